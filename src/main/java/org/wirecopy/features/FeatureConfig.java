@@ -1,0 +1,78 @@
+package org.wirecopy.features;
+
+import java.util.Objects;
+
+/**
+ * What the feature extractor computes. Written into every model file; a model is always read with the configuration
+ * it was trained with.
+ *
+ * <p>Layout of a paragraph's input vector: the paragraph's own cue values ({@link Cues#COUNT} of them), then for each
+ * neighbour at offsets -window..-1, +1..+window its cue values and a presence flag, then {@code 2^hashBits} hashed word
+ * n-gram buckets.
+ *
+ * @param version   feature-set name and version, {@value #CURRENT_VERSION} for this release
+ * @param hashBits  log2 of the number of n-gram buckets, 10..20
+ * @param maxNgram  longest word n-gram, 1..3
+ * @param window    neighbours on each side whose cues are copied in, 0..3
+ * @param maxChars  only this many leading chars of a paragraph are read for n-grams (cues use all of it), >= 1000
+ */
+public record FeatureConfig(String version, int hashBits, int maxNgram, int window, int maxChars) {
+
+    /** The feature set this release computes. */
+    public static final String CURRENT_VERSION = "wirecopy.features.v1";
+
+    public FeatureConfig {
+        Objects.requireNonNull(version, "version");
+        if (!CURRENT_VERSION.equals(version)) {
+            throw new IllegalArgumentException("features: unknown feature version '" + version + "'; this release computes "
+                    + CURRENT_VERSION);
+        }
+        if (hashBits < 10 || hashBits > 20) {
+            throw new IllegalArgumentException("features.hashBits must be in 10..20, got " + hashBits);
+        }
+        if (maxNgram < 1 || maxNgram > 3) {
+            throw new IllegalArgumentException("features.maxNgram must be in 1..3, got " + maxNgram);
+        }
+        if (window < 0 || window > 3) {
+            throw new IllegalArgumentException("features.window must be in 0..3, got " + window);
+        }
+        if (maxChars < 1000) {
+            throw new IllegalArgumentException("features.maxChars must be >= 1000, got " + maxChars);
+        }
+    }
+
+    /** The defaults: 2^13 buckets, word uni- and bigrams, cues of one neighbour on each side. */
+    public static FeatureConfig defaults() {
+        return new FeatureConfig(CURRENT_VERSION, 13, 2, 1, 100_000);
+    }
+
+    /** A copy with another {@code hashBits}. */
+    public FeatureConfig withHashBits(int bits) {
+        return new FeatureConfig(version, bits, maxNgram, window, maxChars);
+    }
+
+    /** A copy with another {@code maxNgram}. */
+    public FeatureConfig withMaxNgram(int n) {
+        return new FeatureConfig(version, hashBits, n, window, maxChars);
+    }
+
+    /** A copy with another {@code window}. */
+    public FeatureConfig withWindow(int w) {
+        return new FeatureConfig(version, hashBits, maxNgram, w, maxChars);
+    }
+
+    /** Number of n-gram buckets. */
+    public int buckets() {
+        return 1 << hashBits;
+    }
+
+    /** Offset of the first n-gram bucket in the input vector. */
+    public int ngramOffset() {
+        return Cues.COUNT + 2 * window * (Cues.COUNT + 1);
+    }
+
+    /** Length of a paragraph's input vector. */
+    public int inputSize() {
+        return ngramOffset() + buckets();
+    }
+}

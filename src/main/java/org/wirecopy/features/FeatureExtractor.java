@@ -1,0 +1,164 @@
+package org.wirecopy.features;
+
+import org.wirecopy.text.Paragraph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Computes the model's input vectors for the paragraphs of one article: cue features of the paragraph and of its
+ * neighbours, and hashed word n-grams (square-rooted counts, L2-normalised). See {@link FeatureConfig} for the layout.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class FeatureExtractor {
+
+    private static final String BEGIN = "<s>";
+    private static final String END = "</s>";
+
+    private final FeatureConfig config;
+
+    public FeatureExtractor(FeatureConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public FeatureConfig config() {
+        return config;
+    }
+
+    /** The input vectors of every paragraph, in order. */
+    public List<SparseVector> extract(List<Paragraph> paragraphs) {
+        int n = paragraphs.size();
+        float[][] cues = new float[n][Cues.COUNT];
+        SparseVector[] grams = new SparseVector[n];
+        for (int i = 0; i < n; i++) {
+            Paragraph p = paragraphs.get(i);
+            String text = p.normalizedText();
+            List<String> tokens = Tokenizer.tokens(text, Integer.MAX_VALUE, false);
+            Cues.compute(text, tokens, i, n, p.blockquoteDepth(), p.headingLevel(), cues[i], 0);
+            List<String> limited = text.length() > config.maxChars()
+                    ? Tokenizer.tokens(text, config.maxChars(), false) : tokens;
+            grams[i] = hashNgrams(limited);
+        }
+        List<SparseVector> out = new ArrayList<>(n);
+        int w = config.window();
+        int offset = config.ngramOffset();
+        for (int i = 0; i < n; i++) {
+            SparseVector g = grams[i];
+            int dense = offset;
+            int[] idx = new int[dense + g.size()];
+            float[] val = new float[dense + g.size()];
+            int k = 0;
+            for (int c = 0; c < Cues.COUNT; c++) {
+                idx[k] = c;
+                val[k++] = cues[i][c];
+            }
+            int base = Cues.COUNT;
+            for (int d = -w; d <= w; d++) {
+                if (d == 0) continue;
+                int j = i + d;
+                boolean present = j >= 0 && j < n;
+                for (int c = 0; c < Cues.COUNT; c++) {
+                    idx[k] = base + c;
+                    val[k++] = present ? cues[j][c] : 0f;
+                }
+                idx[k] = base + Cues.COUNT;
+                val[k++] = present ? 1f : 0f;
+                base += Cues.COUNT + 1;
+            }
+            for (int e = 0; e < g.size(); e++) {
+                idx[k] = offset + g.indexAt(e);
+                val[k++] = g.valueAt(e);
+            }
+            out.add(compact(config.inputSize(), idx, val, k));
+        }
+        return out;
+    }
+
+    /** The word n-grams of a normalised text, as the extractor hashes them (for explanations). */
+    public List<String> ngrams(String normalizedText) {
+        List<String> tokens = Tokenizer.tokens(normalizedText, config.maxChars(), false);
+        List<String> out = new ArrayList<>();
+        forEachNgram(tokens, out::add);
+        return out;
+    }
+
+    /** The bucket of an n-gram string such as {@code "said on"}, within the n-gram block. */
+    public int bucket(String ngram) {
+        return hash(ngram) & (config.buckets() - 1);
+    }
+
+    private SparseVector hashNgrams(List<String> tokens) {
+        int buckets = config.buckets();
+        int[] keys = new int[Math.max(8, tokens.size() * config.maxNgram() + 2)];
+        int[] size = {0};
+        forEachNgram(tokens, s -> {
+            if (size[0] == keys.length) return;
+            keys[size[0]++] = hash(s) & (buckets - 1);
+        });
+        int m = size[0];
+        if (m == 0) return new SparseVector(buckets, new int[0], new float[0]);
+        int[] sorted = Arrays.copyOf(keys, m);
+        Arrays.sort(sorted);
+        int[] idx = new int[m];
+        float[] val = new float[m];
+        int k = -1;
+        for (int i = 0; i < m; i++) {
+            if (k >= 0 && idx[k] == sorted[i]) {
+                val[k] += 1f;
+            } else {
+                idx[++k] = sorted[i];
+                val[k] = 1f;
+            }
+        }
+        int distinct = k + 1;
+        double norm = 0;
+        for (int i = 0; i < distinct; i++) {
+            val[i] = (float) Math.sqrt(val[i]);
+            norm += val[i] * val[i];
+        }
+        float inv = (float) (1.0 / Math.sqrt(norm));
+        for (int i = 0; i < distinct; i++) val[i] *= inv;
+        return new SparseVector(buckets, Arrays.copyOf(idx, distinct), Arrays.copyOf(val, distinct));
+    }
+
+    private void forEachNgram(List<String> tokens, java.util.function.Consumer<String> sink) {
+        int n = tokens.size();
+        for (int i = 0; i < n; i++) sink.accept(tokens.get(i));
+        if (config.maxNgram() >= 2 && n > 0) {
+            sink.accept(BEGIN + " " + tokens.get(0));
+            for (int i = 0; i + 1 < n; i++) sink.accept(tokens.get(i) + " " + tokens.get(i + 1));
+            sink.accept(tokens.get(n - 1) + " " + END);
+        }
+        if (config.maxNgram() >= 3) {
+            for (int i = 0; i + 2 < n; i++) sink.accept(tokens.get(i) + " " + tokens.get(i + 1) + " " + tokens.get(i + 2));
+        }
+    }
+
+    /** 32-bit FNV-1a over the UTF-16 chars; stable across JVMs and platforms. */
+    static int hash(String s) {
+        int h = 0x811C9DC5;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x01000193;
+        }
+        return h ^ (h >>> 15);
+    }
+
+    private static SparseVector compact(int dim, int[] idx, float[] val, int k) {
+        int m = 0;
+        for (int i = 0; i < k; i++) if (val[i] != 0f) m++;
+        int[] ci = new int[m];
+        float[] cv = new float[m];
+        int j = 0;
+        for (int i = 0; i < k; i++) {
+            if (val[i] != 0f) {
+                ci[j] = idx[i];
+                cv[j++] = val[i];
+            }
+        }
+        return new SparseVector(dim, ci, cv);
+    }
+}

@@ -1,0 +1,85 @@
+package org.wirecopy.features;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A sparse float vector: sorted, distinct indices and their values. Immutable (arrays are copied in and out).
+ *
+ * @param dimension the vector's length
+ * @param indices   sorted, distinct, each in [0, dimension)
+ * @param values    one value per index
+ */
+public record SparseVector(int dimension, int[] indices, float[] values) {
+
+    public SparseVector {
+        Objects.requireNonNull(indices, "indices");
+        Objects.requireNonNull(values, "values");
+        if (indices.length != values.length) {
+            throw new IllegalArgumentException("indices and values differ in length: " + indices.length + " vs "
+                    + values.length);
+        }
+        indices = indices.clone();
+        values = values.clone();
+        for (int i = 0; i < indices.length; i++) {
+            if (indices[i] < 0 || indices[i] >= dimension) {
+                throw new IllegalArgumentException("index " + indices[i] + " outside [0, " + dimension + ")");
+            }
+            if (i > 0 && indices[i] <= indices[i - 1]) {
+                throw new IllegalArgumentException("indices must be sorted and distinct at position " + i);
+            }
+        }
+    }
+
+    @Override
+    public int[] indices() {
+        return indices.clone();
+    }
+
+    @Override
+    public float[] values() {
+        return values.clone();
+    }
+
+    /** Number of stored entries. */
+    public int size() {
+        return indices.length;
+    }
+
+    /** Index of the k-th stored entry, without copying. */
+    public int indexAt(int k) {
+        return indices[k];
+    }
+
+    /** Value of the k-th stored entry, without copying. */
+    public float valueAt(int k) {
+        return values[k];
+    }
+
+    /** The value at {@code index}, 0 when absent. */
+    public float get(int index) {
+        int k = Arrays.binarySearch(indices, index);
+        return k >= 0 ? values[k] : 0f;
+    }
+
+    /** Writes the vector into {@code dense} starting at {@code offset}. */
+    public void addTo(float[] dense, int offset) {
+        for (int k = 0; k < indices.length; k++) dense[offset + indices[k]] += values[k];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SparseVector v && v.dimension == dimension && Arrays.equals(v.indices, indices)
+                && Arrays.equals(v.values, values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * dimension + Arrays.hashCode(indices)) + Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "SparseVector[dimension=" + dimension + ", size=" + indices.length + "]";
+    }
+}

@@ -1,0 +1,37 @@
+package org.wirecopy.network;
+
+import java.util.Arrays;
+
+/**
+ * The network shapes wirecopy can train. Names carry a version: a saved model names the exact architecture it was
+ * trained with, and a later release that changes an architecture gives it a new name.
+ */
+public enum Architecture {
+    /** Per-paragraph MLP: hashed n-grams and cues (own and, with a feature window, neighbours') -> dense -> softmax. */
+    MLP("wirecopy.mlp.v1"),
+    /**
+     * Sequence model over the article's paragraphs: a shared dense paragraph encoder, then a forward and a backward LSTM
+     * over the article, then softmax over [encoding, forward state, backward state] of each paragraph.
+     */
+    BILSTM("wirecopy.bilstm.v1");
+
+    private final String id;
+
+    Architecture(String id) {
+        this.id = id;
+    }
+
+    /** Versioned name written into model files. */
+    public String id() {
+        return id;
+    }
+
+    /** The architecture with this versioned name or enum name. */
+    public static Architecture fromId(String id) {
+        for (Architecture a : values()) {
+            if (a.id.equals(id) || a.name().equalsIgnoreCase(id)) return a;
+        }
+        throw new IllegalArgumentException("unknown network architecture '" + id + "'; this release knows "
+                + Arrays.toString(Arrays.stream(values()).map(Architecture::id).toArray()));
+    }
+}

@@ -1,0 +1,205 @@
+package org.wirecopy.network;
+
+import org.wirecopy.features.SparseVector;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs a trained network on one article in plain Java: the same arithmetic as the Deeplearning4j graph it was trained
+ * as ({@code org.wirecopy.network.internal}), on sparse inputs, with no native code and no shared mutable state.
+ * Scores of one article never depend on which other articles are classified with it or on which thread runs it.
+ *
+ * <p>Long articles are scored in overlapping windows (see {@link #WINDOW}) so that memory stays bounded.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class ForwardPass {
+
+    /** Paragraphs scored per window of a long article, and the context added on each side of a window. */
+    public static final int WINDOW = 64;
+    public static final int OVERLAP = 16;
+
+    private final NetworkConfig config;
+    private final int inputSize;
+    private final int labels;
+    private final Tensor encW;
+    private final float[] encB;
+    private final Lstm fwd;
+    private final Lstm bwd;
+    private final Tensor outW;
+    private final float[] outB;
+
+    public ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.inputSize = inputSize;
+        this.labels = labels;
+        this.encW = check(weights.get("enc_W"), inputSize, config.hidden());
+        this.encB = check(weights.get("enc_b"), 1, config.hidden()).data();
+        int merged = config.hidden();
+        if (config.architecture() == Architecture.BILSTM) {
+            this.fwd = new Lstm(weights, "fwd", config.hidden(), config.recurrent());
+            this.bwd = new Lstm(weights, "bwd", config.hidden(), config.recurrent());
+            merged += 2 * config.recurrent();
+        } else {
+            this.fwd = null;
+            this.bwd = null;
+        }
+        this.outW = check(weights.get("out_W"), merged, labels);
+        this.outB = check(weights.get("out_b"), 1, labels).data();
+    }
+
+    public NetworkConfig config() {
+        return config;
+    }
+
+    /** Probabilities per paragraph: {@code [paragraph][label]}. */
+    public float[][] scores(List<SparseVector> inputs) {
+        int n = inputs.size();
+        float[][] out = new float[n][];
+        if (n == 0) return out;
+        float[][] enc = new float[n][];
+        for (int i = 0; i < n; i++) enc[i] = encode(inputs.get(i));
+        if (fwd == null || n <= WINDOW + 2 * OVERLAP) {
+            scoreRange(enc, 0, n, 0, n, out);
+        } else {
+            for (int s = 0; s < n; s += WINDOW) {
+                int e = Math.min(n, s + WINDOW);
+                scoreRange(enc, Math.max(0, s - OVERLAP), Math.min(n, e + OVERLAP), s, e, out);
+            }
+        }
+        return out;
+    }
+
+    /** Scores paragraphs [keepFrom, keepTo) using the sequence [from, to) as context. */
+    private void scoreRange(float[][] enc, int from, int to, int keepFrom, int keepTo, float[][] out) {
+        int t = to - from;
+        float[][] hf = null;
+        float[][] hb = null;
+        if (fwd != null) {
+            hf = new float[t][];
+            hb = new float[t][];
+            fwd.run(enc, from, t, false, hf);
+            bwd.run(enc, from, t, true, hb);
+        }
+        int h = config.hidden();
+        int r = config.recurrent();
+        float[] w = outW.data();
+        for (int i = keepFrom; i < keepTo; i++) {
+            float[] z = outB.clone();
+            float[] e = enc[i];
+            accumulate(e, w, 0, z);
+            if (hf != null) {
+                accumulate(hf[i - from], w, h, z);
+                accumulate(hb[i - from], w, h + r, z);
+            }
+            out[i] = softmax(z);
+        }
+    }
+
+    /** z += x * W[rowOffset .. rowOffset + x.length, :]. */
+    private void accumulate(float[] x, float[] w, int rowOffset, float[] z) {
+        for (int k = 0; k < x.length; k++) {
+            float v = x[k];
+            if (v == 0f) continue;
+            int base = (rowOffset + k) * labels;
+            for (int j = 0; j < labels; j++) z[j] += v * w[base + j];
+        }
+    }
+
+    private float[] encode(SparseVector x) {
+        if (x.dimension() != inputSize) {
+            throw new IllegalArgumentException("input has dimension " + x.dimension() + ", network expects " + inputSize);
+        }
+        int h = config.hidden();
+        float[] a = encB.clone();
+        float[] w = encW.data();
+        for (int k = 0; k < x.size(); k++) {
+            float v = x.valueAt(k);
+            int base = x.indexAt(k) * h;
+            for (int j = 0; j < h; j++) a[j] += v * w[base + j];
+        }
+        for (int j = 0; j < h; j++) if (a[j] < 0f) a[j] = 0f;
+        return a;
+    }
+
+    private static float[] softmax(float[] z) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : z) max = Math.max(max, v);
+        double sum = 0;
+        double[] e = new double[z.length];
+        for (int j = 0; j < z.length; j++) {
+            e[j] = Math.exp(z[j] - max);
+            sum += e[j];
+        }
+        float[] p = new float[z.length];
+        for (int j = 0; j < z.length; j++) p[j] = (float) (e[j] / sum);
+        return p;
+    }
+
+    private static Tensor check(Tensor t, int rows, int cols) {
+        if (t.rows() * t.cols() != rows * cols || (t.shape().length == 2 && t.rows() != rows && rows != 1)) {
+            throw new IllegalArgumentException("tensor " + t.name() + " has shape " + java.util.Arrays.toString(t.shape())
+                    + ", expected [" + rows + ", " + cols + "]");
+        }
+        return t;
+    }
+
+    /**
+     * One LSTM direction as Deeplearning4j computes it: gate blocks [block input (tanh), forget, output, input gate]
+     * (sigmoid), c = f*c + g*a, h = o*tanh(c); weights W [in, 4r], RW [r, 4r], b [4r].
+     */
+    private static final class Lstm {
+        final int in;
+        final int r;
+        final float[] w;
+        final float[] rw;
+        final float[] b;
+
+        Lstm(NetworkWeights weights, String prefix, int in, int r) {
+            this.in = in;
+            this.r = r;
+            this.w = check(weights.get(prefix + "_W"), in, 4 * r).data();
+            this.rw = check(weights.get(prefix + "_RW"), r, 4 * r).data();
+            this.b = check(weights.get(prefix + "_b"), 1, 4 * r).data();
+        }
+
+        void run(float[][] x, int from, int t, boolean reverse, float[][] out) {
+            float[] h = new float[r];
+            float[] c = new float[r];
+            float[] z = new float[4 * r];
+            for (int step = 0; step < t; step++) {
+                int pos = reverse ? t - 1 - step : step;
+                float[] xi = x[from + pos];
+                System.arraycopy(b, 0, z, 0, 4 * r);
+                for (int k = 0; k < in; k++) {
+                    float v = xi[k];
+                    if (v == 0f) continue;
+                    int base = k * 4 * r;
+                    for (int j = 0; j < 4 * r; j++) z[j] += v * w[base + j];
+                }
+                for (int k = 0; k < r; k++) {
+                    float v = h[k];
+                    if (v == 0f) continue;
+                    int base = k * 4 * r;
+                    for (int j = 0; j < 4 * r; j++) z[j] += v * rw[base + j];
+                }
+                float[] hn = new float[r];
+                for (int j = 0; j < r; j++) {
+                    float a = (float) Math.tanh(z[j]);
+                    float f = sigmoid(z[r + j]);
+                    float o = sigmoid(z[2 * r + j]);
+                    float g = sigmoid(z[3 * r + j]);
+                    c[j] = f * c[j] + g * a;
+                    hn[j] = o * (float) Math.tanh(c[j]);
+                }
+                h = hn;
+                out[pos] = hn;
+            }
+        }
+
+        private static float sigmoid(float v) {
+            return (float) (1.0 / (1.0 + Math.exp(-v)));
+        }
+    }
+}

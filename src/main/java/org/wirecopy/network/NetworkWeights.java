@@ -1,0 +1,134 @@
+package org.wirecopy.network;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parameters of a trained network as named tensors, and their binary form in a model file.
+ *
+ * <p>Binary form (little-endian): magic {@code WCTN}, int32 format version (1), int32 tensor count, then per tensor:
+ * int32 name length, UTF-8 name, int32 rank, int32 dimensions, float32 values row-major. Nothing in it names a class.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class NetworkWeights {
+
+    private static final int MAGIC = 0x4E54_4357; // "WCTN" read little-endian
+    private static final int VERSION = 1;
+
+    private final Map<String, Tensor> tensors;
+
+    public NetworkWeights(List<Tensor> tensors) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (Tensor t : tensors) {
+            if (m.put(t.name(), t) != null) throw new IllegalArgumentException("duplicate tensor " + t.name());
+        }
+        this.tensors = Collections.unmodifiableMap(m);
+    }
+
+    /** The tensor with this name. */
+    public Tensor get(String name) {
+        Tensor t = tensors.get(name);
+        if (t == null) throw new IllegalArgumentException("network weights have no tensor '" + name + "'");
+        return t;
+    }
+
+    public boolean has(String name) {
+        return tensors.containsKey(name);
+    }
+
+    /** All tensors in their stored order. */
+    public List<Tensor> tensors() {
+        return List.copyOf(tensors.values());
+    }
+
+    /** Total number of parameters. */
+    public long parameterCount() {
+        long n = 0;
+        for (Tensor t : tensors.values()) n += t.data().length;
+        return n;
+    }
+
+    /** The binary form described above. */
+    public byte[] toBytes() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            head.putInt(MAGIC).putInt(VERSION).putInt(tensors.size());
+            out.write(head.array());
+            for (Tensor t : tensors.values()) {
+                byte[] name = t.name().getBytes(StandardCharsets.UTF_8);
+                int[] shape = t.shape();
+                float[] data = t.data();
+                ByteBuffer b = ByteBuffer.allocate(8 + name.length + 4 * shape.length + 4 * data.length)
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                b.putInt(name.length).put(name).putInt(shape.length);
+                for (int d : shape) b.putInt(d);
+                b.asFloatBuffer().put(data);
+                out.write(b.array());
+            }
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen: in-memory stream", e);
+        }
+    }
+
+    /**
+     * Reads the binary form.
+     *
+     * @param what names the source in error messages, e.g. {@code model.zip!network/weights.bin}
+     * @throws IllegalArgumentException when the bytes are not a complete weights file
+     */
+    public static NetworkWeights fromBytes(byte[] bytes, String what) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            if (b.getInt() != MAGIC) throw new IllegalArgumentException(what + ": not a wirecopy weights file (bad magic)");
+            int version = b.getInt();
+            if (version != VERSION) {
+                throw new IllegalArgumentException(what + ": weights format version " + version
+                        + " is not supported (this release reads version " + VERSION + ")");
+            }
+            int count = b.getInt();
+            if (count < 0 || count > 1000) throw new IllegalArgumentException(what + ": bad tensor count " + count);
+            List<Tensor> list = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int len = b.getInt();
+                if (len <= 0 || len > 256 || len > b.remaining()) {
+                    throw new IllegalArgumentException(what + ": bad name length in tensor " + i);
+                }
+                byte[] name = new byte[len];
+                b.get(name);
+                int rank = b.getInt();
+                if (rank < 1 || rank > 2) throw new IllegalArgumentException(what + ": bad rank " + rank);
+                int[] shape = new int[rank];
+                long n = 1;
+                for (int r = 0; r < rank; r++) {
+                    shape[r] = b.getInt();
+                    n *= shape[r];
+                }
+                if (n <= 0 || n * 4 > b.remaining()) {
+                    throw new IllegalArgumentException(what + ": tensor " + i + " is truncated or has a bad shape");
+                }
+                float[] data = new float[(int) n];
+                b.asFloatBuffer().get(data);
+                b.position(b.position() + 4 * data.length);
+                list.add(new Tensor(new String(name, StandardCharsets.UTF_8), shape, data));
+            }
+            if (b.hasRemaining()) throw new IllegalArgumentException(what + ": " + b.remaining() + " trailing bytes");
+            return new NetworkWeights(list);
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException(what + ": truncated weights file", e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.wirecopy.text;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An article split into paragraphs, before classification.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param paragraphs the paragraphs in reading order; indices are 0..n-1
+ * @param format     the layout the text was read as ({@link InputFormat#LINES}, {@link InputFormat#BLOCKS} or
+ *                   {@link InputFormat#HTML}; never AUTO or TEXT)
+ */
+public record Article(List<Paragraph> paragraphs, InputFormat format) {
+
+    public Article {
+        paragraphs = List.copyOf(Objects.requireNonNull(paragraphs, "paragraphs"));
+        Objects.requireNonNull(format, "format");
+        for (int i = 0; i < paragraphs.size(); i++) {
+            if (paragraphs.get(i).index() != i) {
+                throw new IllegalArgumentException("paragraph at position " + i + " has index "
+                        + paragraphs.get(i).index());
+            }
+        }
+    }
+
+    /** An article from paragraph texts given one by one; offsets count as if they were joined by one newline. */
+    public static Article ofParagraphs(List<String> texts) {
+        Objects.requireNonNull(texts, "texts");
+        Paragraph[] out = new Paragraph[texts.size()];
+        int offset = 0;
+        for (int i = 0; i < out.length; i++) {
+            String t = Objects.requireNonNull(texts.get(i), () -> "paragraph text is null");
+            out[i] = Paragraph.of(i, t, offset, offset + t.length());
+            offset += t.length() + 1;
+        }
+        return new Article(List.of(out), InputFormat.LINES);
+    }
+
+    public int size() {
+        return paragraphs.size();
+    }
+
+    public boolean isEmpty() {
+        return paragraphs.isEmpty();
+    }
+}

@@ -1,0 +1,119 @@
+package org.wirecopy.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Turns raw input (bytes or a string) into an {@link Article}: decodes strict UTF-8, rejects binary data, detects
+ * HTML versus plain text and the plain-text layout, and splits into paragraphs.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ArticleReader {
+
+    /** Inputs above this many bytes are refused; classify larger collections as JSONL, one article per line. */
+    public static final long MAX_INPUT_BYTES = 256L * 1024 * 1024;
+
+    private static final Pattern HTML_HINT = Pattern.compile(
+            "<(?:!doctype\\s+html|html|body|p|div|blockquote|h[1-6]|li|ul|ol|br|article|section|span|a\\s|table)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private ArticleReader() {
+    }
+
+    /** Reads an article from {@code text} in the given format ({@link InputFormat#AUTO} detects it). */
+    public static Article read(String text, InputFormat format) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(format, "format");
+        InputFormat f = resolve(text, format);
+        List<Paragraph> paragraphs = f == InputFormat.HTML
+                ? HtmlSegmenter.split(text)
+                : PlainTextSegmenter.split(text, f);
+        return new Article(paragraphs, f);
+    }
+
+    /** The concrete layout {@code format} means for {@code text}: LINES, BLOCKS or HTML. */
+    public static InputFormat resolve(String text, InputFormat format) {
+        return switch (format) {
+            case AUTO -> looksLikeHtml(text) ? InputFormat.HTML : PlainTextSegmenter.detect(text);
+            case TEXT -> PlainTextSegmenter.detect(text);
+            default -> format;
+        };
+    }
+
+    /** True when the text has HTML block or inline tags near its start. */
+    public static boolean looksLikeHtml(String text) {
+        String head = text.length() > 65536 ? text.substring(0, 65536) : text;
+        return HTML_HINT.matcher(head).find();
+    }
+
+    /** Reads a file as strict UTF-8 (see {@link #decode}). */
+    public static String readFile(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_INPUT_BYTES) {
+            throw new ArticleInputException(file + ": " + size + " bytes is over the " + MAX_INPUT_BYTES
+                    + "-byte limit for one article; split it, or put one article per line in a JSONL file");
+        }
+        return decode(Files.readAllBytes(file), file.toString());
+    }
+
+    /** Reads a whole stream (e.g. stdin) as strict UTF-8. */
+    public static String readStream(InputStream in, String name) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, MAX_INPUT_BYTES + 1));
+        if (bytes.length > MAX_INPUT_BYTES) {
+            throw new ArticleInputException(name + ": input is over the " + MAX_INPUT_BYTES
+                    + "-byte limit for one article; put one article per line in a JSONL file");
+        }
+        return decode(bytes, name);
+    }
+
+    /**
+     * Decodes UTF-8 strictly: a NUL byte means binary data and malformed sequences are errors that give the byte
+     * offset and line. A leading BOM is dropped.
+     *
+     * @throws ArticleInputException for binary input or invalid UTF-8
+     */
+    public static String decode(byte[] bytes, String name) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new ArticleInputException(name + ": looks like a binary file (NUL byte at byte offset " + i
+                        + ", line " + lineAt(bytes, i) + "); wirecopy reads UTF-8 text or HTML");
+            }
+        }
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        var result = dec.decode(in, out, true);
+        if (result.isError()) {
+            int at = in.position();
+            throw new ArticleInputException(name + ": invalid UTF-8 at byte offset " + at + " (line "
+                    + lineAt(bytes, at) + "); save the file as UTF-8, e.g. iconv -f windows-1252 -t utf-8");
+        }
+        try {
+            dec.flush(out);
+        } catch (RuntimeException e) {
+            throw new ArticleInputException(name + ": invalid UTF-8 at the end of the input", e);
+        }
+        out.flip();
+        String s = out.toString();
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private static int lineAt(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < bytes.length; i++) if (bytes[i] == '\n') line++;
+        return line;
+    }
+}
