@@ -1,0 +1,39 @@
+package org.wirecopy.classify;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One paragraph with its predicted label and the score of every label.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param index  position in the article, from 0
+ * @param text   the paragraph's original text
+ * @param start  offset of its first char in the input
+ * @param end    offset after its last char in the input
+ * @param label  the label with the highest score
+ * @param scores probability of every label of the model, in the model's label order; they sum to 1
+ */
+public record ClassifiedParagraph(int index, String text, int start, int end, String label,
+                                  Map<String, Double> scores) {
+
+    public ClassifiedParagraph {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(label, "label");
+        scores = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(scores, "scores")));
+        if (!scores.containsKey(label)) throw new IllegalArgumentException("label " + label + " has no score");
+    }
+
+    /** The score of the predicted label. */
+    public double confidence() {
+        return scores.get(label);
+    }
+
+    /** The score of {@code label}, 0 when the model has no such label. */
+    public double score(String label) {
+        return scores.getOrDefault(label, 0.0);
+    }
+}

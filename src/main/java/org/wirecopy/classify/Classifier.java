@@ -1,0 +1,127 @@
+package org.wirecopy.classify;
+
+import org.wirecopy.features.FeatureExtractor;
+import org.wirecopy.features.SparseVector;
+import org.wirecopy.model.Model;
+import org.wirecopy.model.ModelIO;
+import org.wirecopy.network.ForwardPass;
+import org.wirecopy.text.Article;
+import org.wirecopy.text.ArticleReader;
+import org.wirecopy.text.InputFormat;
+import org.wirecopy.text.Paragraph;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Labels every paragraph of an article with a trained {@link Model}.
+ *
+ * <p><b>Thread-safe:</b> one instance can be shared by any number of threads. It holds no mutable state; the network
+ * runs in plain Java ({@link ForwardPass}) with no locks, and an article's scores do not depend on the thread, on other
+ * calls or on batching.
+ */
+public final class Classifier {
+
+    /** Classpath location of the bundled default model. */
+    public static final String DEFAULT_MODEL_RESOURCE = "/org/wirecopy/default-model.zip";
+
+    private static volatile Classifier defaultInstance;
+
+    private final Model model;
+    private final FeatureExtractor features;
+    private final ForwardPass network;
+
+    /** A classifier for {@code model}. */
+    public Classifier(Model model) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.features = new FeatureExtractor(model.features());
+        this.network = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
+                model.labels().size());
+    }
+
+    /** The bundled default model's classifier, loaded once and shared. */
+    public static Classifier loadDefault() throws IOException {
+        Classifier c = defaultInstance;
+        if (c == null) {
+            synchronized (Classifier.class) {
+                c = defaultInstance;
+                if (c == null) {
+                    c = new Classifier(defaultModel());
+                    defaultInstance = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Loads the bundled default model (a new copy each call). */
+    public static Model defaultModel() throws IOException {
+        try (InputStream in = Classifier.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the bundled default model " + DEFAULT_MODEL_RESOURCE
+                        + " is not on the classpath; rebuild wirecopy or pass a model file");
+            }
+            return ModelIO.load(in, "bundled model " + DEFAULT_MODEL_RESOURCE);
+        }
+    }
+
+    /** A classifier for the model file at {@code path}. */
+    public static Classifier load(Path path) throws IOException {
+        return new Classifier(ModelIO.load(path));
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** The model's labels, in score order. */
+    public List<String> labels() {
+        return model.labels();
+    }
+
+    /** Classifies text or HTML, detecting which. */
+    public ClassifiedArticle classify(String text) {
+        return classify(text, InputFormat.AUTO);
+    }
+
+    /** Classifies text in the given format. */
+    public ClassifiedArticle classify(String text, InputFormat format) {
+        return classify(ArticleReader.read(text, format));
+    }
+
+    /** Classifies paragraphs given one by one. */
+    public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
+        return classify(Article.ofParagraphs(paragraphs));
+    }
+
+    /** Classifies an article already split into paragraphs. */
+    public ClassifiedArticle classify(Article article) {
+        List<Paragraph> ps = article.paragraphs();
+        float[][] scores = scores(ps);
+        List<String> labels = model.labels();
+        List<ClassifiedParagraph> out = new ArrayList<>(ps.size());
+        for (int i = 0; i < ps.size(); i++) {
+            Paragraph p = ps.get(i);
+            Map<String, Double> s = new LinkedHashMap<>();
+            int best = 0;
+            for (int j = 0; j < labels.size(); j++) {
+                s.put(labels.get(j), (double) scores[i][j]);
+                if (scores[i][j] > scores[i][best]) best = j;
+            }
+            out.add(new ClassifiedParagraph(i, p.text(), p.start(), p.end(), labels.get(best), s));
+        }
+        return new ClassifiedArticle(labels, out);
+    }
+
+    /** Raw probabilities {@code [paragraph][label]} in the model's label order. */
+    public float[][] scores(List<Paragraph> paragraphs) {
+        List<SparseVector> inputs = features.extract(paragraphs);
+        return network.scores(inputs);
+    }
+}

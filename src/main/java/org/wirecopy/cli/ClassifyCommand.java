@@ -1,0 +1,68 @@
+package org.wirecopy.cli;
+
+import org.wirecopy.classify.ClassifiedArticle;
+import org.wirecopy.classify.Classifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code classify}: labels the paragraphs of an article, or of every article of a JSONL file. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = {"Label every paragraph of an article (text or HTML), or of every article in a JSONL corpus.",
+                "FILE '-' reads stdin."})
+final class ClassifyCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ModelOption model;
+
+    @Option(names = "--input-format", paramLabel = "FMT", defaultValue = "auto",
+            description = "auto, text (one paragraph per line or blank-line blocks, detected), lines, blocks, html, "
+                    + "or jsonl (one article per line). Default: ${DEFAULT-VALUE} (jsonl for *.jsonl files).")
+    String inputFormat;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
+            description = "Output: text, jsonl, csv or html. Default: ${DEFAULT-VALUE}.")
+    OutputFormat format;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Worker threads for JSONL corpora; 0 means one per core. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Article file, or - for stdin.")
+    String file;
+
+    @Override
+    public Integer call() throws IOException {
+        Classifier classifier = model.classifier();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean stdin = file.equals("-");
+        boolean jsonl = inputFormat.equalsIgnoreCase("jsonl")
+                || (inputFormat.equalsIgnoreCase("auto") && !stdin && file.toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".jsonl"));
+        ResultWriter writer = ResultWriter.of(format, out, classifier.labels());
+        if (jsonl) {
+            return new CorpusClassification(classifier, writer, err, threads).run(stdin ? null : Path.of(file));
+        }
+        String text = stdin ? org.wirecopy.text.ArticleReader.readStream(System.in, "stdin")
+                : org.wirecopy.text.ArticleReader.readFile(Path.of(file));
+        ClassifiedArticle result = classifier.classify(text, org.wirecopy.text.InputFormat.parse(inputFormat));
+        if (result.paragraphs().isEmpty()) {
+            err.println("warning: " + file + ": no paragraphs (the input is empty or only whitespace)");
+        }
+        writer.begin();
+        writer.article(null, result);
+        writer.end();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,6 @@
+package org.wirecopy.cli;
+
+/** Output formats of {@code classify}. */
+enum OutputFormat {
+    text, jsonl, csv, html
+}

@@ -1,0 +1,181 @@
+package org.wirecopy.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonFactory;
+import org.apache.commons.text.StringEscapeUtils;
+import org.wirecopy.classify.ClassifiedArticle;
+import org.wirecopy.classify.ClassifiedParagraph;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders classified articles in one of the {@link OutputFormat}s. Not thread-safe. */
+abstract class ResultWriter {
+
+    protected final PrintWriter out;
+    protected final List<String> labels;
+
+    ResultWriter(PrintWriter out, List<String> labels) {
+        this.out = out;
+        this.labels = labels;
+    }
+
+    static ResultWriter of(OutputFormat f, PrintWriter out, List<String> labels) {
+        return switch (f) {
+            case text -> new Text(out, labels);
+            case jsonl -> new Jsonl(out, labels);
+            case csv -> new Csv(out, labels);
+            case html -> new Html(out, labels);
+        };
+    }
+
+    void begin() {
+    }
+
+    /** Writes one article; {@code id} is null for a single article. */
+    abstract void article(String id, ClassifiedArticle a) throws IOException;
+
+    void end() {
+        out.flush();
+    }
+
+    /** {@code index  LABEL  0.97  text} per paragraph, then totals. */
+    static final class Text extends ResultWriter {
+        Text(PrintWriter out, List<String> labels) {
+            super(out, labels);
+        }
+
+        @Override
+        void article(String id, ClassifiedArticle a) {
+            if (id != null) out.println("# " + id);
+            int w = labels.stream().mapToInt(String::length).max().orElse(10);
+            for (ClassifiedParagraph p : a.paragraphs()) {
+                String t = p.text().replaceAll("\\s+", " ");
+                if (t.length() > 100) t = t.substring(0, 97) + "...";
+                out.printf(Locale.ROOT, "%4d  %-" + w + "s  %.2f  %s%n", p.index(), p.label(), p.confidence(), t);
+            }
+            StringBuilder b = new StringBuilder("      ");
+            Map<String, Double> shares = a.characterShares();
+            for (Map.Entry<String, Integer> e : a.counts().entrySet()) {
+                b.append(String.format(Locale.ROOT, "%s %d (%.0f%% of text)  ", e.getKey(), e.getValue(),
+                        100 * shares.get(e.getKey())));
+            }
+            out.println(b.toString().stripTrailing());
+        }
+    }
+
+    /** One JSON object per paragraph. */
+    static final class Jsonl extends ResultWriter {
+        private final JsonFactory json = new JsonFactory();
+
+        Jsonl(PrintWriter out, List<String> labels) {
+            super(out, labels);
+        }
+
+        @Override
+        void article(String id, ClassifiedArticle a) throws IOException {
+            StringWriter sw = new StringWriter();
+            for (ClassifiedParagraph p : a.paragraphs()) {
+                sw.getBuffer().setLength(0);
+                try (JsonGenerator g = json.createGenerator(sw)) {
+                    g.writeStartObject();
+                    if (id != null) g.writeStringField("article", id);
+                    g.writeNumberField("index", p.index());
+                    g.writeStringField("label", p.label());
+                    g.writeObjectFieldStart("scores");
+                    for (Map.Entry<String, Double> e : p.scores().entrySet()) {
+                        g.writeNumberField(e.getKey(), round(e.getValue()));
+                    }
+                    g.writeEndObject();
+                    g.writeNumberField("start", p.start());
+                    g.writeNumberField("end", p.end());
+                    g.writeStringField("text", p.text());
+                    g.writeEndObject();
+                }
+                out.println(sw);
+            }
+        }
+    }
+
+    /** CSV with a header: article, index, label, one score column per label, start, end, text. */
+    static final class Csv extends ResultWriter {
+        Csv(PrintWriter out, List<String> labels) {
+            super(out, labels);
+        }
+
+        @Override
+        void begin() {
+            StringBuilder b = new StringBuilder("article,index,label");
+            for (String l : labels) b.append(",score_").append(l);
+            b.append(",start,end,text");
+            out.println(b);
+        }
+
+        @Override
+        void article(String id, ClassifiedArticle a) {
+            for (ClassifiedParagraph p : a.paragraphs()) {
+                StringBuilder b = new StringBuilder();
+                b.append(StringEscapeUtils.escapeCsv(id == null ? "" : id)).append(',').append(p.index()).append(',')
+                        .append(p.label());
+                for (String l : labels) b.append(',').append(round(p.score(l)));
+                b.append(',').append(p.start()).append(',').append(p.end()).append(',')
+                        .append(StringEscapeUtils.escapeCsv(p.text()));
+                out.println(b);
+            }
+        }
+    }
+
+    /** A self-contained HTML page with each paragraph coloured by label. */
+    static final class Html extends ResultWriter {
+        private static final String[] COLOURS = {"#dbeafe", "#fef3c7", "#e5e7eb", "#dcfce7", "#fce7f3", "#ede9fe"};
+
+        Html(PrintWriter out, List<String> labels) {
+            super(out, labels);
+        }
+
+        @Override
+        void begin() {
+            out.println("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>wirecopy</title><style>");
+            out.println("body{font-family:sans-serif;max-width:52em;margin:2em auto}p{padding:.4em .6em;margin:.3em 0}"
+                    + "small{color:#555;float:right}");
+            for (int i = 0; i < labels.size(); i++) {
+                out.println(".l" + i + "{background:" + COLOURS[i % COLOURS.length] + "}");
+            }
+            out.println("</style></head><body>");
+            StringBuilder legend = new StringBuilder("<p>");
+            for (int i = 0; i < labels.size(); i++) {
+                legend.append("<span class=\"l").append(i).append("\">").append(esc(labels.get(i)))
+                        .append("</span> ");
+            }
+            out.println(legend.append("</p>"));
+        }
+
+        @Override
+        void article(String id, ClassifiedArticle a) {
+            if (id != null) out.println("<h2>" + esc(id) + "</h2>");
+            for (ClassifiedParagraph p : a.paragraphs()) {
+                out.printf(Locale.ROOT, "<p class=\"l%d\" title=\"%s\"><small>%s %.2f</small>%s</p>%n",
+                        labels.indexOf(p.label()), esc(p.scores().toString()), esc(p.label()), p.confidence(),
+                        esc(p.text()));
+            }
+        }
+
+        @Override
+        void end() {
+            out.println("</body></html>");
+            out.flush();
+        }
+
+        private static String esc(String s) {
+            return StringEscapeUtils.escapeHtml4(s);
+        }
+    }
+
+    static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+}

@@ -1,0 +1,33 @@
+package org.wirecopy.corpus;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** File formats a corpus can be read from. */
+public enum CorpusFormat {
+    /** Decide from the file name: {@code .jsonl}/{@code .json}/{@code .ndjson}, {@code .tsv}, {@code .csv}. */
+    AUTO,
+    /** One JSON object per line: an article with {@code paragraphs}, or a flat row with a text field. */
+    JSONL,
+    /** Tab-separated with a header row; no quoting. */
+    TSV,
+    /** Comma-separated with a header row; RFC 4180 quoting. */
+    CSV;
+
+    /** The concrete format of {@code file}. */
+    public CorpusFormat resolve(Path file) {
+        if (this != AUTO) return this;
+        String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".tsv") || n.endsWith(".tab")) return TSV;
+        if (n.endsWith(".csv")) return CSV;
+        return JSONL;
+    }
+
+    public static CorpusFormat parse(String s) {
+        try {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown data format '" + s + "'; use auto, jsonl, tsv or csv", e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.wirecopy.corpus;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How to read a corpus file: its format, which columns hold what (for TSV, CSV and flat JSONL rows), how to map raw
+ * labels, and which labels are allowed.
+ *
+ * @param format        file format, {@link CorpusFormat#AUTO} by default
+ * @param textColumn    column with the paragraph text, {@code text} by default
+ * @param labelColumn   column with the label, {@code label} by default
+ * @param idColumn      column with the article id; null means every row is its own one-paragraph article
+ * @param indexColumn   column with the paragraph's index in its article; null keeps file order
+ * @param labelMap      raw label to label (e.g. {@code OBJ=REPORTING}); empty for none
+ * @param labels        allowed labels after mapping; null allows any
+ * @param requireLabels whether every paragraph must have a label (false for text to classify)
+ */
+public record CorpusOptions(CorpusFormat format, String textColumn, String labelColumn, String idColumn,
+                            String indexColumn, Map<String, String> labelMap, Set<String> labels,
+                            boolean requireLabels) {
+
+    public CorpusOptions {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(textColumn, "textColumn");
+        Objects.requireNonNull(labelColumn, "labelColumn");
+        labelMap = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelMap));
+        if (labels != null) labels = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(labels));
+    }
+
+    /** Canonical JSONL or rows with {@code text}/{@code label} columns, the three standard labels. */
+    public static CorpusOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy that accepts any label. */
+    public CorpusOptions anyLabel() {
+        return new CorpusOptions(format, textColumn, labelColumn, idColumn, indexColumn, labelMap, null,
+                requireLabels);
+    }
+
+    /** A copy that allows exactly these labels. */
+    public CorpusOptions withLabels(Collection<String> allowed) {
+        return new CorpusOptions(format, textColumn, labelColumn, idColumn, indexColumn, labelMap,
+                new LinkedHashSet<>(allowed), requireLabels);
+    }
+
+    /** A copy that does or does not require labels. */
+    public CorpusOptions requiringLabels(boolean require) {
+        return new CorpusOptions(format, textColumn, labelColumn, idColumn, indexColumn, labelMap, labels, require);
+    }
+
+    /**
+     * Parses a label mapping such as {@code OBJ=REPORTING,SUBJ=COMMENTARY}.
+     *
+     * @throws IllegalArgumentException naming the bad entry
+     */
+    public static Map<String, String> parseLabelMap(String spec) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) return m;
+        for (String part : spec.split(",")) {
+            String[] kv = part.split("=", -1);
+            if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
+                throw new IllegalArgumentException("bad label mapping entry '" + part
+                        + "'; write RAW=LABEL pairs separated by commas, e.g. OBJ=REPORTING,SUBJ=COMMENTARY");
+            }
+            m.put(kv[0].strip(), kv[1].strip());
+        }
+        return m;
+    }
+
+    /** Builder with the defaults of {@link #defaults()}. */
+    public static final class Builder {
+        private CorpusFormat format = CorpusFormat.AUTO;
+        private String textColumn = "text";
+        private String labelColumn = "label";
+        private String idColumn;
+        private String indexColumn;
+        private Map<String, String> labelMap = new LinkedHashMap<>();
+        private Set<String> labels = new LinkedHashSet<>(Corpus.STANDARD_LABELS);
+        private boolean labelsSet;
+        private boolean requireLabels = true;
+
+        public Builder format(CorpusFormat f) {
+            this.format = f;
+            return this;
+        }
+
+        public Builder textColumn(String c) {
+            this.textColumn = c;
+            return this;
+        }
+
+        public Builder labelColumn(String c) {
+            this.labelColumn = c;
+            return this;
+        }
+
+        public Builder idColumn(String c) {
+            this.idColumn = c;
+            return this;
+        }
+
+        public Builder indexColumn(String c) {
+            this.indexColumn = c;
+            return this;
+        }
+
+        public Builder labelMap(Map<String, String> m) {
+            this.labelMap = new LinkedHashMap<>(m);
+            return this;
+        }
+
+        /** Allowed labels; null for any. Without this, a label map allows its targets, else the standard three. */
+        public Builder labels(Collection<String> allowed) {
+            this.labels = allowed == null ? null : new LinkedHashSet<>(allowed);
+            this.labelsSet = true;
+            return this;
+        }
+
+        public Builder requireLabels(boolean r) {
+            this.requireLabels = r;
+            return this;
+        }
+
+        public CorpusOptions build() {
+            Set<String> allowed = labels;
+            if (!labelsSet && !labelMap.isEmpty()) allowed = new LinkedHashSet<>(labelMap.values());
+            List<String> blank = new ArrayList<>();
+            if (textColumn.isBlank()) blank.add("textColumn");
+            if (labelColumn.isBlank()) blank.add("labelColumn");
+            if (!blank.isEmpty()) throw new IllegalArgumentException("corpus options: " + blank + " must not be blank");
+            return new CorpusOptions(format, textColumn, labelColumn, idColumn, indexColumn, labelMap, allowed,
+                    requireLabels);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.wirecopy.eval;
+
+import org.wirecopy.classify.ClassifiedArticle;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One evaluated article: its gold labels beside the classifier's output.
+ *
+ * @param id        article id
+ * @param fields    the article's extra fields (style, source, ...)
+ * @param gold      gold label per paragraph
+ * @param predicted the classifier's output for the same paragraphs
+ */
+public record ArticleOutcome(String id, Map<String, String> fields, List<String> gold, ClassifiedArticle predicted) {
+
+    public ArticleOutcome {
+        Objects.requireNonNull(id, "id");
+        fields = Map.copyOf(fields);
+        gold = List.copyOf(gold);
+        Objects.requireNonNull(predicted, "predicted");
+        if (gold.size() != predicted.size()) {
+            throw new IllegalArgumentException("article " + id + ": " + gold.size() + " gold labels but "
+                    + predicted.size() + " predictions");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.wirecopy.eval;
+
+import org.wirecopy.classify.ClassifiedArticle;
+import org.wirecopy.classify.Classifier;
+import org.wirecopy.corpus.Corpus;
+import org.wirecopy.corpus.LabelledArticle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Classifies every article of a labelled corpus and compares with the gold labels. Articles are classified from their
+ * paragraph texts, as given, so paragraph boundaries always match the gold data.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Evaluator {
+
+    private Evaluator() {
+    }
+
+    /** Evaluates {@code classifier} on {@code corpus}. */
+    public static Evaluation evaluate(Classifier classifier, Corpus corpus) {
+        List<String> modelLabels = classifier.labels();
+        for (String l : corpus.labels()) {
+            if (!modelLabels.contains(l)) {
+                throw new IllegalArgumentException(corpus.name() + ": gold label '" + l
+                        + "' is not one of the model's labels " + modelLabels
+                        + "; evaluate with a model trained on these labels, or map them with --label-map");
+            }
+        }
+        List<ArticleOutcome> out = new ArrayList<>(corpus.articles().size());
+        for (LabelledArticle a : corpus.articles()) {
+            ClassifiedArticle predicted = classifier.classifyParagraphs(a.texts());
+            out.add(new ArticleOutcome(a.id(), a.fields(), a.labels(), predicted));
+        }
+        return new Evaluation(modelLabels, out);
+    }
+}

@@ -1,0 +1,39 @@
+package org.wirecopy.model;
+
+import org.wirecopy.features.FeatureConfig;
+import org.wirecopy.network.NetworkConfig;
+import org.wirecopy.network.NetworkWeights;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A trained model: its labels, the feature and network configuration it was trained with, the network weights, the
+ * DL4J graph configuration (as JSON, for reference and inspection only; it is never deserialised) and provenance.
+ * Saved and loaded by {@link ModelIO}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param labels          the label set, in score order
+ * @param features        feature configuration
+ * @param network         network configuration
+ * @param weights         trained parameters
+ * @param dl4jConfiguration the Deeplearning4j graph configuration JSON the weights were trained in
+ * @param provenance      where the model comes from
+ */
+public record Model(List<String> labels, FeatureConfig features, NetworkConfig network, NetworkWeights weights,
+                    String dl4jConfiguration, Provenance provenance) {
+
+    public Model {
+        labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
+        if (labels.size() < 2) throw new IllegalArgumentException("a model needs at least two labels, got " + labels);
+        if (labels.stream().distinct().count() != labels.size()) {
+            throw new IllegalArgumentException("duplicate labels in " + labels);
+        }
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(dl4jConfiguration, "dl4jConfiguration");
+        Objects.requireNonNull(provenance, "provenance");
+    }
+}

@@ -1,0 +1,251 @@
+package org.wirecopy.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.wirecopy.features.FeatureConfig;
+import org.wirecopy.network.Architecture;
+import org.wirecopy.network.ForwardPass;
+import org.wirecopy.network.NetworkConfig;
+import org.wirecopy.network.NetworkWeights;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Saves and loads models as versioned zip files. No Java serialisation and no class names are read: the manifest and
+ * provenance are plain JSON read field by field, the weights are {@link NetworkWeights}' own binary form, and the
+ * network is rebuilt from the {@link NetworkConfig} in the manifest.
+ *
+ * <p>Entries: {@code manifest.json} (format name and version, labels, feature and network configuration, input size,
+ * parameter count, SHA-256 of every other entry), {@code provenance.json}, {@code network/weights.bin},
+ * {@code network/dl4j-configuration.json}. Entry times are fixed, so equal models give equal bytes.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ModelIO {
+
+    /** Format name in every manifest. */
+    public static final String FORMAT = "wirecopy-model";
+    /** The format version this release writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    static final String MANIFEST = "manifest.json";
+    static final String PROVENANCE = "provenance.json";
+    static final String WEIGHTS = "network/weights.bin";
+    static final String DL4J_CONF = "network/dl4j-configuration.json";
+    private static final long ENTRY_TIME = 315532800000L; // 1980-01-01, the zip epoch
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ModelIO() {
+    }
+
+    /** Writes {@code model} to {@code file} atomically (via a temporary file beside it). */
+    public static void save(Model model, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".wirecopy-model", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(toBytes(model));
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The model file's bytes. */
+    public static byte[] toBytes(Model model) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try {
+            entries.put(PROVENANCE, JSON.writeValueAsBytes(model.provenance()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write provenance", e);
+        }
+        entries.put(WEIGHTS, model.weights().toBytes());
+        entries.put(DL4J_CONF, model.dl4jConfiguration().getBytes(StandardCharsets.UTF_8));
+        ObjectNode manifest = JSON.createObjectNode();
+        manifest.put("format", FORMAT);
+        manifest.put("formatVersion", FORMAT_VERSION);
+        manifest.putPOJO("labels", model.labels());
+        manifest.putPOJO("features", model.features());
+        ObjectNode net = manifest.putObject("network");
+        net.put("architecture", model.network().architecture().id());
+        net.put("hidden", model.network().hidden());
+        net.put("recurrent", model.network().recurrent());
+        net.put("inputDropout", model.network().inputDropout());
+        net.put("dropout", model.network().dropout());
+        manifest.put("inputSize", model.features().inputSize());
+        manifest.put("parameters", model.weights().parameterCount());
+        ObjectNode sums = manifest.putObject("sha256");
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) sums.put(e.getKey(), sha256(e.getValue()));
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+                put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, e.getKey(), e.getValue());
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen: in-memory zip", e);
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        ZipEntry e = new ZipEntry(name);
+        e.setTime(ENTRY_TIME);
+        zip.putNextEntry(e);
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    /** Loads a model file. */
+    public static Model load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such model file");
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            var it = zip.entries();
+            while (it.hasMoreElements()) {
+                ZipEntry e = it.nextElement();
+                if (e.isDirectory()) continue;
+                if (e.getSize() > 512L * 1024 * 1024) throw new ModelFormatException(file + ": entry " + e.getName()
+                        + " is too large for a wirecopy model");
+                try (InputStream in = zip.getInputStream(e)) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
+            }
+        } catch (ZipException e) {
+            throw new ModelFormatException(file + " is not a wirecopy model: not a readable zip file ("
+                    + e.getMessage() + "); it may be truncated or of another kind", e);
+        } catch (java.io.EOFException e) {
+            throw new ModelFormatException(file + " is truncated: " + e.getMessage()
+                    + "; copy or download the model again", e);
+        }
+        return fromEntries(entries, file.toString());
+    }
+
+    /** Loads a model from a stream (e.g. a classpath resource). */
+    public static Model load(InputStream in, String name) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                if (!e.isDirectory()) entries.put(e.getName(), zip.readAllBytes());
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw new ModelFormatException(name + " is not a complete wirecopy model (" + e.getMessage()
+                    + "); it may be truncated or of another kind", e);
+        }
+        return fromEntries(entries, name);
+    }
+
+    /** Loads a model from its bytes. */
+    public static Model fromBytes(byte[] bytes, String name) throws IOException {
+        return load(new ByteArrayInputStream(bytes), name);
+    }
+
+    private static Model fromEntries(Map<String, byte[]> entries, String name) throws ModelFormatException {
+        byte[] manifestBytes = entries.get(MANIFEST);
+        if (manifestBytes == null) {
+            throw new ModelFormatException(name + " is not a wirecopy model: it has no " + MANIFEST
+                    + (entries.isEmpty() ? " (the file is empty, not a zip, or truncated)" : ""));
+        }
+        JsonNode m;
+        try {
+            m = JSON.readTree(manifestBytes);
+        } catch (IOException e) {
+            throw new ModelFormatException(name + ": " + MANIFEST + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (!FORMAT.equals(m.path("format").asText())) {
+            throw new ModelFormatException(name + " is not a wirecopy model: manifest format is '"
+                    + m.path("format").asText() + "', expected '" + FORMAT + "'");
+        }
+        int version = m.path("formatVersion").asInt(-1);
+        if (version > FORMAT_VERSION) {
+            throw new ModelFormatException(name + ": model format version " + version
+                    + " is newer than this release reads (" + FORMAT_VERSION + "); upgrade wirecopy to load it");
+        }
+        if (version < 1) throw new ModelFormatException(name + ": bad model format version " + version);
+        JsonNode sums = m.path("sha256");
+        if (!sums.isObject() || sums.isEmpty()) throw new ModelFormatException(name + ": manifest lists no checksums");
+        for (String entry : List.of(PROVENANCE, WEIGHTS, DL4J_CONF)) {
+            if (!sums.has(entry)) throw new ModelFormatException(name + ": manifest has no checksum for " + entry);
+        }
+        var names = sums.fieldNames();
+        while (names.hasNext()) {
+            String entry = names.next();
+            byte[] data = entries.get(entry);
+            if (data == null) {
+                throw new ModelFormatException(name + ": entry " + entry + " is missing; the file is truncated or "
+                        + "was edited; copy or download the model again");
+            }
+            String actual = sha256(data);
+            String expected = sums.get(entry).asText();
+            if (!actual.equals(expected)) {
+                throw new ModelFormatException(name + ": checksum mismatch in " + entry + " (SHA-256 " + actual
+                        + ", manifest says " + expected + "); the file is corrupt, copy or download it again");
+            }
+        }
+        for (String entry : entries.keySet()) {
+            if (!entry.equals(MANIFEST) && !sums.has(entry)) {
+                throw new ModelFormatException(name + ": entry " + entry + " is not listed in the manifest");
+            }
+        }
+        try {
+            List<String> labels = new ArrayList<>();
+            for (JsonNode l : m.withArray("labels")) labels.add(l.asText());
+            FeatureConfig features = JSON.treeToValue(m.get("features"), FeatureConfig.class);
+            JsonNode n = m.get("network");
+            NetworkConfig network = new NetworkConfig(Architecture.fromId(n.path("architecture").asText()),
+                    n.path("hidden").asInt(), n.path("recurrent").asInt(), n.path("inputDropout").asDouble(),
+                    n.path("dropout").asDouble());
+            NetworkWeights weights = NetworkWeights.fromBytes(entries.get(WEIGHTS), name + "!" + WEIGHTS);
+            Provenance provenance = JSON.readValue(entries.get(PROVENANCE), Provenance.class);
+            Model model = new Model(labels, features, network, weights,
+                    new String(entries.get(DL4J_CONF), StandardCharsets.UTF_8), provenance);
+            // builds the forward pass once to check every tensor's shape against the configuration
+            new ForwardPass(network, weights, features.inputSize(), labels.size());
+            return model;
+        } catch (IOException | RuntimeException e) {
+            throw new ModelFormatException(name + ": the manifest and the weights do not make a valid model: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.wirecopy.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wirecopy.classify.Classifier;
+import org.wirecopy.corpus.Corpus;
+import org.wirecopy.corpus.LabelledArticle;
+import org.wirecopy.corpus.LabelledParagraph;
+import org.wirecopy.eval.Evaluation;
+import org.wirecopy.eval.Evaluator;
+import org.wirecopy.features.FeatureExtractor;
+import org.wirecopy.features.SparseVector;
+import org.wirecopy.model.Model;
+import org.wirecopy.model.Provenance;
+import org.wirecopy.model.Versions;
+import org.wirecopy.network.NetworkWeights;
+import org.wirecopy.network.internal.GraphFactory;
+import org.wirecopy.network.internal.SequenceTrainer;
+import org.wirecopy.text.Article;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Trains a model from a labelled corpus. With a dev corpus, the epoch with the best dev macro-F1 is kept and training
+ * stops after {@code patience} epochs without improvement; without one, all epochs run and the last is kept.
+ *
+ * <p>Reproducible: the same data, configuration and seed give the same weights, bit for bit, when ND4J runs on one
+ * thread ({@code OMP_NUM_THREADS=1}); with more threads, float sums may be ordered differently.
+ *
+ * <p>Not thread-safe: use one instance per training run.
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** Progress of one epoch, for listeners. */
+    public record Progress(int epoch, int maxEpochs, double loss, double devMacroF1) {
+    }
+
+    private final TrainingConfig config;
+    private Consumer<Progress> listener = p -> { };
+
+    public Trainer(TrainingConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Receives a {@link Progress} after every epoch. */
+    public Trainer onProgress(Consumer<Progress> l) {
+        this.listener = Objects.requireNonNull(l);
+        return this;
+    }
+
+    /**
+     * Trains on {@code train}, selecting the epoch on {@code dev} (may be null).
+     *
+     * @throws IllegalArgumentException when the data cannot train a model (fewer than two labels, dev labels unknown
+     *                                  to the training data), with the fix in the message
+     */
+    public Model train(Corpus train, Corpus dev) {
+        List<String> labels = train.labels();
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException(train.name() + ": training needs at least two labels, found " + labels
+                    + "; check the label column and the label mapping");
+        }
+        for (LabelledArticle a : train.articles()) {
+            for (int i = 0; i < a.paragraphs().size(); i++) {
+                if (a.paragraphs().get(i).label() == null) {
+                    throw new IllegalArgumentException(a.origin() + ": paragraph " + i + " of article " + a.id()
+                            + " has no label; every training paragraph needs one");
+                }
+            }
+        }
+        if (dev != null) {
+            for (String l : dev.labels()) {
+                if (!labels.contains(l)) {
+                    throw new IllegalArgumentException(dev.name() + ": dev label '" + l
+                            + "' does not occur in the training data " + labels);
+                }
+            }
+        }
+        FeatureExtractor fx = new FeatureExtractor(config.features());
+        List<SequenceTrainer.Sequence> sequences = new ArrayList<>();
+        for (LabelledArticle a : train.articles()) sequences.addAll(toSequences(a, fx, labels));
+        LOG.info("training on {} articles, {} paragraphs, labels {}", train.articles().size(),
+                train.paragraphCount(), labels);
+        SequenceTrainer st = new SequenceTrainer(config.network(), config.features().inputSize(), labels.size(),
+                new SequenceTrainer.Options(config.epochs(), config.batchSize(), config.learningRate(), config.l2(),
+                        config.seed(), dev == null ? config.epochs() + 1 : config.patience()));
+        String configJson = toJson(config);
+        String dl4jConf = GraphFactory.configuration(config.network(), config.features().inputSize(), labels.size(),
+                0L, config.learningRate(), config.l2()).toJson();
+        int[] epochCounter = {0};
+        SequenceTrainer.Result result = st.train(sequences, weights -> {
+            epochCounter[0]++;
+            if (dev == null) return epochCounter[0];
+            return Evaluator.evaluate(new Classifier(model(labels, weights, dl4jConf, provisional(configJson))), dev)
+                    .macroF1();
+        }, e -> {
+            LOG.info("epoch {}/{}: loss {} dev macro-F1 {}", e.epoch(), config.epochs(),
+                    String.format(java.util.Locale.ROOT, "%.4f", e.loss()),
+                    dev == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", e.score()));
+            listener.accept(new Progress(e.epoch(), config.epochs(), e.loss(), dev == null ? Double.NaN : e.score()));
+        });
+        Map<String, Double> devMetrics = new LinkedHashMap<>();
+        Model draft = model(labels, result.weights(), dl4jConf, provisional(configJson));
+        if (dev != null) {
+            Evaluation ev = Evaluator.evaluate(new Classifier(draft), dev);
+            devMetrics.put("accuracy", ev.accuracy());
+            devMetrics.put("macroF1", ev.macroF1());
+            for (String l : labels) devMetrics.put("f1." + l, ev.f1(l));
+        }
+        Provenance p = new Provenance(Versions.wirecopy(), Versions.dl4j(), Versions.java(), Versions.os(),
+                config.seed(), train.name(), train.sha256(), train.articles().size(), train.paragraphCount(),
+                dev == null ? "" : dev.name(), dev == null ? "" : dev.sha256(), result.bestEpoch(), devMetrics,
+                configJson);
+        return model(labels, result.weights(), dl4jConf, p);
+    }
+
+    private Model model(List<String> labels, NetworkWeights weights, String dl4jConf, Provenance p) {
+        return new Model(labels, config.features(), config.network(), weights, dl4jConf, p);
+    }
+
+    private Provenance provisional(String configJson) {
+        return new Provenance(Versions.wirecopy(), Versions.dl4j(), Versions.java(), Versions.os(), config.seed(),
+                "", "", 0, 0, "", "", 0, Map.of(), configJson);
+    }
+
+    /** An article as training sequences: whole when short, else in chunks of at most 64 paragraphs. */
+    static List<SequenceTrainer.Sequence> toSequences(LabelledArticle a, FeatureExtractor fx, List<String> labels) {
+        List<SparseVector> inputs = fx.extract(Article.ofParagraphs(a.texts()).paragraphs());
+        int[] y = new int[inputs.size()];
+        for (int i = 0; i < y.length; i++) {
+            LabelledParagraph p = a.paragraphs().get(i);
+            y[i] = labels.indexOf(p.label());
+        }
+        List<SequenceTrainer.Sequence> out = new ArrayList<>();
+        int chunk = 64;
+        for (int s = 0; s < y.length; s += chunk) {
+            int e = Math.min(y.length, s + chunk);
+            out.add(new SequenceTrainer.Sequence(inputs.subList(s, e), java.util.Arrays.copyOfRange(y, s, e)));
+        }
+        return out;
+    }
+
+    /** The configuration as JSON (as written into provenance). */
+    public static String toJson(TrainingConfig c) {
+        try {
+            return JSON.writeValueAsString(c);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the training configuration", e);
+        }
+    }
+}

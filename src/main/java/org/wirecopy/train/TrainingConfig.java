@@ -1,0 +1,113 @@
+package org.wirecopy.train;
+
+import org.wirecopy.features.FeatureConfig;
+import org.wirecopy.network.NetworkConfig;
+
+import java.util.Objects;
+
+/**
+ * Everything that decides a trained model, besides the data: features, network, optimisation and the root seed. Every
+ * value is validated on construction; the whole configuration is written into the model's provenance.
+ *
+ * @param features     feature configuration
+ * @param network      network configuration
+ * @param seed         root random seed; initialisation, dropout and shuffling get their own seeds split from it
+ * @param epochs       maximum passes over the training data, 1..1000
+ * @param batchSize    articles per mini-batch, 1..1024
+ * @param learningRate Adam learning rate, (0, 1]
+ * @param l2           L2 weight penalty, 0..1
+ * @param patience     stop after this many epochs without a better dev macro-F1, 1..1000
+ */
+public record TrainingConfig(FeatureConfig features, NetworkConfig network, long seed, int epochs, int batchSize,
+                             double learningRate, double l2, int patience) {
+
+    /** The seed used when none is given. */
+    public static final long DEFAULT_SEED = 20260901L;
+
+    public TrainingConfig {
+        Objects.requireNonNull(features, "features");
+        Objects.requireNonNull(network, "network");
+        if (epochs < 1 || epochs > 1000) throw new IllegalArgumentException("epochs must be in 1..1000, got " + epochs);
+        if (batchSize < 1 || batchSize > 1024) {
+            throw new IllegalArgumentException("batchSize must be in 1..1024, got " + batchSize);
+        }
+        if (!(learningRate > 0 && learningRate <= 1)) {
+            throw new IllegalArgumentException("learningRate must be in (0, 1], got " + learningRate);
+        }
+        if (!(l2 >= 0 && l2 <= 1)) throw new IllegalArgumentException("l2 must be in 0..1, got " + l2);
+        if (patience < 1 || patience > 1000) {
+            throw new IllegalArgumentException("patience must be in 1..1000, got " + patience);
+        }
+    }
+
+    /** The defaults the bundled model is trained with. */
+    public static TrainingConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        return new Builder().features(features).network(network).seed(seed).epochs(epochs).batchSize(batchSize)
+                .learningRate(learningRate).l2(l2).patience(patience);
+    }
+
+    /** Builder; {@link #build()} validates. */
+    public static final class Builder {
+        private FeatureConfig features = FeatureConfig.defaults();
+        private NetworkConfig network = NetworkConfig.defaults();
+        private long seed = DEFAULT_SEED;
+        private int epochs = 40;
+        private int batchSize = 8;
+        private double learningRate = 2e-3;
+        private double l2 = 1e-5;
+        private int patience = 8;
+
+        public Builder features(FeatureConfig f) {
+            this.features = f;
+            return this;
+        }
+
+        public Builder network(NetworkConfig n) {
+            this.network = n;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Builder epochs(int e) {
+            this.epochs = e;
+            return this;
+        }
+
+        public Builder batchSize(int b) {
+            this.batchSize = b;
+            return this;
+        }
+
+        public Builder learningRate(double lr) {
+            this.learningRate = lr;
+            return this;
+        }
+
+        public Builder l2(double v) {
+            this.l2 = v;
+            return this;
+        }
+
+        public Builder patience(int p) {
+            this.patience = p;
+            return this;
+        }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(features, network, seed, epochs, batchSize, learningRate, l2, patience);
+        }
+    }
+}
