@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -468,35 +466,70 @@ public final class CorpusReader {
         }
     }
 
-    /** Strict UTF-8 lines with numbers; drops a leading BOM; accepts LF, CRLF and CR. */
+    /**
+     * Strict UTF-8 lines with numbers: bytes are split at LF first and each line is decoded on its own, so an encoding
+     * error names its line. Drops a leading BOM and a CR before the LF.
+     */
     private static final class Lines {
-        private final BufferedReader reader;
+        private final InputStream in;
         private final String name;
+        private final byte[] buf = new byte[1 << 16];
+        private int pos;
+        private int len;
+        private boolean eof;
         private long number;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
 
         Lines(InputStream in, String name) {
-            this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+            this.in = in;
             this.name = name;
         }
 
         String next() throws IOException {
+            line.reset();
+            boolean any = false;
+            while (true) {
+                if (pos == len) {
+                    if (eof) break;
+                    len = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (len <= 0) {
+                        len = 0;
+                        eof = true;
+                        break;
+                    }
+                }
+                int start = pos;
+                while (pos < len && buf[pos] != '\n') pos++;
+                line.write(buf, start, pos - start);
+                any = true;
+                if (pos < len) {
+                    pos++;
+                    break;
+                }
+            }
+            if (!any && line.size() == 0) return null;
+            number++;
+            byte[] bytes = line.toByteArray();
+            int n = bytes.length;
+            if (n > 0 && bytes[n - 1] == '\r') n--;
+            for (int i = 0; i < n; i++) {
+                if (bytes[i] == 0) {
+                    throw new CorpusFormatException(List.of(new DataProblem(name, number, "",
+                            "NUL byte: this looks like a binary file", "give a UTF-8 JSONL, TSV or CSV file")));
+                }
+            }
             String s;
             try {
-                s = reader.readLine();
+                s = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes, 0, n)).toString();
             } catch (CharacterCodingException e) {
-                throw new CorpusFormatException(List.of(new DataProblem(name, number + 1, "",
-                        "invalid UTF-8 (" + e.getMessage() + ")",
-                        "save the file as UTF-8, e.g. iconv -f windows-1252 -t utf-8")));
-            }
-            if (s == null) return null;
-            number++;
-            if (number == 1 && s.startsWith("\uFEFF")) s = s.substring(1);
-            if (s.indexOf('\0') >= 0) {
                 throw new CorpusFormatException(List.of(new DataProblem(name, number, "",
-                        "NUL byte: this looks like a binary file", "give a UTF-8 JSONL, TSV or CSV file")));
+                        "invalid UTF-8 in this line", "save the file as UTF-8, e.g. iconv -f windows-1252 -t utf-8")));
             }
+            if (number == 1 && s.startsWith("\uFEFF")) s = s.substring(1);
             return s;
         }
 

@@ -56,6 +56,7 @@ public final class ModelIO {
     static final String PROVENANCE = "provenance.json";
     static final String WEIGHTS = "network/weights.bin";
     static final String DL4J_CONF = "network/dl4j-configuration.json";
+    private static final int MAX_MODEL_BYTES = 512 * 1024 * 1024;
     private static final long ENTRY_TIME = 315532800000L; // 1980-01-01, the zip epoch
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -153,10 +154,18 @@ public final class ModelIO {
         return fromEntries(entries, file.toString());
     }
 
-    /** Loads a model from a stream (e.g. a classpath resource). */
+    /** Loads a model from a stream (e.g. a classpath resource); the stream is read to its end. */
     public static Model load(InputStream in, String name) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_MODEL_BYTES + 1);
+        if (bytes.length > MAX_MODEL_BYTES) {
+            throw new ModelFormatException(name + " is larger than " + MAX_MODEL_BYTES + " bytes: not a wirecopy model");
+        }
+        if (!hasEndOfCentralDirectory(bytes)) {
+            throw new ModelFormatException(name + " is not a complete wirecopy model: no zip end record"
+                    + " (the file is truncated or not a zip); copy or download the model again");
+        }
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 if (!e.isDirectory()) entries.put(e.getName(), zip.readAllBytes());
@@ -166,6 +175,14 @@ public final class ModelIO {
                     + "); it may be truncated or of another kind", e);
         }
         return fromEntries(entries, name);
+    }
+
+    /** Looks for the zip end-of-central-directory signature in the last 64 KiB + 22 bytes. */
+    private static boolean hasEndOfCentralDirectory(byte[] b) {
+        for (int i = b.length - 22; i >= 0 && i >= b.length - 65557; i--) {
+            if (b[i] == 0x50 && b[i + 1] == 0x4b && b[i + 2] == 0x05 && b[i + 3] == 0x06) return true;
+        }
+        return false;
     }
 
     /** Loads a model from its bytes. */

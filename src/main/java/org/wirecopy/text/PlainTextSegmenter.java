@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Splits plain text into paragraphs. Two layouts are understood: one paragraph per line (what a reader gets by copying
  * a web page), and hard-wrapped text whose paragraphs are blocks separated by blank lines. {@link #detect} picks the
- * layout: text is hard-wrapped when the lines that continue into a next line are of bounded width, as a wrapping
- * editor leaves them, rather than whole paragraphs. CR, LF and CRLF line ends are all accepted.
+ * layout: text is hard-wrapped when most lines that continue into a next line are of bounded width and end
+ * mid-sentence, as a wrapping editor leaves them, rather than being whole paragraphs. CR, LF and CRLF line ends are all accepted.
  *
  * <p>Stateless and thread-safe.
  */
@@ -39,11 +39,19 @@ public final class PlainTextSegmenter {
             boolean nextNonBlank = i + 1 < lines.size() && !lines.get(i + 1).blank();
             if (nextNonBlank) {
                 continuing++;
-                if (l.length() >= 25 && l.length() <= MAX_WRAP_WIDTH) wrappedLike++;
+                if (l.length() >= 25 && l.length() <= MAX_WRAP_WIDTH && !endsSentence(input, l)) wrappedLike++;
             }
         }
         if (continuing == 0 || longest > MAX_WRAP_WIDTH + 20) return InputFormat.LINES;
-        return wrappedLike >= 0.7 * continuing ? InputFormat.BLOCKS : InputFormat.LINES;
+        return wrappedLike >= 0.6 * continuing ? InputFormat.BLOCKS : InputFormat.LINES;
+    }
+
+    /** Whether a line ends as a sentence or paragraph does; wrapped lines mostly end mid-sentence. */
+    private static boolean endsSentence(String s, Line l) {
+        int e = l.end();
+        while (e > l.start() && Character.isWhitespace(s.charAt(e - 1))) e--;
+        if (e == l.start()) return false;
+        return ".?!:\"'\u201D\u2019)".indexOf(s.charAt(e - 1)) >= 0;
     }
 
     /** Splits {@code input} with the given layout ({@link InputFormat#LINES} or {@link InputFormat#BLOCKS}). */

@@ -1,0 +1,63 @@
+package org.wirecopy.train;
+
+import org.junit.jupiter.api.Test;
+import org.wirecopy.TestData;
+import org.wirecopy.classify.Classifier;
+import org.wirecopy.corpus.Corpus;
+import org.wirecopy.eval.Evaluator;
+import org.wirecopy.model.Model;
+import org.wirecopy.model.ModelIO;
+import org.wirecopy.network.Architecture;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainerTest {
+
+    @Test
+    void sameSeedGivesTheSameModelBitForBit() throws Exception {
+        Corpus c = TestData.tinyCorpus();
+        Model a = new Trainer(TestData.smallConfig(Architecture.BILSTM, 11)).train(c, c);
+        Model b = new Trainer(TestData.smallConfig(Architecture.BILSTM, 11)).train(c, c);
+        assertArrayEquals(ModelIO.toBytes(a), ModelIO.toBytes(b));
+        Model other = new Trainer(TestData.smallConfig(Architecture.BILSTM, 12)).train(c, c);
+        assertFalse(a.weights().tensors().equals(other.weights().tensors()), "another seed, other weights");
+    }
+
+    @Test
+    void fitsTheTinyCorpusAndRecordsProvenance() throws Exception {
+        Corpus c = TestData.tinyCorpus();
+        for (Architecture arch : Architecture.values()) {
+            Model m = new Trainer(TestData.smallConfig(arch, 3)).train(c, c);
+            double f1 = Evaluator.evaluate(new Classifier(m), c).macroF1();
+            assertTrue(f1 > 0.95, arch + " should fit six short articles, macro-F1 " + f1);
+            assertEquals(c.sha256(), m.provenance().trainingDataSha256());
+            assertEquals(f1, m.provenance().devMetrics().get("macroF1"), 1e-12);
+            assertTrue(m.provenance().trainingConfig().contains("\"seed\":3"), m.provenance().trainingConfig());
+        }
+    }
+
+    @Test
+    void dataWithOneLabelIsRefusedWithAdvice() throws Exception {
+        Corpus c = TestData.tinyCorpus().where("style", "test-news");
+        Corpus oneLabel = new Corpus("one", c.articles().stream().map(a -> new org.wirecopy.corpus.LabelledArticle(
+                a.id(), a.paragraphs().stream().map(p -> new org.wirecopy.corpus.LabelledParagraph(p.text(),
+                "COMMENTARY")).toList())).toList());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(TrainingConfig.defaults()).train(oneLabel, null));
+        assertTrue(e.getMessage().contains("at least two labels"), e.getMessage());
+    }
+
+    @Test
+    void configRejectsBadValuesNamingTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.builder().epochs(0).build());
+        assertTrue(e.getMessage().startsWith("epochs"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> org.wirecopy.features.FeatureConfig.defaults()
+                .withHashBits(30));
+        assertTrue(e.getMessage().contains("features.hashBits"), e.getMessage());
+    }
+}
