@@ -1,0 +1,168 @@
+package org.wirecopy.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wirecopy.TestData;
+import org.wirecopy.model.ModelIO;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliTest {
+
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WirecopyCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void saveModel() throws Exception {
+        model = dir.resolve("tiny.zip");
+        ModelIO.save(TestData.tinyModel(), model);
+    }
+
+    @Test
+    void classifyJsonlGivesEveryFieldForEveryParagraph() throws Exception {
+        Path f = dir.resolve("a.txt");
+        Files.writeString(f, "Headline\n\nFrom the AP:\n\nWASHINGTON (AP) \u2014 Text.\n\nAdvertisement\n",
+                StandardCharsets.UTF_8);
+        Run r = run("classify", "--model", model.toString(), "--format", "jsonl", f.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(4, lines.size());
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < 4; i++) {
+            JsonNode n = json.readTree(lines.get(i));
+            assertEquals(i, n.get("index").asInt());
+            assertTrue(List.of("REPORTING", "COMMENTARY", "BOILERPLATE").contains(n.get("label").asText()));
+            assertEquals(3, n.get("scores").size());
+            assertTrue(n.get("end").asInt() > n.get("start").asInt());
+            assertTrue(n.has("text"));
+        }
+    }
+
+    @Test
+    void classifyWritesCsvAndHtml() throws Exception {
+        Path f = dir.resolve("b.txt");
+        Files.writeString(f, "Headline, with comma\nAdvertisement\n");
+        Run csv = run("classify", "--model", model.toString(), "--format", "csv", f.toString());
+        assertEquals(0, csv.code(), csv.err());
+        assertTrue(csv.out().startsWith("article,index,label,score_REPORTING,score_COMMENTARY,score_BOILERPLATE"));
+        assertTrue(csv.out().contains("\"Headline, with comma\""), csv.out());
+        Run html = run("classify", "--model", model.toString(), "--format", "html", f.toString());
+        assertTrue(html.out().contains("<!DOCTYPE html>") && html.out().contains("Advertisement"));
+    }
+
+    @Test
+    void classifyJsonlCorpusStreamsArticlesWithIds() {
+        Run r = run("classify", "--model", model.toString(), "--format", "jsonl",
+                TestData.resource("tiny-corpus.jsonl").toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(42, r.out().lines().count());
+        assertTrue(r.out().lines().findFirst().orElseThrow().startsWith("{\"article\":\"t1\",\"index\":0"));
+    }
+
+    @Test
+    void exitCodesSayWhatWentWrong() throws Exception {
+        assertEquals(ExitCodes.IO, run("classify", "--model", model.toString(), dir.resolve("nope.txt").toString()).code());
+        Path bin = dir.resolve("x.bin");
+        Files.write(bin, new byte[]{1, 2, 0, 3});
+        Run b = run("classify", "--model", model.toString(), bin.toString());
+        assertEquals(ExitCodes.DATA, b.code());
+        assertTrue(b.err().contains("binary"), b.err());
+        Path notModel = dir.resolve("m.zip");
+        Files.writeString(notModel, "nope");
+        Run m = run("inspect", "--model", notModel.toString());
+        assertEquals(ExitCodes.MODEL, m.code());
+        assertTrue(m.err().contains("not a wirecopy model"), m.err());
+        assertEquals(ExitCodes.USAGE, run("classify", "--no-such-option", "x").code());
+        assertEquals(ExitCodes.USAGE, run("train", "--data", "x.jsonl", "--out", "y", "--epochs", "0").code());
+    }
+
+    @Test
+    void emptyInputWarnsAndSucceeds() throws Exception {
+        Path f = dir.resolve("empty.txt");
+        Files.writeString(f, "  \n\n");
+        Run r = run("classify", "--model", model.toString(), f.toString());
+        assertEquals(0, r.code());
+        assertTrue(r.out().strip().startsWith("REPORTING 0 (0% of text)"), r.out());
+        assertTrue(r.err().contains("no paragraphs"), r.err());
+    }
+
+    @Test
+    void validateDataListsEveryProblemAtOnce() throws Exception {
+        Path f = dir.resolve("bad.jsonl");
+        Files.writeString(f, "{\"id\":\"a\",\"paragraphs\":[{\"text\":\"x\",\"label\":\"NOPE\"}]}\n"
+                + "not json\n{\"id\":\"b\",\"paragraphs\":[{\"text\":\"\",\"label\":\"REPORTING\"}]}\n");
+        Run r = run("validate-data", f.toString());
+        assertEquals(ExitCodes.DATA, r.code());
+        assertTrue(r.out().contains("bad.jsonl:1: paragraphs[0].label: unknown label 'NOPE'"), r.out());
+        assertTrue(r.out().contains("bad.jsonl:2: not valid JSON"), r.out());
+        assertTrue(r.out().contains("bad.jsonl:3: paragraphs[0].text: empty text"), r.out());
+        Run ok = run("validate-data", TestData.resource("tiny-corpus.jsonl").toString());
+        assertEquals(0, ok.code(), ok.out());
+        assertTrue(ok.out().contains("ok, 6 articles, 42 paragraphs"), ok.out());
+    }
+
+    @Test
+    void trainOnBadDataExitsWithDataCodeAndWritesNothing() throws Exception {
+        Path f = dir.resolve("bad-train.jsonl");
+        Files.writeString(f, "{\"id\":\"a\",\"paragraphs\":[{\"text\":\"x\"}]}\n");
+        Path out = dir.resolve("never.zip");
+        Run r = run("train", "--data", f.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.DATA, r.code());
+        assertTrue(r.err().contains("bad-train.jsonl:1: paragraphs[0].label: missing label"), r.err());
+        assertTrue(!Files.exists(out));
+    }
+
+    @Test
+    void trainEvaluateAndInspectWorkTogether() throws Exception {
+        Path out = dir.resolve("trained.zip");
+        Path data = TestData.resource("tiny-corpus.jsonl");
+        Run t = run("train", "--data", data.toString(), "--dev", data.toString(), "--out", out.toString(),
+                "--epochs", "3", "--hash-bits", "10", "--hidden", "8", "--recurrent", "4");
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.err().contains("epoch 3/3"), t.err());
+        Path report = dir.resolve("report.json");
+        Run e = run("evaluate", "--model", out.toString(), "--data", data.toString(), "--report-json",
+                report.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("macro-F1") && e.out().contains("confusion"), e.out());
+        JsonNode rep = new ObjectMapper().readTree(report.toFile());
+        assertTrue(rep.get("macroF1").isNumber());
+        assertEquals(42, rep.get("paragraphs").asInt());
+        assertTrue(rep.path("provenance").path("trainingDataSha256").asText().length() == 64);
+        Run i = run("inspect", "--model", out.toString());
+        assertEquals(0, i.code(), i.err());
+        assertTrue(i.out().contains("wirecopy.bilstm.v1") && i.out().contains("trainingDataSha256"), i.out());
+    }
+
+    @Test
+    void helpShowsEveryDefault() {
+        Run r = run("train", "--help");
+        assertEquals(0, r.code());
+        String help = r.out().replaceAll("\\s+", " ");
+        for (String s : new String[]{"Default: 40", "Default: 20260901", "Default: BILSTM", "Default: 13"}) {
+            assertTrue(help.contains(s), s + " missing in\n" + r.out());
+        }
+    }
+}
