@@ -63,6 +63,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--l2", paramLabel = "X", description = "L2 weight penalty. Default: ${DEFAULT-VALUE}.")
     double l2 = D.l2();
 
+    @Option(names = "--crop", paramLabel = "P",
+            description = "Chance per article and epoch of training on a random part of it. Default: ${DEFAULT-VALUE}.")
+    double crop = D.cropProbability();
+
     @Option(names = "--architecture", paramLabel = "ARCH",
             description = "Network: BILSTM (sequence over the article's paragraphs) or MLP (per paragraph). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -90,12 +94,17 @@ final class TrainCommand implements Callable<Integer> {
             description = "Neighbours on each side whose cues are copied in. Default: ${DEFAULT-VALUE}.")
     int window = D.features().window();
 
+    @Option(names = "--contrast", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Add each cue's difference from its article mean (--no-contrast to leave out). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    boolean contrast;
+
     TrainingConfig config() {
-        FeatureConfig f = new FeatureConfig(FeatureConfig.CURRENT_VERSION, hashBits, ngrams, window,
+        FeatureConfig f = new FeatureConfig(FeatureConfig.CURRENT_VERSION, hashBits, ngrams, window, contrast,
                 D.features().maxChars());
         NetworkConfig n = new NetworkConfig(architecture, hidden, recurrent, inputDropout, dropout);
         return TrainingConfig.builder().features(f).network(n).seed(seed).epochs(epochs).batchSize(batchSize)
-                .learningRate(learningRate).l2(l2).patience(patience).build();
+                .learningRate(learningRate).l2(l2).patience(patience).cropProbability(crop).build();
     }
 
     @Override

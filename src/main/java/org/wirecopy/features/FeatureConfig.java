@@ -6,17 +6,19 @@ import java.util.Objects;
  * What the feature extractor computes. Written into every model file; a model is always read with the configuration
  * it was trained with.
  *
- * <p>Layout of a paragraph's input vector: the paragraph's own cue values ({@link Cues#COUNT} of them), then for each
- * neighbour at offsets -window..-1, +1..+window its cue values and a presence flag, then {@code 2^hashBits} hashed word
- * n-gram buckets.
+ * <p>Layout of a paragraph's input vector: the paragraph's own cue values ({@link Cues#COUNT} of them); with
+ * {@code contrast}, the same cues minus their mean over the article (how the paragraph differs from the rest of its
+ * article: pasted copy stands out from the writer's voice whatever that voice is); then for each neighbour at offsets
+ * -window..-1, +1..+window its cue values and a presence flag; then {@code 2^hashBits} hashed word n-gram buckets.
  *
  * @param version   feature-set name and version, {@value #CURRENT_VERSION} for this release
  * @param hashBits  log2 of the number of n-gram buckets, 10..20
  * @param maxNgram  longest word n-gram, 1..3
  * @param window    neighbours on each side whose cues are copied in, 0..3
+ * @param contrast  whether to add each cue's difference from its article mean
  * @param maxChars  only this many leading chars of a paragraph are read for n-grams (cues use all of it), >= 1000
  */
-public record FeatureConfig(String version, int hashBits, int maxNgram, int window, int maxChars) {
+public record FeatureConfig(String version, int hashBits, int maxNgram, int window, boolean contrast, int maxChars) {
 
     /** The feature set this release computes. */
     public static final String CURRENT_VERSION = "wirecopy.features.v1";
@@ -43,22 +45,27 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
 
     /** The defaults: 2^13 buckets, word uni- and bigrams, cues of one neighbour on each side. */
     public static FeatureConfig defaults() {
-        return new FeatureConfig(CURRENT_VERSION, 13, 2, 1, 100_000);
+        return new FeatureConfig(CURRENT_VERSION, 13, 2, 1, true, 100_000);
     }
 
     /** A copy with another {@code hashBits}. */
     public FeatureConfig withHashBits(int bits) {
-        return new FeatureConfig(version, bits, maxNgram, window, maxChars);
+        return new FeatureConfig(version, bits, maxNgram, window, contrast, maxChars);
     }
 
     /** A copy with another {@code maxNgram}. */
     public FeatureConfig withMaxNgram(int n) {
-        return new FeatureConfig(version, hashBits, n, window, maxChars);
+        return new FeatureConfig(version, hashBits, n, window, contrast, maxChars);
     }
 
     /** A copy with another {@code window}. */
     public FeatureConfig withWindow(int w) {
-        return new FeatureConfig(version, hashBits, maxNgram, w, maxChars);
+        return new FeatureConfig(version, hashBits, maxNgram, w, contrast, maxChars);
+    }
+
+    /** A copy with or without contrast cues. */
+    public FeatureConfig withContrast(boolean c) {
+        return new FeatureConfig(version, hashBits, maxNgram, window, c, maxChars);
     }
 
     /** Number of n-gram buckets. */
@@ -68,7 +75,12 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
 
     /** Offset of the first n-gram bucket in the input vector. */
     public int ngramOffset() {
-        return Cues.COUNT + 2 * window * (Cues.COUNT + 1);
+        return neighbourOffset() + 2 * window * (Cues.COUNT + 1);
+    }
+
+    /** Offset of the first neighbour cue in the input vector. */
+    public int neighbourOffset() {
+        return contrast ? 2 * Cues.COUNT : Cues.COUNT;
     }
 
     /** Length of a paragraph's input vector. */

@@ -42,6 +42,11 @@ public final class FeatureExtractor {
                     ? Tokenizer.tokens(text, config.maxChars(), false) : tokens;
             grams[i] = hashNgrams(limited);
         }
+        float[] mean = new float[Cues.COUNT];
+        if (config.contrast() && n > 0) {
+            for (float[] c : cues) for (int k = 0; k < Cues.COUNT; k++) mean[k] += c[k];
+            for (int k = 0; k < Cues.COUNT; k++) mean[k] /= n;
+        }
         List<SparseVector> out = new ArrayList<>(n);
         int w = config.window();
         int offset = config.ngramOffset();
@@ -55,7 +60,13 @@ public final class FeatureExtractor {
                 idx[k] = c;
                 val[k++] = cues[i][c];
             }
-            int base = Cues.COUNT;
+            if (config.contrast()) {
+                for (int c = 0; c < Cues.COUNT; c++) {
+                    idx[k] = Cues.COUNT + c;
+                    val[k++] = cues[i][c] - mean[c];
+                }
+            }
+            int base = config.neighbourOffset();
             for (int d = -w; d <= w; d++) {
                 if (d == 0) continue;
                 int j = i + d;

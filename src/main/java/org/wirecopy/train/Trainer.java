@@ -90,6 +90,7 @@ public final class Trainer {
         FeatureExtractor fx = new FeatureExtractor(config.features());
         List<SequenceTrainer.Sequence> sequences = new ArrayList<>();
         for (LabelledArticle a : train.articles()) sequences.addAll(toSequences(a, fx, labels));
+        long cropSeed = new java.util.Random(config.seed() ^ 0x5DEECE66DL).nextLong();
         LOG.info("training on {} articles, {} paragraphs, labels {}", train.articles().size(),
                 train.paragraphCount(), labels);
         SequenceTrainer st = new SequenceTrainer(config.network(), config.features().inputSize(), labels.size(),
@@ -99,7 +100,8 @@ public final class Trainer {
         String dl4jConf = GraphFactory.configuration(config.network(), config.features().inputSize(), labels.size(),
                 0L, config.learningRate(), config.l2()).toJson();
         int[] epochCounter = {0};
-        SequenceTrainer.Result result = st.train(sequences, weights -> {
+        SequenceTrainer.Result result = st.train(epoch -> epochData(train, sequences, fx, labels, cropSeed, epoch),
+                weights -> {
             epochCounter[0]++;
             if (dev == null) return epochCounter[0];
             return Evaluator.evaluate(new Classifier(model(labels, weights, dl4jConf, provisional(configJson))), dev)
@@ -132,6 +134,30 @@ public final class Trainer {
     private Provenance provisional(String configJson) {
         return new Provenance(Versions.wirecopy(), Versions.dl4j(), Versions.java(), Versions.os(), config.seed(),
                 "", "", 0, 0, "", "", 0, Map.of(), configJson);
+    }
+
+    /**
+     * One epoch's training sequences: each article whole, or with probability {@code cropProbability} a random
+     * contiguous part of it (at least two paragraphs), its features computed as if it were the whole article.
+     */
+    private List<SequenceTrainer.Sequence> epochData(Corpus train, List<SequenceTrainer.Sequence> whole,
+                                                     FeatureExtractor fx, List<String> labels, long seed, int epoch) {
+        double p = config.cropProbability();
+        if (p == 0) return whole;
+        java.util.Random r = new java.util.Random(seed * 31 + epoch);
+        List<SequenceTrainer.Sequence> out = new ArrayList<>();
+        for (LabelledArticle a : train.articles()) {
+            int n = a.paragraphs().size();
+            if (n >= 3 && r.nextDouble() < p) {
+                int len = 2 + r.nextInt(n - 2);
+                int start = r.nextInt(n - len + 1);
+                LabelledArticle crop = new LabelledArticle(a.id(), a.paragraphs().subList(start, start + len));
+                out.addAll(toSequences(crop, fx, labels));
+            } else {
+                out.addAll(toSequences(a, fx, labels));
+            }
+        }
+        return out;
     }
 
     /** An article as training sequences: whole when short, else in chunks of at most 64 paragraphs. */

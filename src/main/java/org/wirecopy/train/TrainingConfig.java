@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param learningRate Adam learning rate, (0, 1]
  * @param l2           L2 weight penalty, 0..1
  * @param patience     stop after this many epochs without a better dev macro-F1, 1..1000
+ * @param cropProbability chance, per article and epoch, of training on a random contiguous part of the article
+ *                     instead of all of it (so the model does not learn that posts always start with a headline and
+ *                     end with furniture), 0..1
  */
 public record TrainingConfig(FeatureConfig features, NetworkConfig network, long seed, int epochs, int batchSize,
-                             double learningRate, double l2, int patience) {
+                             double learningRate, double l2, int patience, double cropProbability) {
 
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 20260901L;
@@ -38,6 +41,9 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         if (patience < 1 || patience > 1000) {
             throw new IllegalArgumentException("patience must be in 1..1000, got " + patience);
         }
+        if (!(cropProbability >= 0 && cropProbability <= 1)) {
+            throw new IllegalArgumentException("cropProbability must be in 0..1, got " + cropProbability);
+        }
     }
 
     /** The defaults the bundled model is trained with. */
@@ -52,7 +58,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
     /** A builder holding this configuration's values. */
     public Builder toBuilder() {
         return new Builder().features(features).network(network).seed(seed).epochs(epochs).batchSize(batchSize)
-                .learningRate(learningRate).l2(l2).patience(patience);
+                .learningRate(learningRate).l2(l2).patience(patience).cropProbability(cropProbability);
     }
 
     /** Builder; {@link #build()} validates. */
@@ -65,6 +71,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         private double learningRate = 2e-3;
         private double l2 = 1e-5;
         private int patience = 8;
+        private double cropProbability = 0.5;
 
         public Builder features(FeatureConfig f) {
             this.features = f;
@@ -106,8 +113,14 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
             return this;
         }
 
+        public Builder cropProbability(double p) {
+            this.cropProbability = p;
+            return this;
+        }
+
         public TrainingConfig build() {
-            return new TrainingConfig(features, network, seed, epochs, batchSize, learningRate, l2, patience);
+            return new TrainingConfig(features, network, seed, epochs, batchSize, learningRate, l2, patience,
+                    cropProbability);
         }
     }
 }

@@ -69,18 +69,28 @@ public final class SequenceTrainer {
      * @param scorer scores candidate weights after each epoch, higher is better
      */
     public Result train(List<Sequence> data, ToDoubleFunction<NetworkWeights> scorer, Listener listener) {
+        return train(epoch -> data, scorer, listener);
+    }
+
+    /**
+     * Trains on data that may differ per epoch (e.g. augmented), given by {@code epochData} for epochs 1, 2, ...
+     *
+     * @param scorer scores candidate weights after each epoch, higher is better
+     */
+    public Result train(java.util.function.IntFunction<List<Sequence>> epochData,
+                        ToDoubleFunction<NetworkWeights> scorer, Listener listener) {
         Random seeds = new Random(options.seed());
         long graphSeed = seeds.nextLong();
         Random shuffle = new Random(seeds.nextLong());
         Nd4j.getRandom().setSeed(seeds.nextLong());
         ComputationGraph graph = GraphFactory.create(net, inputSize, labels, graphSeed, options.learningRate(),
                 options.l2());
-        List<Sequence> order = new ArrayList<>(data);
         List<Epoch> history = new ArrayList<>();
         NetworkWeights best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         int bestEpoch = -1;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            List<Sequence> order = new ArrayList<>(epochData.apply(epoch));
             Collections.shuffle(order, shuffle);
             double lossSum = 0;
             int batches = 0;
