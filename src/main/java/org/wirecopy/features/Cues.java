@@ -23,7 +23,7 @@ public final class Cues {
             "percent_or_currency", "capitalised_words", "all_caps_words", "age_apposition", "titles_and_officials",
             "contractions", "url_or_handle", "pipe_or_bullet", "time_of_day", "furniture_words", "ellipsis_inside",
             "brackets", "numbered_item", "past_tense_ed", "position", "is_first", "is_last", "near_end",
-            "article_length", "in_blockquote", "heading", "headline_case");
+            "article_length", "in_blockquote", "heading", "headline_case", "refers_back");
 
     /** Number of cues. */
     public static final int COUNT = NAMES.size();
@@ -92,6 +92,11 @@ public final class Cues {
             "above", "recommended", "popular", "previous", "next", "reply", "replies", "like", "likes", "copyright",
             "reserved", "rights", "pm", "am", "min", "by");
     private static final Pattern AGE = Pattern.compile(", \\d{1,3},");
+    /** The writer pointing back at a quote just pasted: "the excerpt above", "that last paragraph". */
+    private static final Pattern REFERS_BACK = Pattern.compile(
+            "\\b(?:excerpts?|(?:the|this|that) (?:passage|bit|quote|line|paragraph|story|report|piece) above"
+                    + "|(?:that|the) last (?:paragraph|line|bit|sentence|part|quote)|(?:this|that) bit)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern URL = Pattern.compile("https?://|www\\.|\\.(?:com|org|net|gov|co\\.uk)\\b|(?:^|\\s)@\\w");
     private static final Pattern TIME = Pattern.compile("\\b\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?|AM|PM)?");
     private static final Pattern NUMBERED = Pattern.compile("^(?:\\d{1,2}[.)]|[-*] |\\u2022)");
@@ -226,6 +231,7 @@ public final class Cues {
         out[k++] = Math.min(blockquoteDepth, 2) / 2f;
         out[k++] = headingLevel > 0 ? 1 : 0;
         out[k++] = headlineCase(text, wordIndex) ? 1 : 0;
+        out[k++] = REFERS_BACK.matcher(text).find() ? 1 : 0;
         if (k - offset != COUNT) throw new IllegalStateException("cue count mismatch: " + (k - offset));
     }
 

@@ -43,9 +43,9 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
         }
     }
 
-    /** The defaults: 2^13 buckets, word uni- and bigrams, cues of one neighbour on each side. */
+    /** The defaults: 2^12 buckets, word uni- and bigrams, cues of one neighbour on each side, contrast cues. */
     public static FeatureConfig defaults() {
-        return new FeatureConfig(CURRENT_VERSION, 13, 2, 1, true, 100_000);
+        return new FeatureConfig(CURRENT_VERSION, 12, 2, 1, true, 100_000);
     }
 
     /** A copy with another {@code hashBits}. */

@@ -66,11 +66,11 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         private FeatureConfig features = FeatureConfig.defaults();
         private NetworkConfig network = NetworkConfig.defaults();
         private long seed = DEFAULT_SEED;
-        private int epochs = 40;
-        private int batchSize = 8;
-        private double learningRate = 2e-3;
+        private int epochs = 30;
+        private int batchSize = 16;
+        private double learningRate = 3e-3;
         private double l2 = 1e-5;
-        private int patience = 8;
+        private int patience = 6;
         private double cropProbability = 0.5;
 
         public Builder features(FeatureConfig f) {

@@ -161,7 +161,7 @@ class CliTest {
         Run r = run("train", "--help");
         assertEquals(0, r.code());
         String help = r.out().replaceAll("\\s+", " ");
-        for (String s : new String[]{"Default: 40", "Default: 20260901", "Default: BILSTM", "Default: 13"}) {
+        for (String s : new String[]{"Default: 30", "Default: 20260901", "Default: BILSTM", "Default: 12"}) {
             assertTrue(help.contains(s), s + " missing in\n" + r.out());
         }
     }

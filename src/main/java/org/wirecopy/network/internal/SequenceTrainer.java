@@ -1,6 +1,7 @@
 package org.wirecopy.network.internal;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -90,19 +91,15 @@ public final class SequenceTrainer {
         double bestScore = Double.NEGATIVE_INFINITY;
         int bestEpoch = -1;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
-            List<Sequence> order = new ArrayList<>(epochData.apply(epoch));
-            Collections.shuffle(order, shuffle);
+            List<List<Sequence>> batches = batches(epochData.apply(epoch), shuffle);
             double lossSum = 0;
-            int batches = 0;
-            for (int s = 0; s < order.size(); s += options.batchSize()) {
-                List<Sequence> batch = order.subList(s, Math.min(order.size(), s + options.batchSize()));
+            for (List<Sequence> batch : batches) {
                 graph.fit(toDataSet(batch));
                 lossSum += graph.score();
-                batches++;
             }
             NetworkWeights weights = GraphFactory.export(graph);
             double score = scorer.applyAsDouble(weights);
-            Epoch e = new Epoch(epoch, lossSum / Math.max(1, batches), score);
+            Epoch e = new Epoch(epoch, lossSum / Math.max(1, batches.size()), score);
             history.add(e);
             if (listener != null) listener.epochDone(e);
             if (score > bestScore) {
@@ -116,11 +113,34 @@ public final class SequenceTrainer {
         return new Result(best, bestEpoch, bestScore, List.copyOf(history));
     }
 
+    /**
+     * Shuffles the sequences, groups them into mini-batches of similar length (sorted by length within windows of
+     * 8 batches, so little time is spent on padding) and shuffles the batch order.
+     */
+    private List<List<Sequence>> batches(List<Sequence> data, Random shuffle) {
+        List<Sequence> order = new ArrayList<>(data);
+        Collections.shuffle(order, shuffle);
+        int size = options.batchSize();
+        int window = size * 8;
+        List<List<Sequence>> out = new ArrayList<>();
+        for (int w = 0; w < order.size(); w += window) {
+            List<Sequence> chunk = new ArrayList<>(order.subList(w, Math.min(order.size(), w + window)));
+            chunk.sort(java.util.Comparator.comparingInt(q -> q.labels().length));
+            for (int s = 0; s < chunk.size(); s += size) {
+                out.add(List.copyOf(chunk.subList(s, Math.min(chunk.size(), s + size))));
+            }
+        }
+        Collections.shuffle(out, shuffle);
+        return out;
+    }
+
     private MultiDataSet toDataSet(List<Sequence> batch) {
         int mb = batch.size();
         int t = 0;
         for (Sequence s : batch) t = Math.max(t, s.labels().length);
-        float[] x = new float[mb * inputSize * t];
+        // zeros, then only the non-zero inputs are written: inputs are sparse
+        INDArray features = Nd4j.create(DataType.FLOAT, mb, inputSize, t);
+        org.nd4j.linalg.api.buffer.DataBuffer x = features.data();
         float[] y = new float[mb * labels * t];
         float[] mask = new float[mb * t];
         for (int b = 0; b < mb; b++) {
@@ -129,13 +149,12 @@ public final class SequenceTrainer {
                 SparseVector v = s.inputs().get(i);
                 for (int k = 0; k < v.size(); k++) {
                     // layout [mb, inputSize, t], row-major
-                    x[(b * inputSize + v.indexAt(k)) * t + i] = v.valueAt(k);
+                    x.put(((long) b * inputSize + v.indexAt(k)) * t + i, v.valueAt(k));
                 }
                 y[(b * labels + s.labels()[i]) * t + i] = 1f;
                 mask[b * t + i] = 1f;
             }
         }
-        INDArray features = Nd4j.create(x, new long[]{mb, inputSize, t}, 'c');
         INDArray labelsArr = Nd4j.create(y, new long[]{mb, labels, t}, 'c');
         INDArray maskArr = Nd4j.create(mask, new long[]{mb, t}, 'c');
         return new MultiDataSet(new INDArray[]{features}, new INDArray[]{labelsArr},
