@@ -16,15 +16,22 @@ import java.util.Objects;
  * @param end    offset after its last char in the input
  * @param label  the label with the highest score
  * @param scores probability of every label of the model, in the model's label order; they sum to 1
+ * @param uncertain whether the label's score is below the classifier's minimum confidence (the label and all scores
+ *                  are still given)
  */
 public record ClassifiedParagraph(int index, String text, int start, int end, String label,
-                                  Map<String, Double> scores) {
+                                  Map<String, Double> scores, boolean uncertain) {
 
     public ClassifiedParagraph {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(label, "label");
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(scores, "scores")));
         if (!scores.containsKey(label)) throw new IllegalArgumentException("label " + label + " has no score");
+    }
+
+    /** A paragraph that is not flagged uncertain. */
+    public ClassifiedParagraph(int index, String text, int start, int end, String label, Map<String, Double> scores) {
+        this(index, text, start, end, label, scores, false);
     }
 
     /** The score of the predicted label. */

@@ -26,7 +26,7 @@ import java.util.Objects;
  * runs in plain Java ({@link ForwardPass}) with no locks, and an article's scores do not depend on the thread, on other
  * calls or on batching.
  */
-public final class Classifier {
+public final class Classifier implements ArticleLabeller {
 
     /** Classpath location of the bundled default model. */
     public static final String DEFAULT_MODEL_RESOURCE = "/org/wirecopy/default-model.zip";
@@ -36,13 +36,41 @@ public final class Classifier {
     private final Model model;
     private final FeatureExtractor features;
     private final ForwardPass network;
+    private final double minConfidence;
 
     /** A classifier for {@code model}. */
     public Classifier(Model model) {
+        this(model, 0.0);
+    }
+
+    /**
+     * A classifier for {@code model} that flags paragraphs whose top score is below {@code minConfidence} as
+     * uncertain (see {@link ClassifiedParagraph#uncertain()}); 0 flags none.
+     */
+    public Classifier(Model model, double minConfidence) {
         this.model = Objects.requireNonNull(model, "model");
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("minimum confidence must be in 0..1, got " + minConfidence);
+        }
         this.features = new FeatureExtractor(model.features());
         this.network = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
                 model.labels().size());
+        this.minConfidence = minConfidence;
+    }
+
+    /** The same model with another minimum confidence (shares the weights). */
+    public Classifier withMinConfidence(double min) {
+        return new Classifier(model, min);
+    }
+
+    /** Paragraphs whose top score is below this are flagged uncertain. */
+    public double minConfidence() {
+        return minConfidence;
+    }
+
+    /** Why paragraph {@code index} of {@code article} got its scores: see {@link Explainer}. */
+    public Explanation explain(Article article, int index, int top) {
+        return new Explainer(features, network, model.labels()).explain(article, index, top);
     }
 
     /** The bundled default model's classifier, loaded once and shared. */
@@ -81,6 +109,7 @@ public final class Classifier {
     }
 
     /** The model's labels, in score order. */
+    @Override
     public List<String> labels() {
         return model.labels();
     }
@@ -96,6 +125,7 @@ public final class Classifier {
     }
 
     /** Classifies paragraphs given one by one. */
+    @Override
     public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
         return classify(Article.ofParagraphs(paragraphs));
     }
@@ -114,7 +144,8 @@ public final class Classifier {
                 s.put(labels.get(j), (double) scores[i][j]);
                 if (scores[i][j] > scores[i][best]) best = j;
             }
-            out.add(new ClassifiedParagraph(i, p.text(), p.start(), p.end(), labels.get(best), s));
+            out.add(new ClassifiedParagraph(i, p.text(), p.start(), p.end(), labels.get(best), s,
+                    scores[i][best] < minConfidence));
         }
         return new ClassifiedArticle(labels, out);
     }

@@ -38,12 +38,25 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "Worker threads for JSONL corpora; 0 means one per core. Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0",
+            description = "Flag paragraphs whose top score is below P as uncertain (see tune-threshold). "
+                    + "Default: ${DEFAULT-VALUE} (none).")
+    double minConfidence;
+
+    @Option(names = "--explain", description = "Show, for each paragraph and label, the cues and n-grams that "
+            + "pushed the label's score up most (occlusion).")
+    boolean explain;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "5",
+            description = "Features shown per label with --explain. Default: ${DEFAULT-VALUE}.")
+    int top;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "Article file, or - for stdin.")
     String file;
 
     @Override
     public Integer call() throws IOException {
-        Classifier classifier = model.classifier();
+        Classifier classifier = model.classifier().withMinConfidence(minConfidence);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean stdin = file.equals("-");
@@ -52,16 +65,24 @@ final class ClassifyCommand implements Callable<Integer> {
                 .endsWith(".jsonl"));
         ResultWriter writer = ResultWriter.of(format, out, classifier.labels());
         if (jsonl) {
+            if (explain) throw new IllegalArgumentException("--explain works on one article, not on a JSONL corpus");
             return new CorpusClassification(classifier, writer, err, threads).run(stdin ? null : Path.of(file));
         }
         String text = stdin ? org.wirecopy.text.ArticleReader.readStream(System.in, "stdin")
                 : org.wirecopy.text.ArticleReader.readFile(Path.of(file));
-        ClassifiedArticle result = classifier.classify(text, org.wirecopy.text.InputFormat.parse(inputFormat));
+        org.wirecopy.text.Article article = org.wirecopy.text.ArticleReader.read(text,
+                org.wirecopy.text.InputFormat.parse(inputFormat));
+        ClassifiedArticle result = classifier.classify(article);
+        java.util.List<org.wirecopy.classify.Explanation> explanations = null;
+        if (explain) {
+            explanations = new java.util.ArrayList<>();
+            for (int i = 0; i < article.size(); i++) explanations.add(classifier.explain(article, i, top));
+        }
         if (result.paragraphs().isEmpty()) {
             err.println("warning: " + file + ": no paragraphs (the input is empty or only whitespace)");
         }
         writer.begin();
-        writer.article(null, result);
+        writer.article(null, result, explanations);
         writer.end();
         return ExitCodes.OK;
     }

@@ -4,15 +4,25 @@ import org.wirecopy.corpus.Corpus;
 import org.wirecopy.corpus.CorpusFormat;
 import org.wirecopy.corpus.CorpusOptions;
 import org.wirecopy.corpus.CorpusReader;
+import org.wirecopy.corpus.DataConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 
-/** Options that say how to read a corpus file; shared by train, evaluate and validate-data. */
+/**
+ * Options that say how to read a corpus file; shared by train, evaluate, validate-data and the experiment verbs. With
+ * {@code --config}, the file's data settings are the base and options given on the command line override them.
+ */
 final class DataOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--data-format", paramLabel = "FMT", defaultValue = "auto",
             description = "Data file format: auto (from the file name), jsonl, tsv or csv. Default: ${DEFAULT-VALUE}.")
@@ -48,24 +58,41 @@ final class DataOptions {
             description = "Use only articles whose 'split' field is NAME (e.g. train, dev, test). Default: all.")
     String split;
 
+    private boolean given(String name) {
+        return mixee != null && mixee.commandLine().getParseResult() != null
+                && mixee.commandLine().getParseResult().hasMatchedOption(name);
+    }
+
+    /** Reading options from the command line alone. */
     CorpusOptions options() {
-        CorpusOptions.Builder b = CorpusOptions.builder()
-                .format(CorpusFormat.parse(format))
-                .textColumn(textColumn)
-                .labelColumn(labelColumn)
-                .idColumn(idColumn)
-                .indexColumn(indexColumn)
-                .labelMap(CorpusOptions.parseLabelMap(labelMap));
-        if (labels != null) {
-            b.labels(labels.equalsIgnoreCase("any") ? null : List.of(labels.split(",")).stream().map(String::strip)
-                    .filter(s -> !s.isEmpty()).toList());
-        }
-        return b.build();
+        return options(null);
+    }
+
+    /** Reading options: {@code base} (from --config) with options given on the command line on top. */
+    CorpusOptions options(DataConfig base) {
+        DataConfig b = base == null ? new DataConfig(List.of(), List.of(), List.of(), format, textColumn,
+                labelColumn, idColumn, indexColumn, CorpusOptions.parseLabelMap(labelMap), null) : base;
+        CorpusOptions.Builder o = CorpusOptions.builder()
+                .format(CorpusFormat.parse(given("--data-format") || base == null ? format : b.format()))
+                .textColumn(given("--text-column") || base == null ? textColumn : b.textColumn())
+                .labelColumn(given("--label-column") || base == null ? labelColumn : b.labelColumn())
+                .idColumn(given("--id-column") || base == null ? idColumn : b.idColumn())
+                .indexColumn(given("--index-column") || base == null ? indexColumn : b.indexColumn())
+                .labelMap(given("--label-map") || base == null ? CorpusOptions.parseLabelMap(labelMap)
+                        : new LinkedHashMap<>(b.labelMap()));
+        List<String> allowed = labels != null ? Arrays.stream(labels.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList() : b.labels();
+        if (allowed != null) o.labels(allowed.size() == 1 && allowed.get(0).equalsIgnoreCase("any") ? null : allowed);
+        return o.build();
+    }
+
+    /** Reads the files as one corpus with {@link #options()}, filtered by --split. */
+    Corpus read(List<Path> files) throws IOException {
+        return read(files, options());
     }
 
     /** Reads the files as one corpus, filtered by --split. */
-    Corpus read(List<Path> files) throws IOException {
-        CorpusOptions o = options();
+    Corpus read(List<Path> files, CorpusOptions o) throws IOException {
         Corpus all = null;
         for (Path f : files) {
             Corpus c = CorpusReader.read(f, o);

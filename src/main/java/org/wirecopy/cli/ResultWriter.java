@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import org.apache.commons.text.StringEscapeUtils;
 import org.wirecopy.classify.ClassifiedArticle;
 import org.wirecopy.classify.ClassifiedParagraph;
+import org.wirecopy.classify.Explanation;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,7 +38,12 @@ abstract class ResultWriter {
     }
 
     /** Writes one article; {@code id} is null for a single article. */
-    abstract void article(String id, ClassifiedArticle a) throws IOException;
+    final void article(String id, ClassifiedArticle a) throws IOException {
+        article(id, a, null);
+    }
+
+    /** Writes one article with an explanation per paragraph ({@code explanations} may be null). */
+    abstract void article(String id, ClassifiedArticle a, List<Explanation> explanations) throws IOException;
 
     void end() {
         out.flush();
@@ -50,13 +56,24 @@ abstract class ResultWriter {
         }
 
         @Override
-        void article(String id, ClassifiedArticle a) {
+        void article(String id, ClassifiedArticle a, List<Explanation> explanations) {
             if (id != null) out.println("# " + id);
             int w = labels.stream().mapToInt(String::length).max().orElse(10);
             for (ClassifiedParagraph p : a.paragraphs()) {
                 String t = p.text().replaceAll("\\s+", " ");
                 if (t.length() > 100) t = t.substring(0, 97) + "...";
-                out.printf(Locale.ROOT, "%4d  %-" + w + "s  %.2f  %s%n", p.index(), p.label(), p.confidence(), t);
+                out.printf(Locale.ROOT, "%4d  %-" + w + "s %s%.2f  %s%n", p.index(), p.label(),
+                        p.uncertain() ? "?" : " ", p.confidence(), t);
+                if (explanations != null) {
+                    for (Map.Entry<String, List<Explanation.Contribution>> e
+                            : explanations.get(p.index()).toward().entrySet()) {
+                        StringBuilder b = new StringBuilder();
+                        for (Explanation.Contribution c : e.getValue()) {
+                            b.append(String.format(Locale.ROOT, "%s %+.3f  ", c.feature(), c.effect()));
+                        }
+                        out.printf(Locale.ROOT, "        toward %-" + w + "s %s%n", e.getKey(), b.toString().strip());
+                    }
+                }
             }
             StringBuilder b = new StringBuilder("      ");
             Map<String, Double> shares = a.characterShares();
@@ -77,7 +94,7 @@ abstract class ResultWriter {
         }
 
         @Override
-        void article(String id, ClassifiedArticle a) throws IOException {
+        void article(String id, ClassifiedArticle a, List<Explanation> explanations) throws IOException {
             StringWriter sw = new StringWriter();
             for (ClassifiedParagraph p : a.paragraphs()) {
                 sw.getBuffer().setLength(0);
@@ -94,6 +111,22 @@ abstract class ResultWriter {
                     g.writeNumberField("start", p.start());
                     g.writeNumberField("end", p.end());
                     g.writeStringField("text", p.text());
+                    if (p.uncertain()) g.writeBooleanField("uncertain", true);
+                    if (explanations != null) {
+                        g.writeObjectFieldStart("explanation");
+                        for (Map.Entry<String, List<Explanation.Contribution>> e
+                                : explanations.get(p.index()).toward().entrySet()) {
+                            g.writeArrayFieldStart(e.getKey());
+                            for (Explanation.Contribution c : e.getValue()) {
+                                g.writeStartObject();
+                                g.writeStringField("feature", c.feature());
+                                g.writeNumberField("effect", round(c.effect()));
+                                g.writeEndObject();
+                            }
+                            g.writeEndArray();
+                        }
+                        g.writeEndObject();
+                    }
                     g.writeEndObject();
                 }
                 out.println(sw);
@@ -111,17 +144,18 @@ abstract class ResultWriter {
         void begin() {
             StringBuilder b = new StringBuilder("article,index,label");
             for (String l : labels) b.append(",score_").append(l);
-            b.append(",start,end,text");
+            b.append(",uncertain,start,end,text");
             out.println(b);
         }
 
         @Override
-        void article(String id, ClassifiedArticle a) {
+        void article(String id, ClassifiedArticle a, List<Explanation> explanations) {
             for (ClassifiedParagraph p : a.paragraphs()) {
                 StringBuilder b = new StringBuilder();
                 b.append(StringEscapeUtils.escapeCsv(id == null ? "" : id)).append(',').append(p.index()).append(',')
                         .append(p.label());
                 for (String l : labels) b.append(',').append(round(p.score(l)));
+                b.append(',').append(p.uncertain());
                 b.append(',').append(p.start()).append(',').append(p.end()).append(',')
                         .append(StringEscapeUtils.escapeCsv(p.text()));
                 out.println(b);
@@ -155,12 +189,12 @@ abstract class ResultWriter {
         }
 
         @Override
-        void article(String id, ClassifiedArticle a) {
+        void article(String id, ClassifiedArticle a, List<Explanation> explanations) {
             if (id != null) out.println("<h2>" + esc(id) + "</h2>");
             for (ClassifiedParagraph p : a.paragraphs()) {
-                out.printf(Locale.ROOT, "<p class=\"l%d\" title=\"%s\"><small>%s %.2f</small>%s</p>%n",
-                        labels.indexOf(p.label()), esc(p.scores().toString()), esc(p.label()), p.confidence(),
-                        esc(p.text()));
+                out.printf(Locale.ROOT, "<p class=\"l%d\" title=\"%s\"><small>%s%s %.2f</small>%s</p>%n",
+                        labels.indexOf(p.label()), esc(p.scores().toString()), esc(p.label()),
+                        p.uncertain() ? "?" : "", p.confidence(), esc(p.text()));
             }
         }
 

@@ -1,7 +1,7 @@
 package org.wirecopy.eval;
 
 import org.wirecopy.classify.ClassifiedArticle;
-import org.wirecopy.classify.Classifier;
+import org.wirecopy.classify.ArticleLabeller;
 import org.wirecopy.corpus.Corpus;
 import org.wirecopy.corpus.LabelledArticle;
 
@@ -19,8 +19,8 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** Evaluates {@code classifier} on {@code corpus}. */
-    public static Evaluation evaluate(Classifier classifier, Corpus corpus) {
+    /** Evaluates {@code classifier} (the model or a baseline) on {@code corpus}. */
+    public static Evaluation evaluate(ArticleLabeller classifier, Corpus corpus) {
         List<String> modelLabels = classifier.labels();
         for (String l : corpus.labels()) {
             if (!modelLabels.contains(l)) {

@@ -107,7 +107,7 @@ public final class Trainer {
             return Evaluator.evaluate(new Classifier(model(labels, weights, dl4jConf, provisional(configJson))), dev)
                     .macroF1();
         }, e -> {
-            LOG.info("epoch {}/{}: loss {} dev macro-F1 {}", e.epoch(), config.epochs(),
+            LOG.debug("epoch {}/{}: loss {} dev macro-F1 {}", e.epoch(), config.epochs(),
                     String.format(java.util.Locale.ROOT, "%.4f", e.loss()),
                     dev == null ? "-" : String.format(java.util.Locale.ROOT, "%.4f", e.score()));
             listener.accept(new Progress(e.epoch(), config.epochs(), e.loss(), dev == null ? Double.NaN : e.score()));

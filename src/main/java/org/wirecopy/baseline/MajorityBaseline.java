@@ -1,0 +1,41 @@
+package org.wirecopy.baseline;
+
+import org.wirecopy.classify.ArticleLabeller;
+import org.wirecopy.classify.ClassifiedArticle;
+import org.wirecopy.corpus.Corpus;
+import org.wirecopy.eval.Learner;
+import org.wirecopy.text.Article;
+
+import java.util.List;
+import java.util.Map;
+
+/** Labels every paragraph with the most frequent training label; scores are the training label shares. */
+public final class MajorityBaseline implements Learner {
+
+    @Override
+    public String name() {
+        return "majority";
+    }
+
+    @Override
+    public ArticleLabeller train(Corpus train) {
+        List<String> labels = train.labels();
+        Map<String, Integer> counts = train.labelCounts();
+        double total = train.paragraphCount();
+        double[] prior = new double[labels.size()];
+        for (int j = 0; j < prior.length; j++) prior[j] = counts.get(labels.get(j)) / total;
+        return new ArticleLabeller() {
+            @Override
+            public List<String> labels() {
+                return labels;
+            }
+
+            @Override
+            public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
+                double[][] s = new double[paragraphs.size()][];
+                for (int i = 0; i < s.length; i++) s[i] = prior.clone();
+                return Scored.article(Article.ofParagraphs(paragraphs), labels, s);
+            }
+        };
+    }
+}

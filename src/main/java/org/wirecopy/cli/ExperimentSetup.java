@@ -1,0 +1,71 @@
+package org.wirecopy.cli;
+
+import org.wirecopy.corpus.Corpus;
+import org.wirecopy.eval.Folds;
+import org.wirecopy.train.ConfigIO;
+import org.wirecopy.train.ExperimentConfig;
+import org.wirecopy.train.TrainingConfig;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Data, folds and training options shared by cross-validate and baselines. */
+final class ExperimentSetup {
+
+    @Option(names = "--data", split = ",", paramLabel = "FILE",
+            description = "Labelled data to cross-validate on. Default: data.train of --config.")
+    List<Path> data;
+
+    @Option(names = "--config", paramLabel = "JSON",
+            description = "Experiment configuration (see init-config); options given here override it.")
+    Path config;
+
+    @Option(names = "--folds", paramLabel = "K", description = "Number of folds. Default: folds of --config, else 5.")
+    Integer folds;
+
+    @Option(names = "--folds-in", paramLabel = "TSV",
+            description = "Reuse a fold assignment written by --folds-out instead of making one.")
+    Path foldsIn;
+
+    @Option(names = "--folds-out", paramLabel = "TSV", description = "Write the fold assignment (article_id, fold).")
+    Path foldsOut;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Mixin
+    TrainingOptions trainingOptions;
+
+    ExperimentConfig experiment() throws IOException {
+        return config == null ? null : ConfigIO.read(config);
+    }
+
+    TrainingConfig training(ExperimentConfig exp) {
+        return trainingOptions.resolve(exp == null ? null : exp.training());
+    }
+
+    Corpus corpus(ExperimentConfig exp) throws IOException {
+        List<Path> files = data != null ? data : exp == null ? List.of()
+                : exp.data().train().stream().map(Path::of).toList();
+        if (files.isEmpty()) throw new IllegalArgumentException("no data: give --data or --config");
+        return dataOptions.read(files, dataOptions.options(exp == null ? null : exp.data()));
+    }
+
+    /** The folds (made with the training seed, or read from --folds-in), written to --folds-out. */
+    Folds folds(Corpus corpus, ExperimentConfig exp, long seed) throws IOException {
+        Folds f;
+        if (foldsIn != null) {
+            f = Folds.fromTsv(Files.readString(foldsIn, StandardCharsets.UTF_8), seed);
+        } else {
+            int k = folds != null ? folds : exp != null ? exp.folds() : 5;
+            f = Folds.of(corpus, k, seed);
+        }
+        if (foldsOut != null) Files.writeString(foldsOut, f.toTsv(), StandardCharsets.UTF_8);
+        return f;
+    }
+}

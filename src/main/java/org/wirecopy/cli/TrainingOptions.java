@@ -1,0 +1,108 @@
+package org.wirecopy.cli;
+
+import org.wirecopy.features.FeatureConfig;
+import org.wirecopy.network.Architecture;
+import org.wirecopy.network.NetworkConfig;
+import org.wirecopy.train.TrainingConfig;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Training options shared by train, cross-validate and baselines. With {@code --config}, the file's values are the
+ * base and only options given on the command line override them.
+ */
+final class TrainingOptions {
+
+    private static final TrainingConfig D = TrainingConfig.defaults();
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Root random seed. Default: ${DEFAULT-VALUE}.")
+    long seed = D.seed();
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs = D.epochs();
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Stop after N epochs without a better dev macro-F1. Default: ${DEFAULT-VALUE}.")
+    int patience = D.patience();
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Articles per mini-batch. Default: ${DEFAULT-VALUE}.")
+    int batchSize = D.batchSize();
+
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    double learningRate = D.learningRate();
+
+    @Option(names = "--l2", paramLabel = "X", description = "L2 weight penalty. Default: ${DEFAULT-VALUE}.")
+    double l2 = D.l2();
+
+    @Option(names = "--crop", paramLabel = "P",
+            description = "Chance per article and epoch of training on a random part of it. Default: ${DEFAULT-VALUE}.")
+    double crop = D.cropProbability();
+
+    @Option(names = "--architecture", paramLabel = "ARCH",
+            description = "Network: BILSTM (sequence over the article's paragraphs) or MLP (per paragraph). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Architecture architecture = D.network().architecture();
+
+    @Option(names = "--hidden", paramLabel = "N", description = "Paragraph encoding size. Default: ${DEFAULT-VALUE}.")
+    int hidden = D.network().hidden();
+
+    @Option(names = "--recurrent", paramLabel = "N", description = "LSTM size per direction. Default: ${DEFAULT-VALUE}.")
+    int recurrent = D.network().recurrent();
+
+    @Option(names = "--input-dropout", paramLabel = "P", description = "Input dropout. Default: ${DEFAULT-VALUE}.")
+    double inputDropout = D.network().inputDropout();
+
+    @Option(names = "--dropout", paramLabel = "P",
+            description = "Dropout before the output layer. Default: ${DEFAULT-VALUE}.")
+    double dropout = D.network().dropout();
+
+    @Option(names = "--hash-bits", paramLabel = "N", description = "log2 of n-gram buckets. Default: ${DEFAULT-VALUE}.")
+    int hashBits = D.features().hashBits();
+
+    @Option(names = "--ngrams", paramLabel = "N", description = "Longest word n-gram. Default: ${DEFAULT-VALUE}.")
+    int ngrams = D.features().maxNgram();
+
+    @Option(names = "--window", paramLabel = "N",
+            description = "Neighbours on each side whose cues are copied in. Default: ${DEFAULT-VALUE}.")
+    int window = D.features().window();
+
+    @Option(names = "--contrast", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Add each cue's difference from its article mean (--no-contrast to leave out). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    boolean contrast;
+
+    private boolean given(String name) {
+        return mixee.commandLine().getParseResult().hasMatchedOption(name);
+    }
+
+    /** The configuration: {@code base} (from --config, or the defaults) with the options given here on top. */
+    TrainingConfig resolve(TrainingConfig base) {
+        TrainingConfig b = base == null ? D : base;
+        FeatureConfig f = b.features();
+        if (given("--hash-bits")) f = f.withHashBits(hashBits);
+        if (given("--ngrams")) f = f.withMaxNgram(ngrams);
+        if (given("--window")) f = f.withWindow(window);
+        if (given("--contrast") || given("--no-contrast")) f = f.withContrast(contrast);
+        NetworkConfig n = b.network();
+        if (given("--architecture")) n = n.withArchitecture(architecture);
+        if (given("--hidden")) n = n.withHidden(hidden);
+        if (given("--recurrent")) n = n.withRecurrent(recurrent);
+        if (given("--input-dropout") || given("--dropout")) {
+            n = n.withDropout(given("--input-dropout") ? inputDropout : n.inputDropout(),
+                    given("--dropout") ? dropout : n.dropout());
+        }
+        TrainingConfig.Builder t = b.toBuilder().features(f).network(n);
+        if (given("--seed")) t.seed(seed);
+        if (given("--epochs")) t.epochs(epochs);
+        if (given("--patience")) t.patience(patience);
+        if (given("--batch-size")) t.batchSize(batchSize);
+        if (given("--learning-rate")) t.learningRate(learningRate);
+        if (given("--l2")) t.l2(l2);
+        if (given("--crop")) t.cropProbability(crop);
+        return t.build();
+    }
+}

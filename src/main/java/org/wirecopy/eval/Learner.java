@@ -1,0 +1,14 @@
+package org.wirecopy.eval;
+
+import org.wirecopy.classify.ArticleLabeller;
+import org.wirecopy.corpus.Corpus;
+
+/** Trains something that labels articles: the network, or a baseline. Used by cross-validation. */
+public interface Learner {
+
+    /** Short name for tables, e.g. {@code naive-bayes}. */
+    String name();
+
+    /** Trains on {@code train} and returns the trained labeller. */
+    ArticleLabeller train(Corpus train);
+}

@@ -1,0 +1,85 @@
+package org.wirecopy.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes {@link ExperimentConfig} JSON. A file may give only some keys: the rest keep their defaults. An
+ * unknown key (a typo) or a bad value is an error that names the key and the file.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ConfigIO {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ConfigIO() {
+    }
+
+    /** The configuration as indented JSON. */
+    public static String toJson(ExperimentConfig config) {
+        try {
+            return JSON.writeValueAsString(config) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the configuration", e);
+        }
+    }
+
+    /** Reads a configuration file over the defaults. */
+    public static ExperimentConfig read(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** Parses configuration JSON over the defaults; {@code name} is used in error messages. */
+    public static ExperimentConfig parse(String json, String name) {
+        JsonNode user;
+        try {
+            user = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+            throw new IllegalArgumentException(name + where + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!(user instanceof ObjectNode)) throw new IllegalArgumentException(name + ": the configuration must be a JSON object");
+        ObjectNode merged = JSON.valueToTree(ExperimentConfig.defaults());
+        merge(merged, (ObjectNode) user, "", name);
+        try {
+            return JSON.treeToValue(merged, ExperimentConfig.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+            throw new IllegalArgumentException(name + ": bad configuration: " + root.getMessage(), e);
+        }
+    }
+
+    private static void merge(ObjectNode target, ObjectNode source, String path, String name) {
+        Iterator<Map.Entry<String, JsonNode>> it = source.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+            if (!target.has(e.getKey())) {
+                List<String> known = new ArrayList<>();
+                target.fieldNames().forEachRemaining(known::add);
+                throw new IllegalArgumentException(name + ": unknown key '" + key + "'; known keys here: " + known);
+            }
+            JsonNode current = target.get(e.getKey());
+            if (current instanceof ObjectNode obj && e.getValue() instanceof ObjectNode sub
+                    && !e.getKey().equals("labelMap")) {
+                merge(obj, sub, key, name);
+            } else {
+                target.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+}

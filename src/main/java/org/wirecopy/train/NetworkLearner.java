@@ -1,0 +1,51 @@
+package org.wirecopy.train;
+
+import org.wirecopy.classify.ArticleLabeller;
+import org.wirecopy.classify.Classifier;
+import org.wirecopy.corpus.Corpus;
+import org.wirecopy.corpus.LabelledArticle;
+import org.wirecopy.eval.Learner;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The network as a {@link Learner}: trains with a {@link TrainingConfig}, holding out a seeded share of the training
+ * articles as the dev set that picks the epoch (so the test fold is never looked at).
+ *
+ * <p>Thread-safe (each call trains its own model).
+ */
+public final class NetworkLearner implements Learner {
+
+    private final TrainingConfig config;
+    private final double devShare;
+
+    /**
+     * @param devShare share of training articles held out to pick the epoch, 0 (train all epochs) to 0.5
+     */
+    public NetworkLearner(TrainingConfig config, double devShare) {
+        if (devShare < 0 || devShare > 0.5) throw new IllegalArgumentException("devShare must be in 0..0.5");
+        this.config = config;
+        this.devShare = devShare;
+    }
+
+    @Override
+    public String name() {
+        return "wirecopy-" + config.network().architecture().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public ArticleLabeller train(Corpus train) {
+        if (devShare == 0) return new Classifier(new Trainer(config).train(train, null));
+        List<LabelledArticle> order = new ArrayList<>(train.articles());
+        Collections.shuffle(order, new Random(config.seed() ^ 0x2545F4914F6CDD1DL));
+        int nDev = Math.max(1, (int) Math.round(order.size() * devShare));
+        Corpus dev = new Corpus(train.name() + "[inner dev]", order.subList(0, nDev));
+        List<LabelledArticle> rest = new ArrayList<>(order.subList(nDev, order.size()));
+        rest.sort(java.util.Comparator.comparingInt(train.articles()::indexOf));
+        Corpus inner = new Corpus(train.name() + "[inner train]", rest);
+        return new Classifier(new Trainer(config).train(inner, dev));
+    }
+}
