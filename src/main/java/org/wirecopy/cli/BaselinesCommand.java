@@ -48,6 +48,10 @@ final class BaselinesCommand implements Callable<Integer> {
     @Option(names = "--report-json", paramLabel = "OUT", description = "Write every learner's figures.")
     Path reportJson;
 
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "Write a full report (JSON, Markdown, plots) per learner into DIR/<learner>/.")
+    Path reportDir;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +80,14 @@ final class BaselinesCommand implements Callable<Integer> {
             for (CrossValidation cv : results) all.add(cv.summary());
             report.put("learners", all);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(reportJson.toFile(), report);
+        }
+        if (reportDir != null) {
+            var provenance = CrossValidateCommand.configProvenance(tc, corpus);
+            var described = org.wirecopy.eval.report.DataDescription.of(corpus);
+            for (CrossValidation cv : results) {
+                org.wirecopy.eval.report.ReportWriter.write(cv, provenance, described, reportDir.resolve(cv.name()));
+            }
+            err.println("wrote reports under " + reportDir);
         }
         return ExitCodes.OK;
     }

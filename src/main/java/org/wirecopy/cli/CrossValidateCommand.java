@@ -1,12 +1,15 @@
 package org.wirecopy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.wirecopy.corpus.Corpus;
 import org.wirecopy.eval.CrossValidation;
 import org.wirecopy.eval.CrossValidator;
 import org.wirecopy.eval.Evaluation;
 import org.wirecopy.eval.Folds;
+import org.wirecopy.eval.report.DataDescription;
+import org.wirecopy.eval.report.JsonReport;
+import org.wirecopy.eval.report.ReportWriter;
+import org.wirecopy.model.Provenance;
+import org.wirecopy.model.Versions;
 import org.wirecopy.train.ExperimentConfig;
 import org.wirecopy.train.NetworkLearner;
 import org.wirecopy.train.Trainer;
@@ -17,8 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,6 +43,10 @@ final class CrossValidateCommand implements Callable<Integer> {
     @Option(names = "--report-json", paramLabel = "OUT", description = "Write every figure per fold, mean and std.")
     Path reportJson;
 
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "Write report.json, report.md and PNG plots of the pooled folds into DIR.")
+    Path reportDir;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,15 +59,23 @@ final class CrossValidateCommand implements Callable<Integer> {
                 f -> err.printf(Locale.ROOT, "fold %d/%d%n", f + 1, folds.k()));
         out.print(table(cv));
         out.flush();
+        Provenance provenance = configProvenance(tc, corpus);
+        DataDescription described = DataDescription.of(corpus);
         if (reportJson != null) {
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("data", corpus.name());
-            report.put("dataSha256", corpus.sha256());
-            report.put("trainingConfig", new ObjectMapper().readTree(Trainer.toJson(tc)));
-            report.putAll(cv.summary());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(reportJson.toFile(), report);
+            Files.writeString(reportJson, JsonReport.crossValidation(cv, provenance, described),
+                    StandardCharsets.UTF_8);
+        }
+        if (reportDir != null) {
+            for (Path p : ReportWriter.write(cv, provenance, described, reportDir)) err.println("wrote " + p);
         }
         return ExitCodes.OK;
+    }
+
+    /** What a cross-validation run was: its configuration, seed, data and versions (no single model exists). */
+    static Provenance configProvenance(TrainingConfig tc, Corpus corpus) {
+        return new Provenance(Versions.wirecopy(), Versions.dl4j(), Versions.java(), Versions.os(), tc.seed(),
+                corpus.name(), corpus.sha256(), corpus.articles().size(), corpus.paragraphCount(), "", "", 0,
+                Map.of(), Trainer.toJson(tc));
     }
 
     /** One row per figure: each fold's value, then mean ± std. */

@@ -54,6 +54,19 @@ final class DataOptions {
                     + "REPORTING,COMMENTARY,BOILERPLATE.")
     String labels;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "Encoding of the data files. Default: ${DEFAULT-VALUE}.")
+    String encoding;
+
+    @Option(names = "--file-labels", split = ",", paramLabel = "L1,L2,...",
+            description = "The label of every unlabelled paragraph of each data file, in file order (e.g. with "
+                    + "--data-format lines, one file per class).")
+    List<String> fileLabels;
+
+    @Option(names = "--default-label", paramLabel = "LABEL",
+            description = "The label of every paragraph that has none (data known to be all of one kind).")
+    String defaultLabel;
+
     @Option(names = "--split", paramLabel = "NAME",
             description = "Use only articles whose 'split' field is NAME (e.g. train, dev, test). Default: all.")
     String split;
@@ -79,7 +92,9 @@ final class DataOptions {
                 .idColumn(given("--id-column") || base == null ? idColumn : b.idColumn())
                 .indexColumn(given("--index-column") || base == null ? indexColumn : b.indexColumn())
                 .labelMap(given("--label-map") || base == null ? CorpusOptions.parseLabelMap(labelMap)
-                        : new LinkedHashMap<>(b.labelMap()));
+                        : new LinkedHashMap<>(b.labelMap()))
+                .charset(charset())
+                .defaultLabel(defaultLabel);
         List<String> allowed = labels != null ? Arrays.stream(labels.split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList() : b.labels();
         if (allowed != null) o.labels(allowed.size() == 1 && allowed.get(0).equalsIgnoreCase("any") ? null : allowed);
@@ -91,11 +106,24 @@ final class DataOptions {
         return read(files, options());
     }
 
+    private java.nio.charset.Charset charset() {
+        try {
+            return java.nio.charset.Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown encoding '" + encoding + "'; e.g. UTF-8, ISO-8859-1, windows-1252", e);
+        }
+    }
+
     /** Reads the files as one corpus, filtered by --split. */
     Corpus read(List<Path> files, CorpusOptions o) throws IOException {
+        if (fileLabels != null && fileLabels.size() != files.size()) {
+            throw new IllegalArgumentException("--file-labels gives " + fileLabels.size() + " labels for "
+                    + files.size() + " data files; give one label per file, in order");
+        }
         Corpus all = null;
-        for (Path f : files) {
-            Corpus c = CorpusReader.read(f, o);
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            Corpus c = CorpusReader.read(f, fileLabels == null ? o : o.withDefaultLabel(fileLabels.get(i)));
             all = all == null ? c : all.plus(c);
         }
         if (all == null) throw new IllegalArgumentException("no data files given");

@@ -1,8 +1,13 @@
 package org.wirecopy.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.wirecopy.classify.ArticleLabeller;
 import org.wirecopy.classify.Classifier;
+import org.wirecopy.corpus.CorpusOptions;
+import org.wirecopy.eval.MappedLabeller;
+import org.wirecopy.eval.report.DataDescription;
+import org.wirecopy.eval.report.JsonReport;
+import org.wirecopy.eval.report.ReportWriter;
+import org.wirecopy.model.Provenance;
 import org.wirecopy.corpus.Corpus;
 import org.wirecopy.eval.Evaluation;
 import org.wirecopy.eval.Evaluator;
@@ -11,10 +16,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code evaluate}: figures of a model on labelled data. */
@@ -38,24 +43,37 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report-json", paramLabel = "OUT", description = "Also write the figures as JSON to OUT.")
     Path reportJson;
 
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "Also write report.json, report.md and PNG plots (confusion, reliability, precision-recall, "
+                    + "F1 per style/source) into DIR.")
+    Path reportDir;
+
+    @Option(names = "--prediction-map", paramLabel = "MAP",
+            description = "Read the model's labels as others, adding scores of labels mapped together, e.g. "
+                    + "REPORTING=OBJ,BOILERPLATE=OBJ,COMMENTARY=SUBJ for zero-shot use on OBJ/SUBJ data.")
+    String predictionMap;
+
     @Override
     public Integer call() throws Exception {
         Classifier classifier = model.classifier();
+        ArticleLabeller labeller = predictionMap == null ? classifier
+                : new MappedLabeller(classifier, CorpusOptions.parseLabelMap(predictionMap));
         if (dataOptions.labels == null && dataOptions.labelMap == null) {
-            dataOptions.labels = String.join(",", classifier.labels());
+            dataOptions.labels = String.join(",", labeller.labels());
         }
         Corpus corpus = dataOptions.read(data);
-        Evaluation ev = Evaluator.evaluate(classifier, corpus);
+        Evaluation ev = Evaluator.evaluate(labeller, corpus);
         spec.commandLine().getOut().print(ev.report());
         spec.commandLine().getOut().flush();
+        Provenance provenance = classifier.model().provenance();
+        DataDescription described = DataDescription.of(corpus);
         if (reportJson != null) {
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("data", corpus.name());
-            report.put("dataSha256", corpus.sha256());
-            report.put("model", model.model == null ? "bundled" : model.model.toString());
-            report.put("provenance", classifier.model().provenance());
-            report.putAll(ev.summary());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(reportJson.toFile(), report);
+            Files.writeString(reportJson, JsonReport.evaluation(ev, provenance, described), StandardCharsets.UTF_8);
+        }
+        if (reportDir != null) {
+            for (Path p : ReportWriter.write(ev, provenance, described, reportDir)) {
+                spec.commandLine().getErr().println("wrote " + p);
+            }
         }
         return ExitCodes.OK;
     }

@@ -12,7 +12,9 @@ public enum CorpusFormat {
     /** Tab-separated with a header row; no quoting. */
     TSV,
     /** Comma-separated with a header row; RFC 4180 quoting. */
-    CSV;
+    CSV,
+    /** One example per line, no header; the label comes from the options ({@code --file-labels}), one per file. */
+    LINES;
 
     /** The concrete format of {@code file}. */
     public CorpusFormat resolve(Path file) {
@@ -27,7 +29,7 @@ public enum CorpusFormat {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown data format '" + s + "'; use auto, jsonl, tsv or csv", e);
+            throw new IllegalArgumentException("unknown data format '" + s + "'; use auto, jsonl, tsv, csv or lines", e);
         }
     }
 }

@@ -21,10 +21,13 @@ import java.util.Set;
  * @param labelMap      raw label to label (e.g. {@code OBJ=REPORTING}); empty for none
  * @param labels        allowed labels after mapping; null allows any
  * @param requireLabels whether every paragraph must have a label (false for text to classify)
+ * @param charset       the files' encoding, UTF-8 by default (decoding errors are always reported)
+ * @param defaultLabel  the (raw) label of every paragraph that has none (every line of a {@link CorpusFormat#LINES}
+ *                      file; all rows of unlabelled data known to be of one kind), or null
  */
 public record CorpusOptions(CorpusFormat format, String textColumn, String labelColumn, String idColumn,
                             String indexColumn, Map<String, String> labelMap, Set<String> labels,
-                            boolean requireLabels) {
+                            boolean requireLabels, java.nio.charset.Charset charset, String defaultLabel) {
 
     public CorpusOptions {
         Objects.requireNonNull(format, "format");
@@ -32,6 +35,7 @@ public record CorpusOptions(CorpusFormat format, String textColumn, String label
         Objects.requireNonNull(labelColumn, "labelColumn");
         labelMap = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelMap));
         if (labels != null) labels = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(labels));
+        Objects.requireNonNull(charset, "charset");
     }
 
     /** Canonical JSONL or rows with {@code text}/{@code label} columns, the three standard labels. */
@@ -46,18 +50,25 @@ public record CorpusOptions(CorpusFormat format, String textColumn, String label
     /** A copy that accepts any label. */
     public CorpusOptions anyLabel() {
         return new CorpusOptions(format, textColumn, labelColumn, idColumn, indexColumn, labelMap, null,
-                requireLabels);
+                requireLabels, charset, defaultLabel);
     }
 
     /** A copy that allows exactly these labels. */
     public CorpusOptions withLabels(Collection<String> allowed) {
         return new CorpusOptions(format, textColumn, labelColumn, idColumn, indexColumn, labelMap,
-                new LinkedHashSet<>(allowed), requireLabels);
+                new LinkedHashSet<>(allowed), requireLabels, charset, defaultLabel);
     }
 
     /** A copy that does or does not require labels. */
     public CorpusOptions requiringLabels(boolean require) {
-        return new CorpusOptions(format, textColumn, labelColumn, idColumn, indexColumn, labelMap, labels, require);
+        return new CorpusOptions(format, textColumn, labelColumn, idColumn, indexColumn, labelMap, labels, require,
+                charset, defaultLabel);
+    }
+
+    /** A copy in which paragraphs without a label get {@code label}. */
+    public CorpusOptions withDefaultLabel(String label) {
+        return new CorpusOptions(format, textColumn, labelColumn, idColumn, indexColumn, labelMap, labels,
+                requireLabels, charset, label);
     }
 
     /**
@@ -90,6 +101,8 @@ public record CorpusOptions(CorpusFormat format, String textColumn, String label
         private Set<String> labels = new LinkedHashSet<>(Corpus.STANDARD_LABELS);
         private boolean labelsSet;
         private boolean requireLabels = true;
+        private java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+        private String defaultLabel;
 
         public Builder format(CorpusFormat f) {
             this.format = f;
@@ -133,6 +146,18 @@ public record CorpusOptions(CorpusFormat format, String textColumn, String label
             return this;
         }
 
+        /** The files' encoding; UTF-8 by default. */
+        public Builder charset(java.nio.charset.Charset c) {
+            this.charset = c;
+            return this;
+        }
+
+        /** The raw label of every paragraph that has none. */
+        public Builder defaultLabel(String l) {
+            this.defaultLabel = l;
+            return this;
+        }
+
         public CorpusOptions build() {
             Set<String> allowed = labels;
             if (!labelsSet && !labelMap.isEmpty()) allowed = new LinkedHashSet<>(labelMap.values());
@@ -141,7 +166,7 @@ public record CorpusOptions(CorpusFormat format, String textColumn, String label
             if (labelColumn.isBlank()) blank.add("labelColumn");
             if (!blank.isEmpty()) throw new IllegalArgumentException("corpus options: " + blank + " must not be blank");
             return new CorpusOptions(format, textColumn, labelColumn, idColumn, indexColumn, labelMap, allowed,
-                    requireLabels);
+                    requireLabels, charset, defaultLabel);
         }
     }
 }

@@ -106,11 +106,13 @@ public final class CorpusReader {
     public static void stream(InputStream in, String name, CorpusFormat format, CorpusOptions options, Sink sink)
             throws IOException {
         if (format == CorpusFormat.AUTO) format = CorpusFormat.JSONL;
-        Lines lines = new Lines(in, name);
+        Lines lines = new Lines(in, name, options.charset());
         Grouper rows = new Grouper(name, options, sink);
         Set<String> ids = new HashSet<>();
         if (format == CorpusFormat.JSONL) {
             readJsonl(lines, name, options, sink, rows, ids);
+        } else if (format == CorpusFormat.LINES) {
+            readLines(lines, options, rows);
         } else {
             readDelimited(lines, name, format, options, sink, rows);
         }
@@ -251,6 +253,7 @@ public final class CorpusReader {
     /** Maps and checks a raw label; adds a problem and returns null when it is missing or unknown. */
     private static String label(String raw, String name, long ln, String field, CorpusOptions o,
                                 List<DataProblem> problems) {
+        if ((raw == null || raw.isBlank()) && o.defaultLabel() != null) raw = o.defaultLabel();
         if (raw == null || raw.isBlank()) {
             if (o.requireLabels()) {
                 problems.add(new DataProblem(name, ln, field, "missing label",
@@ -281,6 +284,18 @@ public final class CorpusReader {
         return o.labels() == null ? "" : " (one of " + String.join(", ", o.labels()) + ")";
     }
 
+    // ---------------------------------------------------------------- one example per line
+
+    private static void readLines(Lines lines, CorpusOptions o, Grouper rows) throws IOException {
+        String line;
+        while ((line = lines.next()) != null) {
+            if (line.isBlank()) continue;
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put(o.textColumn(), line);
+            rows.row(row, lines.number());
+        }
+    }
+
     // ---------------------------------------------------------------- TSV and CSV
 
     private static void readDelimited(Lines lines, String name, CorpusFormat format, CorpusOptions o, Sink sink,
@@ -304,6 +319,11 @@ public final class CorpusReader {
                 o.indexColumn()}) {
             if (c != null && !col.containsKey(c)) missing.add(c);
         }
+        int needed = -1;
+        for (String c : new String[]{o.textColumn(), o.requireLabels() ? o.labelColumn() : null, o.idColumn(),
+                o.indexColumn()}) {
+            if (c != null && col.containsKey(c)) needed = Math.max(needed, col.get(c));
+        }
         if (!missing.isEmpty()) {
             sink.problem(new DataProblem(name, headerNo, "header", "no column named " + missing
                     + "; the header has " + col.keySet(),
@@ -316,14 +336,17 @@ public final class CorpusReader {
             if (line.isBlank()) continue;
             List<String> cells = split(line, sep, quoting, lines, name, sink);
             if (cells == null) continue;
-            if (cells.size() != header.size()) {
+            if (cells.size() > header.size() || cells.size() <= needed) {
                 sink.problem(new DataProblem(name, ln, "", "row has " + cells.size() + " fields, the header has "
                         + header.size(), format == CorpusFormat.TSV
                         ? "a TSV field cannot contain a tab; remove stray tabs" : "quote fields that contain commas"));
                 continue;
             }
+            // rows may leave out trailing columns that are not read (as spreadsheets export them)
             Map<String, String> row = new LinkedHashMap<>();
-            for (Map.Entry<String, Integer> e : col.entrySet()) row.put(e.getKey(), cells.get(e.getValue()));
+            for (Map.Entry<String, Integer> e : col.entrySet()) {
+                row.put(e.getKey(), e.getValue() < cells.size() ? cells.get(e.getValue()) : "");
+            }
             rows.row(row, ln);
         }
     }
@@ -480,9 +503,12 @@ public final class CorpusReader {
         private long number;
         private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(256);
 
-        Lines(InputStream in, String name) {
+        private final java.nio.charset.Charset charset;
+
+        Lines(InputStream in, String name, java.nio.charset.Charset charset) {
             this.in = in;
             this.name = name;
+            this.charset = charset;
         }
 
         String next() throws IOException {
@@ -521,13 +547,15 @@ public final class CorpusReader {
             }
             String s;
             try {
-                s = StandardCharsets.UTF_8.newDecoder()
+                s = charset.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(java.nio.ByteBuffer.wrap(bytes, 0, n)).toString();
             } catch (CharacterCodingException e) {
                 throw new CorpusFormatException(List.of(new DataProblem(name, number, "",
-                        "invalid UTF-8 in this line", "save the file as UTF-8, e.g. iconv -f windows-1252 -t utf-8")));
+                        "invalid " + charset.name() + " in this line",
+                        "save the file as UTF-8 (e.g. iconv -f windows-1252 -t utf-8), or give its encoding with "
+                                + "--encoding")));
             }
             if (number == 1 && s.startsWith("\uFEFF")) s = s.substring(1);
             return s;

@@ -1,7 +1,10 @@
 package org.wirecopy.features;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -104,6 +107,29 @@ public final class Cues {
             "[,!?]\" (?:\\p{Lu}[\\w.'-]*(?: \\p{Lu}[\\w.'-]*){0,3}|he|she|they|it|officials?) (?:said|says|told|added|wrote)"
                     + "|\\b(?:said|says) (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in a statement)");
 
+    // Word-list membership of a token as bits, so that a token costs one hash lookup instead of one per list.
+    private static final int F_FIRST_SINGULAR = 1;
+    private static final int F_FIRST_PLURAL = 1 << 1;
+    private static final int F_SECOND = 1 << 2;
+    private static final int F_ATTRIBUTION = 1 << 3;
+    private static final int F_WEEKDAY = 1 << 4;
+    private static final int F_MONTH = 1 << 5;
+    private static final int F_HEDGE = 1 << 6;
+    private static final int F_EVALUATIVE = 1 << 7;
+    private static final int F_INTENSIFIER = 1 << 8;
+    private static final int F_TITLE = 1 << 9;
+    private static final int F_FURNITURE = 1 << 10;
+    private static final Map<String, Integer> WORD_FLAGS = wordFlags();
+
+    /** The first two chars of the alternatives of {@link #AGENCY}: a match can only start with one of them. */
+    private static final boolean[] AGENCY_START = firstTwoChars("AP", "Associated Press", "Reuters", "AFP",
+            "Agence France-Presse", "Bloomberg", "UPI", "United Press International", "Dow Jones", "Xinhua", "Kyodo",
+            "Yonhap", "TASS", "Interfax", "dpa", "ANSA", "EFE", "PTI", "Press Association", "CNN", "BBC", "NPR",
+            "New York Times", "Washington Post", "Wall Street Journal", "Financial Times", "Guardian", "Times", "Post",
+            "Journal", "Tribune", "Herald", "Gazette", "Chronicle", "Globe", "Daily", "Bureau", "Newswire", "Wire");
+    /** A {@link #CREDIT_END} match is at most 52 chars long and ends the text, so only the tail needs reading. */
+    private static final int CREDIT_END_REACH = 64;
+
     private Cues() {
     }
 
@@ -116,6 +142,30 @@ public final class Cues {
      */
     public static void compute(String text, List<String> tokens, int index, int count, int blockquoteDepth,
                                int headingLevel, float[] out, int offset) {
+        compute(text, tokens, index, count, blockquoteDepth, headingLevel, out, offset, new Scratch());
+    }
+
+    /**
+     * Reusable matchers for {@link #compute}, so that a paragraph allocates none. Not thread-safe: one per thread
+     * (the feature extractor makes one per article).
+     */
+    static final class Scratch {
+        final Matcher saidAfterQuote = SAID_AFTER_QUOTE.matcher("").useTransparentBounds(true)
+                .useAnchoringBounds(false);
+        final Matcher agency = AGENCY.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+        final Matcher dateline = DATELINE.matcher("");
+        final Matcher creditEnd = CREDIT_END.matcher("");
+        final Matcher update = UPDATE.matcher("");
+        final Matcher age = AGE.matcher("");
+        final Matcher url = URL.matcher("");
+        final Matcher time = TIME.matcher("");
+        final Matcher numbered = NUMBERED.matcher("");
+        final Matcher refersBack = REFERS_BACK.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+    }
+
+    /** {@link #compute(String, List, int, int, int, int, float[], int)} with reusable matchers. */
+    static void compute(String text, List<String> tokens, int index, int count, int blockquoteDepth,
+                        int headingLevel, float[] out, int offset, Scratch m) {
         int words = 0;
         int fs = 0, fp = 0, sp = 0, attr = 0, wd = 0, mon = 0, hedge = 0, eval = 0, intens = 0, digits = 0, titles = 0;
         int contractions = 0, furniture = 0, ed = 0, capitalised = 0, allCaps = 0, according = 0;
@@ -126,18 +176,22 @@ public final class Cues {
                 continue;
             }
             words++;
-            if (FIRST_SINGULAR.contains(t)) fs++;
-            if (FIRST_PLURAL.contains(t)) fp++;
-            if (SECOND.contains(t)) sp++;
-            if (ATTRIBUTION.contains(t)) attr++;
-            if (WEEKDAYS.contains(t)) wd++;
-            if (MONTHS.contains(t)) mon++;
-            if (HEDGES.contains(t)) hedge++;
-            if (EVALUATIVE.contains(t)) eval++;
-            if (INTENSIFIERS.contains(t)) intens++;
+            Integer bits = WORD_FLAGS.get(t);
+            int f = bits == null ? 0 : bits;
+            if (f != 0) {
+                if ((f & F_FIRST_SINGULAR) != 0) fs++;
+                if ((f & F_FIRST_PLURAL) != 0) fp++;
+                if ((f & F_SECOND) != 0) sp++;
+                if ((f & F_ATTRIBUTION) != 0) attr++;
+                if ((f & F_WEEKDAY) != 0) wd++;
+                if ((f & F_MONTH) != 0) mon++;
+                if ((f & F_HEDGE) != 0) hedge++;
+                if ((f & F_EVALUATIVE) != 0) eval++;
+                if ((f & F_INTENSIFIER) != 0) intens++;
+                if ((f & F_TITLE) != 0) titles++;
+                if ((f & F_FURNITURE) != 0) furniture++;
+            }
             if (t.charAt(0) == '0') digits++;
-            if (TITLES.contains(t)) titles++;
-            if (FURNITURE.contains(t)) furniture++;
             if (t.endsWith("ed") && t.length() > 4) ed++;
             if (t.indexOf('\'') > 0 && (t.endsWith("n't") || t.endsWith("'s") || t.endsWith("'re")
                     || t.endsWith("'ve") || t.endsWith("'ll") || t.endsWith("'d") || t.endsWith("'m"))) {
@@ -193,15 +247,15 @@ public final class Cues {
         out[k++] = clip(fp / w * 10f, 1f);
         out[k++] = clip(sp / w * 10f, 1f);
         out[k++] = clip(attr / w * 10f, 1f);
-        out[k++] = SAID_AFTER_QUOTE.matcher(text).find() ? 1 : 0;
+        out[k++] = saidAfterQuote(m.saidAfterQuote, text) ? 1 : 0;
         out[k++] = according > 0 ? 1 : 0;
         out[k++] = wd > 0 ? 1 : 0;
         out[k++] = mon > 0 ? 1 : 0;
-        out[k++] = AGENCY.matcher(text).find() ? 1 : 0;
-        out[k++] = DATELINE.matcher(text).find() ? 1 : 0;
-        out[k++] = CREDIT_END.matcher(trimmed).find() ? 1 : 0;
+        out[k++] = agency(m.agency, text) ? 1 : 0;
+        out[k++] = mayStartDateline(text) && m.dateline.reset(text).lookingAt() ? 1 : 0;
+        out[k++] = creditEnd(m.creditEnd, trimmed) ? 1 : 0;
         out[k++] = last == ':' && words <= 30 ? 1 : 0;
-        out[k++] = UPDATE.matcher(trimmed).find() ? 1 : 0;
+        out[k++] = mayStartUpdate(trimmed) && m.update.reset(trimmed).lookingAt() ? 1 : 0;
         out[k++] = clip(hedge / w * 10f, 1f);
         out[k++] = clip(eval / w * 10f, 1f);
         out[k++] = clip(intens / w * 10f, 1f);
@@ -212,16 +266,16 @@ public final class Cues {
                 || text.indexOf('\u00A3') >= 0 ? 1 : 0;
         out[k++] = clip(capitalised / w * 3f, 1f);
         out[k++] = clip(allCaps / w * 3f, 1f);
-        out[k++] = AGE.matcher(text).find() ? 1 : 0;
+        out[k++] = hasCommaSpaceDigit(text) && m.age.reset(text).find() ? 1 : 0;
         out[k++] = clip(titles / w * 10f, 1f);
         out[k++] = clip(contractions / w * 10f, 1f);
-        out[k++] = URL.matcher(text).find() ? 1 : 0;
+        out[k++] = mayHoldUrl(text) && m.url.reset(text).find() ? 1 : 0;
         out[k++] = text.indexOf('|') >= 0 || text.indexOf('\u2022') >= 0 || text.indexOf('\u00BB') >= 0 ? 1 : 0;
-        out[k++] = TIME.matcher(text).find() ? 1 : 0;
+        out[k++] = hasDigitColonDigit(text) && m.time.reset(text).find() ? 1 : 0;
         out[k++] = clip(furniture / w * 3f, 1f);
         out[k++] = Math.min(countOf(text, "..."), 3) / 3f;
         out[k++] = text.indexOf('[') >= 0 ? 1 : 0;
-        out[k++] = NUMBERED.matcher(trimmed).find() ? 1 : 0;
+        out[k++] = mayStartNumbered(trimmed) && m.numbered.reset(trimmed).lookingAt() ? 1 : 0;
         out[k++] = clip(ed / w * 10f, 1f);
         out[k++] = count <= 1 ? 0 : index / (float) (count - 1);
         out[k++] = index == 0 ? 1 : 0;
@@ -231,7 +285,7 @@ public final class Cues {
         out[k++] = Math.min(blockquoteDepth, 2) / 2f;
         out[k++] = headingLevel > 0 ? 1 : 0;
         out[k++] = headlineCase(text, wordIndex) ? 1 : 0;
-        out[k++] = REFERS_BACK.matcher(text).find() ? 1 : 0;
+        out[k++] = refersBack(m.refersBack, text) ? 1 : 0;
         if (k - offset != COUNT) throw new IllegalStateException("cue count mismatch: " + (k - offset));
     }
 
@@ -280,11 +334,193 @@ public final class Cues {
         String t = s.strip();
         if (t.endsWith(".")) return false;
         int upper = 0, total = 0;
-        for (String w : t.split(" ")) {
-            if (w.isEmpty() || !Character.isLetter(w.charAt(0))) continue;
+        // the words of t.split(" "): the first char of every run of non-spaces
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == ' ' || (i > 0 && t.charAt(i - 1) != ' ')) continue;
+            if (!Character.isLetter(c)) continue;
             total++;
-            if (Character.isUpperCase(w.charAt(0))) upper++;
+            if (Character.isUpperCase(c)) upper++;
         }
         return total >= 3 && upper >= 0.7 * total;
+    }
+
+    private static Map<String, Integer> wordFlags() {
+        Map<String, Integer> m = new HashMap<>();
+        addFlag(m, FIRST_SINGULAR, F_FIRST_SINGULAR);
+        addFlag(m, FIRST_PLURAL, F_FIRST_PLURAL);
+        addFlag(m, SECOND, F_SECOND);
+        addFlag(m, ATTRIBUTION, F_ATTRIBUTION);
+        addFlag(m, WEEKDAYS, F_WEEKDAY);
+        addFlag(m, MONTHS, F_MONTH);
+        addFlag(m, HEDGES, F_HEDGE);
+        addFlag(m, EVALUATIVE, F_EVALUATIVE);
+        addFlag(m, INTENSIFIERS, F_INTENSIFIER);
+        addFlag(m, TITLES, F_TITLE);
+        addFlag(m, FURNITURE, F_FURNITURE);
+        return Map.copyOf(m);
+    }
+
+    private static void addFlag(Map<String, Integer> m, Set<String> words, int flag) {
+        for (String w : words) m.merge(w, flag, (a, b) -> a | b);
+    }
+
+    private static boolean[] firstTwoChars(String... alternatives) {
+        boolean[] out = new boolean[128 * 128];
+        for (String a : alternatives) out[a.charAt(0) * 128 + a.charAt(1)] = true;
+        return out;
+    }
+
+    /*
+     * The helpers below give exactly what find() or lookingAt() gives on the whole text, reading less. Each either
+     * checks a condition that every match fulfils before running the pattern, or tries the pattern only at the
+     * positions where a match can start (lookingAt() on a region from there, with transparent bounds so that \b sees
+     * the char before the region as find() does). A test may let through texts or positions that cannot match, never
+     * the reverse. Changing a pattern means changing its helper; the fuzz comparison in docs/performance.md checks them.
+     */
+
+    /** {@code AGENCY.matcher(text).find()}: a match starts a word with the first two chars of an alternative. */
+    private static boolean agency(Matcher m, String text) {
+        m.reset(text);
+        int n = text.length();
+        for (int i = 0; i + 1 < n; i++) {
+            char c = text.charAt(i);
+            char d = text.charAt(i + 1);
+            if (c >= 128 || d >= 128 || !AGENCY_START[c * 128 + d] || !wordStart(text, i)) continue;
+            if (m.region(i, n).lookingAt()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@code REFERS_BACK.matcher(text).find()}: every match starts a word with "excerpt", or with "the ", "this " or
+     * "that " and then the first letter of one of the nouns or of "last" (case-insensitive).
+     */
+    private static boolean refersBack(Matcher m, String text) {
+        m.reset(text);
+        int n = text.length();
+        for (int i = 0; i + 6 < n; i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            if (c != 'e' && c != 't') continue;
+            int next;
+            if (text.regionMatches(true, i, "excerpt", 0, 7)) {
+                next = -1;
+            } else if (text.regionMatches(true, i, "the ", 0, 4)) {
+                next = i + 4;
+            } else if (text.regionMatches(true, i, "this ", 0, 5) || text.regionMatches(true, i, "that ", 0, 5)) {
+                next = i + 5;
+            } else {
+                continue;
+            }
+            if (next >= 0) {
+                if (next >= n) continue;
+                char f = (char) (text.charAt(next) | 0x20);
+                if (f != 'p' && f != 'b' && f != 'q' && f != 'l' && f != 's' && f != 'r') continue;
+            }
+            if (wordStart(text, i) && m.region(i, n).lookingAt()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@code SAID_AFTER_QUOTE.matcher(text).find()}: a match starts either at one of {@code ,!?} followed by a double
+     * quote and a space, or at a word "said " or "says ".
+     */
+    private static boolean saidAfterQuote(Matcher m, String text) {
+        m.reset(text);
+        int n = text.length();
+        for (int i = 0; i + 2 < n; i++) {
+            char c = text.charAt(i);
+            boolean candidate;
+            if (c == ',' || c == '!' || c == '?') {
+                candidate = text.charAt(i + 1) == '"' && text.charAt(i + 2) == ' ';
+            } else if (c == 's') {
+                candidate = (text.startsWith("said ", i) || text.startsWith("says ", i)) && wordStart(text, i);
+            } else {
+                continue;
+            }
+            if (candidate && m.region(i, n).lookingAt()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * False only when {@code \b} cannot hold before the word char at {@code i}: the char before it is a word char.
+     * (A supplementary or combining char before it is left to the pattern.)
+     */
+    private static boolean wordStart(String text, int i) {
+        if (i == 0) return true;
+        char p = text.charAt(i - 1);
+        return !(p == '_' || Character.isLetterOrDigit(p));
+    }
+
+    /** Whether {@link #DATELINE} can match: it starts with an ASCII capital or {@code (}. */
+    private static boolean mayStartDateline(String text) {
+        if (text.isEmpty()) return false;
+        char c = text.charAt(0);
+        return (c >= 'A' && c <= 'Z') || c == '(';
+    }
+
+    /** Whether {@link #UPDATE} can match: each of its words starts with U, A, C, E, L, M or B. */
+    private static boolean mayStartUpdate(String trimmed) {
+        if (trimmed.isEmpty()) return false;
+        char c = trimmed.charAt(0);
+        return c == 'U' || c == 'A' || c == 'C' || c == 'E' || c == 'L' || c == 'M' || c == 'B';
+    }
+
+    /** Whether {@link #NUMBERED} can match: it starts with an ASCII digit, {@code -}, {@code *} or a bullet. */
+    private static boolean mayStartNumbered(String trimmed) {
+        if (trimmed.isEmpty()) return false;
+        char c = trimmed.charAt(0);
+        return isAsciiDigit(c) || c == '-' || c == '*' || c == '\u2022';
+    }
+
+    /** Whether {@code ", "} is followed by an ASCII digit somewhere (every {@link #AGE} match holds one). */
+    private static boolean hasCommaSpaceDigit(String text) {
+        for (int i = text.indexOf(", "); i >= 0; i = text.indexOf(", ", i + 1)) {
+            if (i + 2 < text.length() && isAsciiDigit(text.charAt(i + 2))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@code CREDIT_END.matcher(trimmed).find()}, reading only the tail a match can lie in, and only when that tail
+     * holds a {@code )} (first alternative) or one of "h/t ", "H/T ", "via ", "Via ", "HT" (second alternative).
+     */
+    private static boolean creditEnd(Matcher m, String trimmed) {
+        int n = trimmed.length();
+        int from = Math.max(0, n - CREDIT_END_REACH);
+        if (trimmed.indexOf(')', from) < 0 && trimmed.indexOf("h/t ", from) < 0 && trimmed.indexOf("H/T ", from) < 0
+                && trimmed.indexOf("via ", from) < 0 && trimmed.indexOf("Via ", from) < 0
+                && trimmed.indexOf("HT", from) < 0) {
+            return false;
+        }
+        m.reset(trimmed);
+        if (from > 0) m.region(from, n);
+        return m.find();
+    }
+
+    /** Whether {@link #URL} can match: each of its alternatives holds "://", "www.", '@' or '.' before c, o, n or g. */
+    private static boolean mayHoldUrl(String text) {
+        if (text.indexOf('@') >= 0 || text.indexOf("://") >= 0 || text.indexOf("www.") >= 0) return true;
+        for (int i = text.indexOf('.'); i >= 0 && i + 1 < text.length(); i = text.indexOf('.', i + 1)) {
+            char c = text.charAt(i + 1);
+            if (c == 'c' || c == 'o' || c == 'n' || c == 'g') return true;
+        }
+        return false;
+    }
+
+    /** Whether an ASCII digit, a colon and an ASCII digit follow each other (every {@link #TIME} match holds one). */
+    private static boolean hasDigitColonDigit(String text) {
+        for (int i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+            if (i > 0 && i + 1 < text.length() && isAsciiDigit(text.charAt(i - 1)) && isAsciiDigit(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 }

@@ -33,14 +33,16 @@ public final class FeatureExtractor {
         int n = paragraphs.size();
         float[][] cues = new float[n][Cues.COUNT];
         SparseVector[] grams = new SparseVector[n];
+        Cues.Scratch scratch = new Cues.Scratch();
+        Ngrams ngrams = new Ngrams();
         for (int i = 0; i < n; i++) {
             Paragraph p = paragraphs.get(i);
             String text = p.normalizedText();
             List<String> tokens = Tokenizer.tokens(text, Integer.MAX_VALUE, false);
-            Cues.compute(text, tokens, i, n, p.blockquoteDepth(), p.headingLevel(), cues[i], 0);
+            Cues.compute(text, tokens, i, n, p.blockquoteDepth(), p.headingLevel(), cues[i], 0, scratch);
             List<String> limited = text.length() > config.maxChars()
                     ? Tokenizer.tokens(text, config.maxChars(), false) : tokens;
-            grams[i] = hashNgrams(limited);
+            grams[i] = hashNgrams(limited, ngrams);
         }
         float[] mean = new float[Cues.COUNT];
         if (config.contrast() && n > 0) {
@@ -101,30 +103,57 @@ public final class FeatureExtractor {
         return hash(ngram) & (config.buckets() - 1);
     }
 
-    private SparseVector hashNgrams(List<String> tokens) {
+    /** Reusable buffers of {@link #hashNgrams}; one per {@link #extract} call. */
+    private static final class Ngrams {
+        int[] keys = new int[256];
+        int[] state = new int[64];
+    }
+
+    /**
+     * The bucket counts of the n-grams {@link #forEachNgram} lists, hashed as {@link #hash} hashes the joined strings
+     * but without building them: FNV-1a is read left to right, so the hash of {@code "a b"} continues from the state
+     * after {@code "a"}.
+     */
+    private SparseVector hashNgrams(List<String> tokens, Ngrams scratch) {
         int buckets = config.buckets();
-        int[] keys = new int[Math.max(8, tokens.size() * config.maxNgram() + 2)];
-        int[] size = {0};
-        forEachNgram(tokens, s -> {
-            if (size[0] == keys.length) return;
-            keys[size[0]++] = hash(s) & (buckets - 1);
-        });
-        int m = size[0];
+        int mask = buckets - 1;
+        int n = tokens.size();
+        int capacity = Math.max(8, n * config.maxNgram() + 2);
+        if (scratch.keys.length < capacity) scratch.keys = new int[Math.max(capacity, 2 * scratch.keys.length)];
+        if (scratch.state.length < n) scratch.state = new int[Math.max(n, 2 * scratch.state.length)];
+        int[] keys = scratch.keys;
+        int[] state = scratch.state;
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            state[i] = fnv(FNV_BASIS, tokens.get(i));
+            keys[m++] = mix(state[i]) & mask;
+        }
+        if (config.maxNgram() >= 2 && n > 0) {
+            keys[m++] = mix(fnv(BEGIN_STATE, tokens.get(0))) & mask;
+            for (int i = 0; i + 1 < n; i++) keys[m++] = mix(fnv(fnv(state[i], ' '), tokens.get(i + 1))) & mask;
+            keys[m++] = mix(fnv(state[n - 1], END_SUFFIX)) & mask;
+        }
+        if (config.maxNgram() >= 3) {
+            for (int i = 0; i + 2 < n; i++) {
+                int h = fnv(fnv(fnv(state[i], ' '), tokens.get(i + 1)), ' ');
+                keys[m++] = mix(fnv(h, tokens.get(i + 2))) & mask;
+            }
+        }
         if (m == 0) return new SparseVector(buckets, new int[0], new float[0]);
-        int[] sorted = Arrays.copyOf(keys, m);
-        Arrays.sort(sorted);
-        int[] idx = new int[m];
-        float[] val = new float[m];
+        Arrays.sort(keys, 0, m);
+        int distinct = 1;
+        for (int i = 1; i < m; i++) if (keys[i] != keys[i - 1]) distinct++;
+        int[] idx = new int[distinct];
+        float[] val = new float[distinct];
         int k = -1;
         for (int i = 0; i < m; i++) {
-            if (k >= 0 && idx[k] == sorted[i]) {
+            if (k >= 0 && idx[k] == keys[i]) {
                 val[k] += 1f;
             } else {
-                idx[++k] = sorted[i];
+                idx[++k] = keys[i];
                 val[k] = 1f;
             }
         }
-        int distinct = k + 1;
         double norm = 0;
         for (int i = 0; i < distinct; i++) {
             val[i] = (float) Math.sqrt(val[i]);
@@ -132,7 +161,7 @@ public final class FeatureExtractor {
         }
         float inv = (float) (1.0 / Math.sqrt(norm));
         for (int i = 0; i < distinct; i++) val[i] *= inv;
-        return new SparseVector(buckets, Arrays.copyOf(idx, distinct), Arrays.copyOf(val, distinct));
+        return new SparseVector(buckets, idx, val);
     }
 
     private void forEachNgram(List<String> tokens, java.util.function.Consumer<String> sink) {
@@ -150,11 +179,29 @@ public final class FeatureExtractor {
 
     /** 32-bit FNV-1a over the UTF-16 chars; stable across JVMs and platforms. */
     static int hash(String s) {
-        int h = 0x811C9DC5;
+        return mix(fnv(FNV_BASIS, s));
+    }
+
+    private static final int FNV_BASIS = 0x811C9DC5;
+    private static final int FNV_PRIME = 0x01000193;
+    private static final int BEGIN_STATE = fnv(FNV_BASIS, BEGIN + " ");
+    private static final String END_SUFFIX = " " + END;
+
+    /** The FNV-1a state after reading {@code s} from state {@code h}. */
+    private static int fnv(int h, String s) {
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
-            h *= 0x01000193;
+            h *= FNV_PRIME;
         }
+        return h;
+    }
+
+    private static int fnv(int h, char c) {
+        return (h ^ c) * FNV_PRIME;
+    }
+
+    /** The final step of {@link #hash}. */
+    private static int mix(int h) {
         return h ^ (h >>> 15);
     }
 

@@ -12,6 +12,13 @@ import java.util.List;
  */
 public final class Tokenizer {
 
+    /** One-char tokens below U+0100, shared instead of allocated per occurrence. */
+    private static final String[] SINGLE = new String[256];
+
+    static {
+        for (char c = 0; c < SINGLE.length; c++) SINGLE[c] = String.valueOf(c);
+    }
+
     private Tokenizer() {
     }
 
@@ -46,7 +53,7 @@ public final class Tokenizer {
             } else if (Character.isWhitespace(c)) {
                 i++;
             } else {
-                out.add(String.valueOf(c));
+                out.add(c < SINGLE.length ? SINGLE[c] : String.valueOf(c));
                 i++;
             }
         }

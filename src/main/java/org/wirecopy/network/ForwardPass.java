@@ -114,13 +114,48 @@ public final class ForwardPass {
         int h = config.hidden();
         float[] a = encB.clone();
         float[] w = encW.data();
-        for (int k = 0; k < x.size(); k++) {
+        int n = x.size();
+        int k = 0;
+        // Four weight rows per pass over a: each a[j] still receives its terms one by one in index order, so the sum
+        // is the same float as with one row per pass, with a quarter of the loads and stores of a.
+        for (; k + 3 < n; k += 4) {
+            float v0 = x.valueAt(k), v1 = x.valueAt(k + 1), v2 = x.valueAt(k + 2), v3 = x.valueAt(k + 3);
+            int b0 = x.indexAt(k) * h, b1 = x.indexAt(k + 1) * h, b2 = x.indexAt(k + 2) * h, b3 = x.indexAt(k + 3) * h;
+            for (int j = 0; j < h; j++) {
+                a[j] = a[j] + v0 * w[b0 + j] + v1 * w[b1 + j] + v2 * w[b2 + j] + v3 * w[b3 + j];
+            }
+        }
+        for (; k < n; k++) {
             float v = x.valueAt(k);
             int base = x.indexAt(k) * h;
             for (int j = 0; j < h; j++) a[j] += v * w[base + j];
         }
         for (int j = 0; j < h; j++) if (a[j] < 0f) a[j] = 0f;
         return a;
+    }
+
+    /**
+     * z[0, width) += v[k] * w[k * width, (k + 1) * width) for every k in [0, n) with v[k] != 0, in k order (four rows
+     * per pass, as in {@link #encode}). {@code nonZero} is scratch space of at least n ints.
+     */
+    static void addRows(float[] v, int n, float[] w, int width, float[] z, int[] nonZero) {
+        int m = 0;
+        for (int k = 0; k < n; k++) if (v[k] != 0f) nonZero[m++] = k;
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            int k0 = nonZero[i], k1 = nonZero[i + 1], k2 = nonZero[i + 2], k3 = nonZero[i + 3];
+            float v0 = v[k0], v1 = v[k1], v2 = v[k2], v3 = v[k3];
+            int b0 = k0 * width, b1 = k1 * width, b2 = k2 * width, b3 = k3 * width;
+            for (int j = 0; j < width; j++) {
+                z[j] = z[j] + v0 * w[b0 + j] + v1 * w[b1 + j] + v2 * w[b2 + j] + v3 * w[b3 + j];
+            }
+        }
+        for (; i < m; i++) {
+            int k = nonZero[i];
+            float vk = v[k];
+            int base = k * width;
+            for (int j = 0; j < width; j++) z[j] += vk * w[base + j];
+        }
     }
 
     private static float[] softmax(float[] z) {
@@ -165,32 +200,24 @@ public final class ForwardPass {
         }
 
         void run(float[][] x, int from, int t, boolean reverse, float[][] out) {
+            int g = 4 * r;
             float[] h = new float[r];
             float[] c = new float[r];
-            float[] z = new float[4 * r];
+            float[] z = new float[g];
+            int[] nonZero = new int[Math.max(in, r)];
             for (int step = 0; step < t; step++) {
                 int pos = reverse ? t - 1 - step : step;
                 float[] xi = x[from + pos];
-                System.arraycopy(b, 0, z, 0, 4 * r);
-                for (int k = 0; k < in; k++) {
-                    float v = xi[k];
-                    if (v == 0f) continue;
-                    int base = k * 4 * r;
-                    for (int j = 0; j < 4 * r; j++) z[j] += v * w[base + j];
-                }
-                for (int k = 0; k < r; k++) {
-                    float v = h[k];
-                    if (v == 0f) continue;
-                    int base = k * 4 * r;
-                    for (int j = 0; j < 4 * r; j++) z[j] += v * rw[base + j];
-                }
+                System.arraycopy(b, 0, z, 0, g);
+                addRows(xi, in, w, g, z, nonZero);
+                addRows(h, r, rw, g, z, nonZero);
                 float[] hn = new float[r];
                 for (int j = 0; j < r; j++) {
                     float a = (float) Math.tanh(z[j]);
                     float f = sigmoid(z[r + j]);
                     float o = sigmoid(z[2 * r + j]);
-                    float g = sigmoid(z[3 * r + j]);
-                    c[j] = f * c[j] + g * a;
+                    float gi = sigmoid(z[3 * r + j]);
+                    c[j] = f * c[j] + gi * a;
                     hn[j] = o * (float) Math.tanh(c[j]);
                 }
                 h = hn;

@@ -47,8 +47,9 @@ public final class JsonReport {
     /** The report of one evaluation. {@code provenance} may be null. */
     public static String evaluation(Evaluation evaluation, Provenance provenance, DataDescription data) {
         Objects.requireNonNull(evaluation, "evaluation");
-        Map<String, Object> m = header("evaluation", provenance, data);
+        Map<String, Object> m = header("evaluation", data);
         m.putAll(withGroups(evaluation));
+        m.put("provenance", provenance);
         return write(m);
     }
 
@@ -56,13 +57,15 @@ public final class JsonReport {
     public static String crossValidation(CrossValidation crossValidation, Provenance provenance,
                                          DataDescription data) {
         Objects.requireNonNull(crossValidation, "crossValidation");
-        Map<String, Object> m = header("cross-validation", provenance, data);
+        Map<String, Object> m = header("cross-validation", data);
         m.putAll(crossValidation.summary());
         m.put("pooled", withGroups(crossValidation.pooled()));
+        m.put("provenance", provenance);
         return write(m);
     }
 
-    private static Map<String, Object> header(String kind, Provenance provenance, DataDescription data) {
+    /** Format, kind and data; the figures follow, and the provenance comes last. */
+    private static Map<String, Object> header(String kind, DataDescription data) {
         Objects.requireNonNull(data, "data");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
@@ -72,7 +75,6 @@ public final class JsonReport {
         d.put("name", data.name());
         d.put("sha256", data.sha256());
         m.put("data", d);
-        m.put("provenance", provenance);
         return m;
     }
 

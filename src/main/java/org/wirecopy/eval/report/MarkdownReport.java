@@ -253,7 +253,7 @@ public final class MarkdownReport {
     /** Appends a GitHub table: cells must already be escaped. */
     private static void table(StringBuilder b, List<String> header, List<String> align, List<List<String>> rows) {
         row(b, header);
-        row(b, align);
+        b.append('|').append(String.join("|", align)).append("|\n");
         for (List<String> r : rows) {
             if (r.size() != header.size()) {
                 throw new IllegalStateException("table row of " + r.size() + " cells under " + header.size()

@@ -109,7 +109,9 @@ public final class Plots {
                 .xAxisTitle("mean confidence in bin").yAxisTitle("accuracy in bin").build();
         unitAxes(chart);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        XYSeries diagonal = chart.addSeries("perfect calibration", new double[]{0, 1}, new double[]{0, 1});
+        double[] diagonalPoints = new double[11]; // points every 0.1 also give the axes ticks every 0.1
+        for (int i = 0; i < diagonalPoints.length; i++) diagonalPoints[i] = i / 10.0;
+        XYSeries diagonal = chart.addSeries("perfect calibration", diagonalPoints, diagonalPoints);
         diagonal.setMarker(SeriesMarkers.NONE);
         diagonal.setLineColor(Color.GRAY);
         diagonal.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
@@ -165,7 +167,8 @@ public final class Plots {
                 .title("F1 per label by " + field).xAxisTitle(field).yAxisTitle("F1").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern("0.0");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
+                .setLegendLayout(Styler.LegendLayout.Horizontal);
         if (values.size() > 6) chart.getStyler().setXAxisLabelRotation(45);
         for (String label : ev.labels()) {
             List<Double> f1 = new ArrayList<>();

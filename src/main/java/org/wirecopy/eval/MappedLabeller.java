@@ -1,0 +1,65 @@
+package org.wirecopy.eval;
+
+import org.wirecopy.classify.ArticleLabeller;
+import org.wirecopy.classify.ClassifiedArticle;
+import org.wirecopy.classify.ClassifiedParagraph;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads a labeller's output in another label set: each source label is mapped to a target label and the scores of
+ * labels mapped together are added. For zero-shot use of a model on data with other labels, e.g. the bundled model on
+ * OBJ/SUBJ data with {@code REPORTING=OBJ, BOILERPLATE=OBJ, COMMENTARY=SUBJ}.
+ *
+ * <p>Thread-safe when the wrapped labeller is.
+ */
+public final class MappedLabeller implements ArticleLabeller {
+
+    private final ArticleLabeller inner;
+    private final Map<String, String> map;
+    private final List<String> labels;
+
+    /** @param map every label of {@code inner} to a target label; labels not named keep their name */
+    public MappedLabeller(ArticleLabeller inner, Map<String, String> map) {
+        this.inner = Objects.requireNonNull(inner, "inner");
+        this.map = Map.copyOf(map);
+        for (String k : map.keySet()) {
+            if (!inner.labels().contains(k)) {
+                throw new IllegalArgumentException("prediction map names '" + k + "', which is not one of the "
+                        + "model's labels " + inner.labels());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String l : inner.labels()) {
+            String t = map.getOrDefault(l, l);
+            if (!out.contains(t)) out.add(t);
+        }
+        this.labels = List.copyOf(out);
+    }
+
+    @Override
+    public List<String> labels() {
+        return labels;
+    }
+
+    @Override
+    public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
+        ClassifiedArticle a = inner.classifyParagraphs(paragraphs);
+        List<ClassifiedParagraph> out = new ArrayList<>();
+        for (ClassifiedParagraph p : a.paragraphs()) {
+            Map<String, Double> s = new LinkedHashMap<>();
+            for (String l : labels) s.put(l, 0.0);
+            for (Map.Entry<String, Double> e : p.scores().entrySet()) {
+                s.merge(map.getOrDefault(e.getKey(), e.getKey()), e.getValue(), Double::sum);
+            }
+            String best = labels.get(0);
+            for (String l : labels) if (s.get(l) > s.get(best)) best = l;
+            out.add(new ClassifiedParagraph(p.index(), p.text(), p.start(), p.end(), best, s, p.uncertain()));
+        }
+        return new ClassifiedArticle(labels, out);
+    }
+}
