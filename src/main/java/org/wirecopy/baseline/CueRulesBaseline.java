@@ -1,12 +1,10 @@
 package org.wirecopy.baseline;
 
 import org.wirecopy.classify.ArticleLabeller;
-import org.wirecopy.classify.ClassifiedArticle;
 import org.wirecopy.corpus.Corpus;
 import org.wirecopy.eval.Learner;
 import org.wirecopy.features.Cues;
 import org.wirecopy.features.Tokenizer;
-import org.wirecopy.text.Article;
 import org.wirecopy.text.Paragraph;
 
 import java.util.List;
@@ -48,27 +46,18 @@ public final class CueRulesBaseline implements Learner {
             throw new IllegalArgumentException("the cue rules need the labels " + LABELS + ", the data has "
                     + train.labels());
         }
-        return new ArticleLabeller() {
-            @Override
-            public List<String> labels() {
-                return LABELS;
+        return Scored.labeller(LABELS, a -> {
+            int n = a.size();
+            float[][] cues = new float[n][Cues.COUNT];
+            for (int i = 0; i < n; i++) {
+                Paragraph p = a.paragraphs().get(i);
+                Cues.compute(p.normalizedText(), Tokenizer.tokens(p.normalizedText(), 20_000, false), i, n,
+                        p.blockquoteDepth(), p.headingLevel(), cues[i], 0);
             }
-
-            @Override
-            public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
-                Article a = Article.ofParagraphs(paragraphs);
-                int n = a.size();
-                float[][] cues = new float[n][Cues.COUNT];
-                for (int i = 0; i < n; i++) {
-                    Paragraph p = a.paragraphs().get(i);
-                    Cues.compute(p.normalizedText(), Tokenizer.tokens(p.normalizedText(), 20_000, false), i, n,
-                            p.blockquoteDepth(), p.headingLevel(), cues[i], 0);
-                }
-                double[][] s = new double[n][];
-                for (int i = 0; i < n; i++) s[i] = oneHot(rule(cues, i));
-                return Scored.article(a, LABELS, s);
-            }
-        };
+            double[][] s = new double[n][];
+            for (int i = 0; i < n; i++) s[i] = oneHot(rule(cues, i));
+            return s;
+        });
     }
 
     private static int rule(float[][] c, int i) {

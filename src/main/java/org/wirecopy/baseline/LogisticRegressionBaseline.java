@@ -1,7 +1,6 @@
 package org.wirecopy.baseline;
 
 import org.wirecopy.classify.ArticleLabeller;
-import org.wirecopy.classify.ClassifiedArticle;
 import org.wirecopy.corpus.Corpus;
 import org.wirecopy.corpus.LabelledArticle;
 import org.wirecopy.eval.Learner;
@@ -83,24 +82,15 @@ public final class LogisticRegressionBaseline implements Learner {
                 }
             }
         }
-        return new ArticleLabeller() {
-            @Override
-            public List<String> labels() {
-                return labels;
+        return Scored.labeller(labels, a -> {
+            List<SparseVector> v = fx.extract(a.paragraphs());
+            double[][] s = new double[v.size()][];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = new double[k];
+                scores(v.get(i), w, b, k, s[i]);
             }
-
-            @Override
-            public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
-                Article a = Article.ofParagraphs(paragraphs);
-                List<SparseVector> v = fx.extract(a.paragraphs());
-                double[][] s = new double[v.size()][];
-                for (int i = 0; i < s.length; i++) {
-                    s[i] = new double[k];
-                    scores(v.get(i), w, b, k, s[i]);
-                }
-                return Scored.article(a, labels, s);
-            }
-        };
+            return s;
+        });
     }
 
     private static void scores(SparseVector x, double[] w, double[] b, int k, double[] z) {

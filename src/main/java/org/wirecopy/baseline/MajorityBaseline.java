@@ -1,10 +1,8 @@
 package org.wirecopy.baseline;
 
 import org.wirecopy.classify.ArticleLabeller;
-import org.wirecopy.classify.ClassifiedArticle;
 import org.wirecopy.corpus.Corpus;
 import org.wirecopy.eval.Learner;
-import org.wirecopy.text.Article;
 
 import java.util.List;
 import java.util.Map;
@@ -24,18 +22,10 @@ public final class MajorityBaseline implements Learner {
         double total = train.paragraphCount();
         double[] prior = new double[labels.size()];
         for (int j = 0; j < prior.length; j++) prior[j] = counts.get(labels.get(j)) / total;
-        return new ArticleLabeller() {
-            @Override
-            public List<String> labels() {
-                return labels;
-            }
-
-            @Override
-            public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
-                double[][] s = new double[paragraphs.size()][];
-                for (int i = 0; i < s.length; i++) s[i] = prior.clone();
-                return Scored.article(Article.ofParagraphs(paragraphs), labels, s);
-            }
-        };
+        return Scored.labeller(labels, a -> {
+            double[][] s = new double[a.size()][];
+            for (int i = 0; i < s.length; i++) s[i] = prior.clone();
+            return s;
+        });
     }
 }

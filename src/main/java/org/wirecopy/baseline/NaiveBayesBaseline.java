@@ -1,14 +1,12 @@
 package org.wirecopy.baseline;
 
 import org.wirecopy.classify.ArticleLabeller;
-import org.wirecopy.classify.ClassifiedArticle;
 import org.wirecopy.corpus.Corpus;
 import org.wirecopy.corpus.LabelledArticle;
 import org.wirecopy.corpus.LabelledParagraph;
 import org.wirecopy.eval.Learner;
 import org.wirecopy.features.FeatureConfig;
 import org.wirecopy.features.FeatureExtractor;
-import org.wirecopy.text.Article;
 import org.wirecopy.text.TextNormalizer;
 
 import java.util.List;
@@ -58,27 +56,18 @@ public final class NaiveBayesBaseline implements Learner {
             }
             logPrior[y] = Math.log(docs[y] / totalDocs);
         }
-        return new ArticleLabeller() {
-            @Override
-            public List<String> labels() {
-                return labels;
-            }
-
-            @Override
-            public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
-                Article a = Article.ofParagraphs(paragraphs);
-                double[][] s = new double[a.size()][];
-                for (int i = 0; i < a.size(); i++) {
-                    double[] z = logPrior.clone();
-                    for (String g : fx.ngrams(a.paragraphs().get(i).normalizedText())) {
-                        int b = fx.bucket(g);
-                        for (int y = 0; y < z.length; y++) z[y] += logLik[y][b];
-                    }
-                    Scored.softmax(z);
-                    s[i] = z;
+        return Scored.labeller(labels, a -> {
+            double[][] s = new double[a.size()][];
+            for (int i = 0; i < a.size(); i++) {
+                double[] z = logPrior.clone();
+                for (String g : fx.ngrams(a.paragraphs().get(i).normalizedText())) {
+                    int b = fx.bucket(g);
+                    for (int y = 0; y < z.length; y++) z[y] += logLik[y][b];
                 }
-                return Scored.article(a, labels, s);
+                Scored.softmax(z);
+                s[i] = z;
             }
-        };
+            return s;
+        });
     }
 }

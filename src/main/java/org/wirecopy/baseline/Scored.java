@@ -1,5 +1,6 @@
 package org.wirecopy.baseline;
 
+import org.wirecopy.classify.ArticleLabeller;
 import org.wirecopy.classify.ClassifiedArticle;
 import org.wirecopy.classify.ClassifiedParagraph;
 import org.wirecopy.text.Article;
@@ -9,11 +10,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Turns per-paragraph score rows into a {@link ClassifiedArticle}; shared by the baselines. */
 final class Scored {
 
     private Scored() {
+    }
+
+    /** A labeller that scores an article's paragraphs with {@code scorer} (rows of label probabilities). */
+    static ArticleLabeller labeller(List<String> labels, Function<Article, double[][]> scorer) {
+        return new ArticleLabeller() {
+            @Override
+            public List<String> labels() {
+                return labels;
+            }
+
+            @Override
+            public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
+                Article a = Article.ofParagraphs(paragraphs);
+                return article(a, labels, scorer.apply(a));
+            }
+        };
     }
 
     static ClassifiedArticle article(Article article, List<String> labels, double[][] scores) {

@@ -12,7 +12,6 @@ import org.wirecopy.eval.CrossValidator;
 import org.wirecopy.eval.Evaluation;
 import org.wirecopy.eval.Folds;
 import org.wirecopy.eval.Learner;
-import org.wirecopy.train.ExperimentConfig;
 import org.wirecopy.train.NetworkLearner;
 import org.wirecopy.train.TrainingConfig;
 import picocli.CommandLine.Command;
@@ -45,21 +44,14 @@ final class BaselinesCommand implements Callable<Integer> {
     @Option(names = "--skip-network", description = "Leave the network out (the baselines take seconds).")
     boolean skipNetwork;
 
-    @Option(names = "--report-json", paramLabel = "OUT", description = "Write every learner's figures.")
-    Path reportJson;
-
-    @Option(names = "--report-dir", paramLabel = "DIR",
-            description = "Write a full report (JSON, Markdown, plots) per learner into DIR/<learner>/.")
-    Path reportDir;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ExperimentConfig exp = setup.experiment();
-        TrainingConfig tc = setup.training(exp);
-        Corpus corpus = setup.corpus(exp);
-        Folds folds = setup.folds(corpus, exp, tc.seed());
+        ExperimentSetup.Prepared run = setup.prepare();
+        TrainingConfig tc = run.training();
+        Corpus corpus = run.corpus();
+        Folds folds = run.folds();
         List<Learner> learners = new ArrayList<>(List.of(new MajorityBaseline()));
         if (corpus.labels().equals(org.wirecopy.corpus.Corpus.STANDARD_LABELS)) learners.add(new CueRulesBaseline());
         learners.add(new NaiveBayesBaseline(tc.features(), 1.0));
@@ -72,22 +64,22 @@ final class BaselinesCommand implements Callable<Integer> {
         }
         out.print(table(results));
         out.flush();
-        if (reportJson != null) {
+        if (setup.reportJson != null) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("data", corpus.name());
             report.put("dataSha256", corpus.sha256());
             List<Object> all = new ArrayList<>();
             for (CrossValidation cv : results) all.add(cv.summary());
             report.put("learners", all);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(reportJson.toFile(), report);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(setup.reportJson.toFile(), report);
         }
-        if (reportDir != null) {
+        if (setup.reportDir != null) {
             var provenance = CrossValidateCommand.configProvenance(tc, corpus);
             var described = org.wirecopy.eval.report.DataDescription.of(corpus);
             for (CrossValidation cv : results) {
-                org.wirecopy.eval.report.ReportWriter.write(cv, provenance, described, reportDir.resolve(cv.name()));
+                org.wirecopy.eval.report.ReportWriter.write(cv, provenance, described, setup.reportDir.resolve(cv.name()));
             }
-            err.println("wrote reports under " + reportDir);
+            err.println("wrote reports under " + setup.reportDir);
         }
         return ExitCodes.OK;
     }

@@ -10,13 +10,11 @@ import org.wirecopy.eval.report.JsonReport;
 import org.wirecopy.eval.report.ReportWriter;
 import org.wirecopy.model.Provenance;
 import org.wirecopy.model.Versions;
-import org.wirecopy.train.ExperimentConfig;
 import org.wirecopy.train.NetworkLearner;
 import org.wirecopy.train.Trainer;
 import org.wirecopy.train.TrainingConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -40,33 +38,26 @@ final class CrossValidateCommand implements Callable<Integer> {
     @Mixin
     ExperimentSetup setup;
 
-    @Option(names = "--report-json", paramLabel = "OUT", description = "Write every figure per fold, mean and std.")
-    Path reportJson;
-
-    @Option(names = "--report-dir", paramLabel = "DIR",
-            description = "Write report.json, report.md and PNG plots of the pooled folds into DIR.")
-    Path reportDir;
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ExperimentConfig exp = setup.experiment();
-        TrainingConfig tc = setup.training(exp);
-        Corpus corpus = setup.corpus(exp);
-        Folds folds = setup.folds(corpus, exp, tc.seed());
+        ExperimentSetup.Prepared run = setup.prepare();
+        TrainingConfig tc = run.training();
+        Corpus corpus = run.corpus();
+        Folds folds = run.folds();
         CrossValidation cv = CrossValidator.run(new NetworkLearner(tc, 0.1), corpus, folds,
                 f -> err.printf(Locale.ROOT, "fold %d/%d%n", f + 1, folds.k()));
         out.print(table(cv));
         out.flush();
         Provenance provenance = configProvenance(tc, corpus);
         DataDescription described = DataDescription.of(corpus);
-        if (reportJson != null) {
-            Files.writeString(reportJson, JsonReport.crossValidation(cv, provenance, described),
+        if (setup.reportJson != null) {
+            Files.writeString(setup.reportJson, JsonReport.crossValidation(cv, provenance, described),
                     StandardCharsets.UTF_8);
         }
-        if (reportDir != null) {
-            for (Path p : ReportWriter.write(cv, provenance, described, reportDir)) err.println("wrote " + p);
+        if (setup.reportDir != null) {
+            for (Path p : ReportWriter.write(cv, provenance, described, setup.reportDir)) err.println("wrote " + p);
         }
         return ExitCodes.OK;
     }

@@ -35,11 +35,30 @@ final class ExperimentSetup {
     @Option(names = "--folds-out", paramLabel = "TSV", description = "Write the fold assignment (article_id, fold).")
     Path foldsOut;
 
+    @Option(names = "--report-json", paramLabel = "OUT", description = "Write every figure (per fold, mean, std) as JSON.")
+    Path reportJson;
+
+    @Option(names = "--report-dir", paramLabel = "DIR",
+            description = "Write report.json, report.md and PNG plots of the pooled folds into DIR "
+                    + "(baselines: DIR/<learner>/).")
+    Path reportDir;
+
     @Mixin
     DataOptions dataOptions;
 
     @Mixin
     TrainingOptions trainingOptions;
+
+    /** Everything an experiment verb needs, resolved from the options and --config. */
+    record Prepared(TrainingConfig training, Corpus corpus, Folds folds) {
+    }
+
+    Prepared prepare() throws IOException {
+        ExperimentConfig exp = experiment();
+        TrainingConfig tc = training(exp);
+        Corpus corpus = corpus(exp);
+        return new Prepared(tc, corpus, folds(corpus, exp, tc.seed()));
+    }
 
     ExperimentConfig experiment() throws IOException {
         return config == null ? null : ConfigIO.read(config);
