@@ -165,4 +165,48 @@ class CliTest {
             assertTrue(help.contains(s), s + " missing in\n" + r.out());
         }
     }
+
+    @Test
+    void explainAndMinConfidenceShowInTheOutput() throws Exception {
+        Path f = dir.resolve("e.txt");
+        Files.writeString(f, "Headline\nFrom the AP:\nWASHINGTON (AP) \u2014 Text, officials said.\nAdvertisement\n");
+        Run r = run("classify", "--model", model.toString(), "--format", "jsonl", "--explain", "--top", "2",
+                "--min-confidence", "1.0", f.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode first = new ObjectMapper().readTree(r.out().lines().findFirst().orElseThrow());
+        assertTrue(first.get("uncertain").asBoolean());
+        assertEquals(3, first.get("explanation").size());
+        for (JsonNode list : first.get("explanation")) assertTrue(list.size() <= 2);
+        Run text = run("classify", "--model", model.toString(), "--explain", f.toString());
+        assertTrue(text.out().contains("toward REPORTING"), text.out());
+    }
+
+    @Test
+    void crossValidateWritesFoldsAndReportsAndInitConfigFeedsIt() throws Exception {
+        Path config = dir.resolve("exp.json");
+        assertEquals(0, run("init-config", config.toString()).code());
+        assertEquals(ExitCodes.USAGE, run("init-config", config.toString()).code(), "never overwrites");
+        String data = TestData.resource("tiny-corpus.jsonl").toString();
+        Path folds = dir.resolve("folds.tsv");
+        Path reports = dir.resolve("cv");
+        Run r = run("cross-validate", "--config", config.toString(), "--data", data, "--folds", "3", "--epochs", "2",
+                "--hash-bits", "10", "--hidden", "8", "--recurrent", "4", "--folds-out", folds.toString(),
+                "--report-dir", reports.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("macroF1") && r.out().contains("±"), r.out());
+        assertEquals(7, Files.readAllLines(folds).size(), "header and six articles");
+        assertTrue(Files.exists(reports.resolve("report.md")) && Files.exists(reports.resolve("confusion.png")));
+        Run again = run("cross-validate", "--config", config.toString(), "--data", data, "--epochs", "2",
+                "--hash-bits", "10", "--hidden", "8", "--recurrent", "4", "--folds-in", folds.toString());
+        assertEquals(r.out(), again.out(), "same configuration, seed and folds give the same figures");
+    }
+
+    @Test
+    void tuneThresholdPrintsTheThreshold() {
+        String data = TestData.resource("tiny-corpus.jsonl").toString();
+        Run r = run("tune-threshold", "--model", model.toString(), "--data", data, "--label", "BOILERPLATE",
+                "--precision", "0.9");
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("min confidence") && r.out().contains("classify --min-confidence"), r.out());
+    }
 }
