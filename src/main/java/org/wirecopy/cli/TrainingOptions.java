@@ -42,6 +42,11 @@ final class TrainingOptions {
             description = "Chance per article and epoch of training on a random part of it. Default: ${DEFAULT-VALUE}.")
     double crop = D.cropProbability();
 
+    @Option(names = "--markup", paramLabel = "P",
+            description = "Chance per article and epoch of simulating blockquote markup around pasted copy, so that "
+                    + "HTML input's blockquotes count. Default: ${DEFAULT-VALUE}.")
+    double markup = D.markupProbability();
+
     @Option(names = "--architecture", paramLabel = "ARCH",
             description = "Network: BILSTM (sequence over the article's paragraphs) or MLP (per paragraph). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -103,6 +108,7 @@ final class TrainingOptions {
         if (given("--learning-rate")) t.learningRate(learningRate);
         if (given("--l2")) t.l2(l2);
         if (given("--crop")) t.cropProbability(crop);
+        if (given("--markup")) t.markupProbability(markup);
         return t.build();
     }
 }

@@ -138,40 +138,81 @@ public final class Trainer {
 
     /**
      * One epoch's training sequences: each article whole, or with probability {@code cropProbability} a random
-     * contiguous part of it (at least two paragraphs), its features computed as if it were the whole article.
+     * contiguous part of it (at least two paragraphs), its features computed as if it were the whole article; and
+     * with probability {@code markupProbability} with simulated blockquote markup (see {@link TrainingConfig}).
      */
     private List<SequenceTrainer.Sequence> epochData(Corpus train, List<SequenceTrainer.Sequence> whole,
                                                      FeatureExtractor fx, List<String> labels, long seed, int epoch) {
-        double p = config.cropProbability();
-        if (p == 0) return whole;
+        double crop = config.cropProbability();
+        double markup = labels.contains("REPORTING") ? config.markupProbability() : 0;
+        if (crop == 0 && markup == 0) return whole;
         java.util.Random r = new java.util.Random(seed * 31 + epoch);
         List<SequenceTrainer.Sequence> out = new ArrayList<>();
+        int k = 0;
         for (LabelledArticle a : train.articles()) {
             int n = a.paragraphs().size();
-            if (n >= 3 && r.nextDouble() < p) {
+            int chunks = (n + CHUNK - 1) / CHUNK;
+            boolean cropped = n >= 3 && r.nextDouble() < crop;
+            boolean marked = markup > 0 && r.nextDouble() < markup;
+            LabelledArticle use = a;
+            if (cropped) {
                 int len = 2 + r.nextInt(n - 2);
                 int start = r.nextInt(n - len + 1);
-                LabelledArticle crop = new LabelledArticle(a.id(), a.paragraphs().subList(start, start + len));
-                out.addAll(toSequences(crop, fx, labels));
-            } else {
-                out.addAll(toSequences(a, fx, labels));
+                use = new LabelledArticle(a.id(), a.paragraphs().subList(start, start + len));
             }
+            if (marked) {
+                out.addAll(toSequences(use, fx, labels, markup(use, r)));
+            } else if (cropped) {
+                out.addAll(toSequences(use, fx, labels));
+            } else {
+                out.addAll(whole.subList(k, k + chunks));
+            }
+            k += chunks;
         }
         return out;
     }
 
-    /** An article as training sequences: whole when short, else in chunks of at most 64 paragraphs. */
+    /** Blockquote depths as a blogger's markup would give them: REPORTING quoted 9 times in 10, others 3 in 100. */
+    private static int[] markup(LabelledArticle a, java.util.Random r) {
+        int[] depth = new int[a.paragraphs().size()];
+        for (int i = 0; i < depth.length; i++) {
+            boolean reporting = "REPORTING".equals(a.paragraphs().get(i).label());
+            depth[i] = r.nextDouble() < (reporting ? 0.9 : 0.03) ? 1 : 0;
+        }
+        return depth;
+    }
+
+    private static final int CHUNK = 64;
+
     static List<SequenceTrainer.Sequence> toSequences(LabelledArticle a, FeatureExtractor fx, List<String> labels) {
-        List<SparseVector> inputs = fx.extract(Article.ofParagraphs(a.texts()).paragraphs());
+        return toSequences(a, fx, labels, null);
+    }
+
+    /**
+     * An article as training sequences: whole when short, else in chunks of at most 64 paragraphs; {@code depth}
+     * gives each paragraph's blockquote depth (null for none).
+     */
+    static List<SequenceTrainer.Sequence> toSequences(LabelledArticle a, FeatureExtractor fx, List<String> labels,
+                                                      int[] depth) {
+        List<org.wirecopy.text.Paragraph> ps = Article.ofParagraphs(a.texts()).paragraphs();
+        if (depth != null) {
+            List<org.wirecopy.text.Paragraph> marked = new ArrayList<>(ps.size());
+            for (int i = 0; i < ps.size(); i++) {
+                org.wirecopy.text.Paragraph p = ps.get(i);
+                marked.add(new org.wirecopy.text.Paragraph(p.index(), p.text(), p.normalizedText(), p.start(), p.end(),
+                        depth[i], p.headingLevel()));
+            }
+            ps = marked;
+        }
+        List<SparseVector> inputs = fx.extract(ps);
         int[] y = new int[inputs.size()];
         for (int i = 0; i < y.length; i++) {
             LabelledParagraph p = a.paragraphs().get(i);
             y[i] = labels.indexOf(p.label());
         }
         List<SequenceTrainer.Sequence> out = new ArrayList<>();
-        int chunk = 64;
-        for (int s = 0; s < y.length; s += chunk) {
-            int e = Math.min(y.length, s + chunk);
+        for (int s = 0; s < y.length; s += CHUNK) {
+            int e = Math.min(y.length, s + CHUNK);
             out.add(new SequenceTrainer.Sequence(inputs.subList(s, e), java.util.Arrays.copyOfRange(y, s, e)));
         }
         return out;
