@@ -53,7 +53,8 @@ final class CorpusClassification {
         long started = System.nanoTime();
         long[] done = {0};
         long[] lastReport = {started};
-        ArrayDeque<Object[]> pending = new ArrayDeque<>();
+        // articles handed to the pool and not yet written, oldest first; at most `window` of them (constant memory)
+        ArrayDeque<Pending> pending = new ArrayDeque<>();
         int window = threads * 16;
         writer.begin();
         try (InputStream raw = file == null ? System.in : Files.newInputStream(file);
@@ -61,8 +62,7 @@ final class CorpusClassification {
             CorpusReader.stream(in, name, CorpusFormat.JSONL, options, new CorpusReader.Sink() {
                 @Override
                 public void article(LabelledArticle a) throws IOException {
-                    Future<ClassifiedArticle> f = pool.submit(() -> classifier.classifyParagraphs(a.texts()));
-                    pending.add(new Object[]{a.id(), f});
+                    pending.add(new Pending(a.id(), pool.submit(() -> classifier.classifyParagraphs(a.texts()))));
                     while (pending.size() >= window) drainOne();
                     progress(in.count());
                 }
@@ -89,14 +89,14 @@ final class CorpusClassification {
                 }
 
                 private void drainOne() throws IOException {
-                    Object[] head = pending.poll();
-                    writer.article((String) head[0], get(head));
+                    Pending head = pending.poll();
+                    writer.article(head.id(), head.get());
                     done[0]++;
                 }
             });
             while (!pending.isEmpty()) {
-                Object[] head = pending.poll();
-                writer.article((String) head[0], get(head));
+                Pending head = pending.poll();
+                writer.article(head.id(), head.get());
                 done[0]++;
             }
         } finally {
@@ -109,16 +109,21 @@ final class CorpusClassification {
         return problems[0] == 0 ? ExitCodes.OK : ExitCodes.DATA;
     }
 
-    @SuppressWarnings("unchecked")
-    private static ClassifiedArticle get(Object[] entry) throws IOException {
-        try {
-            return ((Future<ClassifiedArticle>) entry[1]).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IOException(e.getCause());
+    /** An article being classified on the pool. */
+    private record Pending(String id, Future<ClassifiedArticle> result) {
+
+        /** Waits for the result; a failure in the classifier is rethrown as it was thrown. */
+        ClassifiedArticle get() throws IOException {
+            try {
+                return result.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IOException(e.getCause());
+            }
         }
     }
 

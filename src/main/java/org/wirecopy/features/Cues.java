@@ -46,11 +46,13 @@ public final class Cues {
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "june", "july",
             "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
             "sept", "sep", "oct", "nov", "dec");
-    private static final Pattern AGENCY = Pattern.compile(
-            "\\b(AP|Associated Press|Reuters|AFP|Agence France-Presse|Bloomberg|UPI|United Press International"
-                    + "|Dow Jones|Xinhua|Kyodo|Yonhap|TASS|Interfax|dpa|ANSA|EFE|PTI|Press Association|CNN|BBC|NPR"
-                    + "|New York Times|Washington Post|Wall Street Journal|Financial Times|Guardian|Times|Post|Journal"
-                    + "|Tribune|Herald|Gazette|Chronicle|Globe|Daily|Bureau|Newswire|Wire)\\b");
+    /** Agency and newspaper names, as whole words (no regex syntax in them). */
+    private static final List<String> AGENCY_NAMES = List.of("AP", "Associated Press", "Reuters", "AFP",
+            "Agence France-Presse", "Bloomberg", "UPI", "United Press International", "Dow Jones", "Xinhua", "Kyodo",
+            "Yonhap", "TASS", "Interfax", "dpa", "ANSA", "EFE", "PTI", "Press Association", "CNN", "BBC", "NPR",
+            "New York Times", "Washington Post", "Wall Street Journal", "Financial Times", "Guardian", "Times", "Post",
+            "Journal", "Tribune", "Herald", "Gazette", "Chronicle", "Globe", "Daily", "Bureau", "Newswire", "Wire");
+    private static final Pattern AGENCY = Pattern.compile("\\b(" + String.join("|", AGENCY_NAMES) + ")\\b");
     private static final Pattern DATELINE = Pattern.compile(
             "^(?:[A-Z][A-Z.'\\-]+(?: [A-Z][A-Z.'\\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
                     + "(?:,? [A-Z][a-z]{2,8}\\.? \\d{1,2})?(?: ?\\([A-Za-z .&-]{2,30}\\))? ?-{1,3} "
@@ -107,7 +109,8 @@ public final class Cues {
             "[,!?]\" (?:\\p{Lu}[\\w.'-]*(?: \\p{Lu}[\\w.'-]*){0,3}|he|she|they|it|officials?) (?:said|says|told|added|wrote)"
                     + "|\\b(?:said|says) (?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|in a statement)");
 
-    // Word-list membership of a token as bits, so that a token costs one hash lookup instead of one per list.
+    // Word-list membership of a token as bits, so that a token costs one hash lookup instead of one per list; bit k
+    // counts into slot FS + k of Scratch.counts (see countWords).
     private static final int F_FIRST_SINGULAR = 1;
     private static final int F_FIRST_PLURAL = 1 << 1;
     private static final int F_SECOND = 1 << 2;
@@ -122,11 +125,7 @@ public final class Cues {
     private static final Map<String, Integer> WORD_FLAGS = wordFlags();
 
     /** The first two chars of the alternatives of {@link #AGENCY}: a match can only start with one of them. */
-    private static final boolean[] AGENCY_START = firstTwoChars("AP", "Associated Press", "Reuters", "AFP",
-            "Agence France-Presse", "Bloomberg", "UPI", "United Press International", "Dow Jones", "Xinhua", "Kyodo",
-            "Yonhap", "TASS", "Interfax", "dpa", "ANSA", "EFE", "PTI", "Press Association", "CNN", "BBC", "NPR",
-            "New York Times", "Washington Post", "Wall Street Journal", "Financial Times", "Guardian", "Times", "Post",
-            "Journal", "Tribune", "Herald", "Gazette", "Chronicle", "Globe", "Daily", "Bureau", "Newswire", "Wire");
+    private static final boolean[] AGENCY_START = firstTwoChars(AGENCY_NAMES);
     /** A {@link #CREDIT_END} match is at most 52 chars long and ends the text, so only the tail needs reading. */
     private static final int CREDIT_END_REACH = 64;
 
@@ -142,14 +141,17 @@ public final class Cues {
      */
     public static void compute(String text, List<String> tokens, int index, int count, int blockquoteDepth,
                                int headingLevel, float[] out, int offset) {
-        compute(text, tokens, index, count, blockquoteDepth, headingLevel, out, offset, new Scratch());
+        Scratch scratch = new Scratch();
+        compute(text, scratch.load(text), tokens, index, count, blockquoteDepth, headingLevel, out, offset, scratch);
     }
 
     /**
-     * Reusable matchers for {@link #compute}, so that a paragraph allocates none. Not thread-safe: one per thread
-     * (the feature extractor makes one per article).
+     * Reusable matchers and a char buffer for {@link #compute}, so that a paragraph allocates none. Not thread-safe:
+     * one per thread (the feature extractor makes one per article).
      */
     static final class Scratch {
+        private char[] chars = new char[512];
+        final int[] counts = new int[SLOTS];
         final Matcher saidAfterQuote = SAID_AFTER_QUOTE.matcher("").useTransparentBounds(true)
                 .useAnchoringBounds(false);
         final Matcher agency = AGENCY.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
@@ -161,74 +163,43 @@ public final class Cues {
         final Matcher time = TIME.matcher("");
         final Matcher numbered = NUMBERED.matcher("");
         final Matcher refersBack = REFERS_BACK.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+
+        /** The chars of {@code text} in a reused array (valid up to {@code text.length()}). */
+        char[] load(String text) {
+            if (chars.length < text.length()) chars = new char[Math.max(text.length(), 2 * chars.length)];
+            text.getChars(0, text.length(), chars, 0);
+            return chars;
+        }
     }
 
-    /** {@link #compute(String, List, int, int, int, int, float[], int)} with reusable matchers. */
-    static void compute(String text, List<String> tokens, int index, int count, int blockquoteDepth,
+    /**
+     * {@link #compute(String, List, int, int, int, int, float[], int)} with reusable scratch space; {@code chars}
+     * holds the chars of {@code text} (see {@link Scratch#load}).
+     */
+    static void compute(String text, char[] chars, List<String> tokens, int index, int count, int blockquoteDepth,
                         int headingLevel, float[] out, int offset, Scratch m) {
-        int words = 0;
-        int fs = 0, fp = 0, sp = 0, attr = 0, wd = 0, mon = 0, hedge = 0, eval = 0, intens = 0, digits = 0, titles = 0;
-        int contractions = 0, furniture = 0, ed = 0, capitalised = 0, allCaps = 0, according = 0;
-        String prev = "";
-        for (String t : tokens) {
-            if (!Character.isLetterOrDigit(t.charAt(0))) {
-                prev = t;
-                continue;
-            }
-            words++;
-            Integer bits = WORD_FLAGS.get(t);
-            int f = bits == null ? 0 : bits;
-            if (f != 0) {
-                if ((f & F_FIRST_SINGULAR) != 0) fs++;
-                if ((f & F_FIRST_PLURAL) != 0) fp++;
-                if ((f & F_SECOND) != 0) sp++;
-                if ((f & F_ATTRIBUTION) != 0) attr++;
-                if ((f & F_WEEKDAY) != 0) wd++;
-                if ((f & F_MONTH) != 0) mon++;
-                if ((f & F_HEDGE) != 0) hedge++;
-                if ((f & F_EVALUATIVE) != 0) eval++;
-                if ((f & F_INTENSIFIER) != 0) intens++;
-                if ((f & F_TITLE) != 0) titles++;
-                if ((f & F_FURNITURE) != 0) furniture++;
-            }
-            if (t.charAt(0) == '0') digits++;
-            if (t.endsWith("ed") && t.length() > 4) ed++;
-            if (t.indexOf('\'') > 0 && (t.endsWith("n't") || t.endsWith("'s") || t.endsWith("'re")
-                    || t.endsWith("'ve") || t.endsWith("'ll") || t.endsWith("'d") || t.endsWith("'m"))) {
-                contractions++;
-            }
-            if (t.equals("to") && prev.equals("according")) according++;
-            prev = t;
-        }
-        // capitalisation needs the original case
-        boolean sentenceStart = true;
-        int wordIndex = 0;
-        for (int i = 0; i < text.length(); ) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c)) {
-                int j = i;
-                boolean upperAll = true;
-                while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '\'')) {
-                    if (Character.isLowerCase(text.charAt(j))) upperAll = false;
-                    j++;
-                }
-                if (!sentenceStart && Character.isUpperCase(c)) capitalised++;
-                if (upperAll && j - i >= 2) allCaps++;
-                sentenceStart = false;
-                wordIndex++;
-                i = j;
-            } else {
-                if (c == '.' || c == '?' || c == '!' || c == ':' || c == '"') sentenceStart = true;
-                i++;
-            }
-        }
-        float w = Math.max(1, words);
+        int[] c = m.counts;
+        countWords(tokens, c);
         int len = text.length();
+        countCase(chars, len, c);
+        countQuotes(chars, len, c);
+        int words = c[WORDS];
+        int fs = c[FS], fp = c[FP], sp = c[SP], attr = c[ATTR], wd = c[WD], mon = c[MON], hedge = c[HEDGE];
+        int eval = c[EVAL], intens = c[INTENS], digits = c[DIGITS], titles = c[TITLE_WORDS];
+        int contractions = c[CONTRACTIONS], furniture = c[FURNITURE_WORDS], ed = c[ED];
+        int capitalised = c[CAPITALISED];
+        int allCaps = c[ALL_CAPS], according = c[ACCORDING], wordIndex = c[WORD_INDEX];
+        int quotes = c[QUOTES], inside = c[INSIDE], questions = c[QUESTIONS], exclamations = c[EXCLAMATIONS];
+        float insideQuotes = len == 0 ? 0 : inside / (float) len;
+        float w = Math.max(1, words);
         String trimmed = text.strip();
+        // trimmed is chars[ts, te)
+        int ts = 0;
+        if (trimmed != text) while (ts < len && Character.isWhitespace(chars[ts])) ts++;
+        int te = ts + trimmed.length();
         char last = trimmed.isEmpty() ? ' ' : trimmed.charAt(trimmed.length() - 1);
         char first = trimmed.isEmpty() ? ' ' : trimmed.charAt(0);
-        int quotes = count(text, '"');
-        int sentences = Math.max(1, countSentences(trimmed));
+        int sentences = Math.max(1, countSentences(chars, ts, te));
         int k = offset;
         out[k++] = clip((float) Math.log1p(len) / 8f, 1.5f);
         out[k++] = clip((float) Math.log1p(words) / 6f, 1.5f);
@@ -242,16 +213,16 @@ public final class Cues {
         out[k++] = first == '"' || first == '\'' ? 1 : 0;
         out[k++] = last == '"' || (trimmed.length() > 1 && last == '.' && trimmed.charAt(trimmed.length() - 2) == '"') ? 1 : 0;
         out[k++] = clip(quotes / w * 5f, 1f);
-        out[k++] = insideQuotes(text);
+        out[k++] = insideQuotes;
         out[k++] = clip(fs / w * 10f, 1f);
         out[k++] = clip(fp / w * 10f, 1f);
         out[k++] = clip(sp / w * 10f, 1f);
         out[k++] = clip(attr / w * 10f, 1f);
-        out[k++] = saidAfterQuote(m.saidAfterQuote, text) ? 1 : 0;
+        out[k++] = saidAfterQuote(m.saidAfterQuote, text, chars) ? 1 : 0;
         out[k++] = according > 0 ? 1 : 0;
         out[k++] = wd > 0 ? 1 : 0;
         out[k++] = mon > 0 ? 1 : 0;
-        out[k++] = agency(m.agency, text) ? 1 : 0;
+        out[k++] = agency(m.agency, text, chars) ? 1 : 0;
         out[k++] = mayStartDateline(text) && m.dateline.reset(text).lookingAt() ? 1 : 0;
         out[k++] = creditEnd(m.creditEnd, trimmed) ? 1 : 0;
         out[k++] = last == ':' && words <= 30 ? 1 : 0;
@@ -259,8 +230,8 @@ public final class Cues {
         out[k++] = clip(hedge / w * 10f, 1f);
         out[k++] = clip(eval / w * 10f, 1f);
         out[k++] = clip(intens / w * 10f, 1f);
-        out[k++] = Math.min(count(text, '?'), 3) / 3f;
-        out[k++] = Math.min(count(text, '!'), 3) / 3f;
+        out[k++] = Math.min(questions, 3) / 3f;
+        out[k++] = Math.min(exclamations, 3) / 3f;
         out[k++] = clip(digits / w * 5f, 1f);
         out[k++] = text.indexOf('%') >= 0 || text.indexOf('$') >= 0 || text.indexOf('\u20AC') >= 0
                 || text.indexOf('\u00A3') >= 0 ? 1 : 0;
@@ -284,19 +255,97 @@ public final class Cues {
         out[k++] = clip((float) Math.log1p(count) / 4f, 1.5f);
         out[k++] = Math.min(blockquoteDepth, 2) / 2f;
         out[k++] = headingLevel > 0 ? 1 : 0;
-        out[k++] = headlineCase(text, wordIndex) ? 1 : 0;
-        out[k++] = refersBack(m.refersBack, text) ? 1 : 0;
+        out[k++] = headlineCase(chars, ts, te, wordIndex) ? 1 : 0;
+        out[k++] = refersBack(m.refersBack, text, chars) ? 1 : 0;
         if (k - offset != COUNT) throw new IllegalStateException("cue count mismatch: " + (k - offset));
+    }
+
+    // Slots of Scratch.counts. The counting loops are methods of their own, so that compute() has no loop: the JIT
+    // then never compiles compute() on stack replacement, and recompiles less when one of them changes.
+    private static final int WORDS = 0, FS = 1, FP = 2, SP = 3, ATTR = 4, WD = 5, MON = 6, HEDGE = 7, EVAL = 8,
+            INTENS = 9, TITLE_WORDS = 10, FURNITURE_WORDS = 11, DIGITS = 12, ED = 13, CONTRACTIONS = 14,
+            ACCORDING = 15, CAPITALISED = 16, ALL_CAPS = 17, WORD_INDEX = 18, QUOTES = 19, INSIDE = 20,
+            QUESTIONS = 21, EXCLAMATIONS = 22, SLOTS = 23;
+
+    /** Words, word-list hits and word shapes of the lower-cased tokens. */
+    private static void countWords(List<String> tokens, int[] c) {
+        java.util.Arrays.fill(c, WORDS, ACCORDING + 1, 0);
+        String prev = "";
+        for (int i = 0, n = tokens.size(); i < n; i++) {
+            String t = tokens.get(i);
+            if (!Tokenizer.isLetterOrDigit(t.charAt(0))) {
+                prev = t;
+                continue;
+            }
+            c[WORDS]++;
+            Integer bits = WORD_FLAGS.get(t);
+            if (bits != null) {
+                // the bit of list k counts into slot FS + k
+                int f = bits;
+                for (int k = 0; k < 11; k++) c[FS + k] += (f >>> k) & 1;
+            }
+            if (t.charAt(0) == '0') c[DIGITS]++;
+            if (t.endsWith("ed") && t.length() > 4) c[ED]++;
+            if (t.indexOf('\'') > 0 && (t.endsWith("n't") || t.endsWith("'s") || t.endsWith("'re")
+                    || t.endsWith("'ve") || t.endsWith("'ll") || t.endsWith("'d") || t.endsWith("'m"))) {
+                c[CONTRACTIONS]++;
+            }
+            if (t.equals("to") && prev.equals("according")) c[ACCORDING]++;
+            prev = t;
+        }
+    }
+
+    /** Capitalised words not at a sentence start, all-caps words and the word count, in the original case. */
+    private static void countCase(char[] chars, int len, int[] c) {
+        int capitalised = 0, allCaps = 0, wordIndex = 0;
+        boolean sentenceStart = true;
+        for (int i = 0; i < len; ) {
+            char ch = chars[i];
+            if (Tokenizer.isLetter(ch)) {
+                int j = i;
+                boolean upperAll = true;
+                while (j < len && (Tokenizer.isLetterOrDigit(chars[j]) || chars[j] == '\'')) {
+                    if (Tokenizer.isLowerCase(chars[j])) upperAll = false;
+                    j++;
+                }
+                if (!sentenceStart && Tokenizer.isUpperCase(ch)) capitalised++;
+                if (upperAll && j - i >= 2) allCaps++;
+                sentenceStart = false;
+                wordIndex++;
+                i = j;
+            } else {
+                if (ch == '.' || ch == '?' || ch == '!' || ch == ':' || ch == '"') sentenceStart = true;
+                i++;
+            }
+        }
+        c[CAPITALISED] = capitalised;
+        c[ALL_CAPS] = allCaps;
+        c[WORD_INDEX] = wordIndex;
+    }
+
+    /** Quote marks, the chars inside quotes, question and exclamation marks, in one pass. */
+    private static void countQuotes(char[] chars, int len, int[] c) {
+        int quotes = 0, inside = 0, questions = 0, exclamations = 0;
+        boolean open = false;
+        for (int i = 0; i < len; i++) {
+            char ch = chars[i];
+            if (ch == '"') {
+                quotes++;
+                open = !open;
+            } else {
+                if (open) inside++;
+                if (ch == '?') questions++;
+                else if (ch == '!') exclamations++;
+            }
+        }
+        c[QUOTES] = quotes;
+        c[INSIDE] = inside;
+        c[QUESTIONS] = questions;
+        c[EXCLAMATIONS] = exclamations;
     }
 
     private static float clip(float v, float max) {
         return v > max ? max : v;
-    }
-
-    private static int count(String s, char c) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == c) n++;
-        return n;
     }
 
     private static int countOf(String s, String sub) {
@@ -305,42 +354,30 @@ public final class Cues {
         return n;
     }
 
-    private static int countSentences(String s) {
+    /** Sentence ends in chars[from, to): {@code .?!} before a space, a double quote or the end. */
+    private static int countSentences(char[] s, int from, int to) {
         int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c == '.' || c == '?' || c == '!') && (i + 1 == s.length() || s.charAt(i + 1) == ' '
-                    || s.charAt(i + 1) == '"')) {
-                n++;
-            }
+        for (int i = from; i < to; i++) {
+            char c = s[i];
+            if ((c == '.' || c == '?' || c == '!') && (i + 1 == to || s[i + 1] == ' ' || s[i + 1] == '"')) n++;
         }
         return n;
     }
 
-    private static float insideQuotes(String s) {
-        int inside = 0;
-        boolean open = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') open = !open;
-            else if (open) inside++;
-        }
-        return s.isEmpty() ? 0 : inside / (float) s.length();
-    }
-
-    /** Title Case Words Without A Final Period, as headlines are set. */
-    private static boolean headlineCase(String s, int words) {
+    /** Title Case Words Without A Final Period, as headlines are set; the stripped text is chars[from, to). */
+    private static boolean headlineCase(char[] t, int from, int to, int words) {
         if (words < 3 || words > 20) return false;
-        String t = s.strip();
-        if (t.endsWith(".")) return false;
+        if (to > from && t[to - 1] == '.') return false;
         int upper = 0, total = 0;
-        // the words of t.split(" "): the first char of every run of non-spaces
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == ' ' || (i > 0 && t.charAt(i - 1) != ' ')) continue;
-            if (!Character.isLetter(c)) continue;
+        // the words of the text split at single spaces: the first char of every run of non-spaces
+        boolean afterSpace = true;
+        for (int i = from; i < to; i++) {
+            char c = t[i];
+            boolean wordStart = afterSpace && c != ' ';
+            afterSpace = c == ' ';
+            if (!wordStart || !Tokenizer.isLetter(c)) continue;
             total++;
-            if (Character.isUpperCase(c)) upper++;
+            if (Tokenizer.isUpperCase(c)) upper++;
         }
         return total >= 3 && upper >= 0.7 * total;
     }
@@ -365,7 +402,7 @@ public final class Cues {
         for (String w : words) m.merge(w, flag, (a, b) -> a | b);
     }
 
-    private static boolean[] firstTwoChars(String... alternatives) {
+    private static boolean[] firstTwoChars(List<String> alternatives) {
         boolean[] out = new boolean[128 * 128];
         for (String a : alternatives) out[a.charAt(0) * 128 + a.charAt(1)] = true;
         return out;
@@ -376,17 +413,17 @@ public final class Cues {
      * checks a condition that every match fulfils before running the pattern, or tries the pattern only at the
      * positions where a match can start (lookingAt() on a region from there, with transparent bounds so that \b sees
      * the char before the region as find() does). A test may let through texts or positions that cannot match, never
-     * the reverse. Changing a pattern means changing its helper; the fuzz comparison in docs/performance.md checks them.
+     * the reverse. Changing a pattern means changing its helper; ConsistencyTest compares them with a plain find().
      */
 
     /** {@code AGENCY.matcher(text).find()}: a match starts a word with the first two chars of an alternative. */
-    private static boolean agency(Matcher m, String text) {
+    private static boolean agency(Matcher m, String text, char[] chars) {
         m.reset(text);
         int n = text.length();
         for (int i = 0; i + 1 < n; i++) {
-            char c = text.charAt(i);
-            char d = text.charAt(i + 1);
-            if (c >= 128 || d >= 128 || !AGENCY_START[c * 128 + d] || !wordStart(text, i)) continue;
+            char c = chars[i];
+            char d = chars[i + 1];
+            if (c >= 128 || d >= 128 || !AGENCY_START[c * 128 + d] || !wordStart(chars, i)) continue;
             if (m.region(i, n).lookingAt()) return true;
         }
         return false;
@@ -394,48 +431,60 @@ public final class Cues {
 
     /**
      * {@code REFERS_BACK.matcher(text).find()}: every match starts a word with "excerpt", or with "the ", "this " or
-     * "that " and then the first letter of one of the nouns or of "last" (case-insensitive).
+     * "that " and then the first letter of one of the nouns or of "last" (ASCII case-insensitive, as the pattern).
      */
-    private static boolean refersBack(Matcher m, String text) {
+    private static boolean refersBack(Matcher m, String text, char[] chars) {
         m.reset(text);
         int n = text.length();
         for (int i = 0; i + 6 < n; i++) {
-            char c = (char) (text.charAt(i) | 0x20);
+            char c = (char) (chars[i] | 0x20);
             if (c != 'e' && c != 't') continue;
             int next;
-            if (text.regionMatches(true, i, "excerpt", 0, 7)) {
+            if (startsWithIgnoreAsciiCase(chars, i, n, "excerpt")) {
                 next = -1;
-            } else if (text.regionMatches(true, i, "the ", 0, 4)) {
+            } else if (startsWithIgnoreAsciiCase(chars, i, n, "the ")) {
                 next = i + 4;
-            } else if (text.regionMatches(true, i, "this ", 0, 5) || text.regionMatches(true, i, "that ", 0, 5)) {
+            } else if (startsWithIgnoreAsciiCase(chars, i, n, "this ")
+                    || startsWithIgnoreAsciiCase(chars, i, n, "that ")) {
                 next = i + 5;
             } else {
                 continue;
             }
             if (next >= 0) {
                 if (next >= n) continue;
-                char f = (char) (text.charAt(next) | 0x20);
+                char f = (char) (chars[next] | 0x20);
                 if (f != 'p' && f != 'b' && f != 'q' && f != 'l' && f != 's' && f != 'r') continue;
             }
-            if (wordStart(text, i) && m.region(i, n).lookingAt()) return true;
+            if (wordStart(chars, i) && m.region(i, n).lookingAt()) return true;
         }
         return false;
+    }
+
+    /** Whether chars[i, n) starts with {@code lower} (lower-case ASCII), ASCII letters compared case-insensitively. */
+    private static boolean startsWithIgnoreAsciiCase(char[] chars, int i, int n, String lower) {
+        if (i + lower.length() > n) return false;
+        for (int k = 0; k < lower.length(); k++) {
+            char c = chars[i + k];
+            if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
+            if (c != lower.charAt(k)) return false;
+        }
+        return true;
     }
 
     /**
      * {@code SAID_AFTER_QUOTE.matcher(text).find()}: a match starts either at one of {@code ,!?} followed by a double
      * quote and a space, or at a word "said " or "says ".
      */
-    private static boolean saidAfterQuote(Matcher m, String text) {
+    private static boolean saidAfterQuote(Matcher m, String text, char[] chars) {
         m.reset(text);
         int n = text.length();
         for (int i = 0; i + 2 < n; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             boolean candidate;
             if (c == ',' || c == '!' || c == '?') {
-                candidate = text.charAt(i + 1) == '"' && text.charAt(i + 2) == ' ';
+                candidate = chars[i + 1] == '"' && chars[i + 2] == ' ';
             } else if (c == 's') {
-                candidate = (text.startsWith("said ", i) || text.startsWith("says ", i)) && wordStart(text, i);
+                candidate = (text.startsWith("said ", i) || text.startsWith("says ", i)) && wordStart(chars, i);
             } else {
                 continue;
             }
@@ -448,10 +497,10 @@ public final class Cues {
      * False only when {@code \b} cannot hold before the word char at {@code i}: the char before it is a word char.
      * (A supplementary or combining char before it is left to the pattern.)
      */
-    private static boolean wordStart(String text, int i) {
+    private static boolean wordStart(char[] chars, int i) {
         if (i == 0) return true;
-        char p = text.charAt(i - 1);
-        return !(p == '_' || Character.isLetterOrDigit(p));
+        char p = chars[i - 1];
+        return !(p == '_' || Tokenizer.isLetterOrDigit(p));
     }
 
     /** Whether {@link #DATELINE} can match: it starts with an ASCII capital or {@code (}. */
@@ -513,7 +562,8 @@ public final class Cues {
     /** Whether an ASCII digit, a colon and an ASCII digit follow each other (every {@link #TIME} match holds one). */
     private static boolean hasDigitColonDigit(String text) {
         for (int i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
-            if (i > 0 && i + 1 < text.length() && isAsciiDigit(text.charAt(i - 1)) && isAsciiDigit(text.charAt(i + 1))) {
+            if (i > 0 && i + 1 < text.length() && isAsciiDigit(text.charAt(i - 1))
+                    && isAsciiDigit(text.charAt(i + 1))) {
                 return true;
             }
         }

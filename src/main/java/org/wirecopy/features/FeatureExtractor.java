@@ -30,65 +30,85 @@ public final class FeatureExtractor {
 
     /** The input vectors of every paragraph, in order. */
     public List<SparseVector> extract(List<Paragraph> paragraphs) {
+        // The loops over a paragraph's chars, tokens and entries are in methods of their own (see Cues).
         int n = paragraphs.size();
         float[][] cues = new float[n][Cues.COUNT];
-        SparseVector[] grams = new SparseVector[n];
+        Grams[] grams = new Grams[n];
         Cues.Scratch scratch = new Cues.Scratch();
         Ngrams ngrams = new Ngrams();
+        int longest = 0;
         for (int i = 0; i < n; i++) {
-            Paragraph p = paragraphs.get(i);
-            String text = p.normalizedText();
-            List<String> tokens = Tokenizer.tokens(text, Integer.MAX_VALUE, false);
-            Cues.compute(text, tokens, i, n, p.blockquoteDepth(), p.headingLevel(), cues[i], 0, scratch);
-            List<String> limited = text.length() > config.maxChars()
-                    ? Tokenizer.tokens(text, config.maxChars(), false) : tokens;
-            grams[i] = hashNgrams(limited, ngrams);
+            grams[i] = analyse(paragraphs.get(i), i, n, cues[i], scratch, ngrams);
+            longest = Math.max(longest, grams[i].idx.length);
         }
-        float[] mean = new float[Cues.COUNT];
-        if (config.contrast() && n > 0) {
-            for (float[] c : cues) for (int k = 0; k < Cues.COUNT; k++) mean[k] += c[k];
-            for (int k = 0; k < Cues.COUNT; k++) mean[k] /= n;
-        }
+        float[] mean = config.contrast() ? mean(cues) : null;
+        // one paragraph's entries before zeros are dropped; reused for every paragraph
+        int[] idx = new int[config.ngramOffset() + longest];
+        float[] val = new float[config.ngramOffset() + longest];
         List<SparseVector> out = new ArrayList<>(n);
-        int w = config.window();
-        int offset = config.ngramOffset();
-        for (int i = 0; i < n; i++) {
-            SparseVector g = grams[i];
-            int dense = offset;
-            int[] idx = new int[dense + g.size()];
-            float[] val = new float[dense + g.size()];
-            int k = 0;
-            for (int c = 0; c < Cues.COUNT; c++) {
-                idx[k] = c;
-                val[k++] = cues[i][c];
-            }
-            if (config.contrast()) {
-                for (int c = 0; c < Cues.COUNT; c++) {
-                    idx[k] = Cues.COUNT + c;
-                    val[k++] = cues[i][c] - mean[c];
-                }
-            }
-            int base = config.neighbourOffset();
-            for (int d = -w; d <= w; d++) {
-                if (d == 0) continue;
-                int j = i + d;
-                boolean present = j >= 0 && j < n;
-                for (int c = 0; c < Cues.COUNT; c++) {
-                    idx[k] = base + c;
-                    val[k++] = present ? cues[j][c] : 0f;
-                }
-                idx[k] = base + Cues.COUNT;
-                val[k++] = present ? 1f : 0f;
-                base += Cues.COUNT + 1;
-            }
-            for (int e = 0; e < g.size(); e++) {
-                idx[k] = offset + g.indexAt(e);
-                val[k++] = g.valueAt(e);
-            }
-            out.add(compact(config.inputSize(), idx, val, k));
-        }
+        for (int i = 0; i < n; i++) out.add(vector(i, cues, mean, grams[i], idx, val));
         return out;
     }
+
+    /** Computes the cues of paragraph {@code i} into {@code cues} and returns its n-gram buckets. */
+    private Grams analyse(Paragraph p, int i, int n, float[] cues, Cues.Scratch scratch, Ngrams ngrams) {
+        String text = p.normalizedText();
+        char[] chars = scratch.load(text);
+        List<String> tokens = Tokenizer.tokens(chars, text.length(), false);
+        Cues.compute(text, chars, tokens, i, n, p.blockquoteDepth(), p.headingLevel(), cues, 0, scratch);
+        List<String> limited = text.length() > config.maxChars()
+                ? Tokenizer.tokens(chars, config.maxChars(), false) : tokens;
+        return hashNgrams(limited, ngrams);
+    }
+
+    /** Each cue's mean over the article (not empty: extract() has at least one paragraph when it asks). */
+    private static float[] mean(float[][] cues) {
+        float[] mean = new float[Cues.COUNT];
+        for (float[] c : cues) for (int k = 0; k < Cues.COUNT; k++) mean[k] += c[k];
+        for (int k = 0; k < Cues.COUNT; k++) mean[k] /= cues.length;
+        return mean;
+    }
+
+    /** The input vector of paragraph {@code i}; {@code idx} and {@code val} are scratch space. */
+    private SparseVector vector(int i, float[][] cues, float[] mean, Grams g, int[] idx, float[] val) {
+        int n = cues.length;
+        int k = 0;
+        float[] own = cues[i];
+        for (int c = 0; c < Cues.COUNT; c++) {
+            idx[k] = c;
+            val[k++] = own[c];
+        }
+        if (mean != null) {
+            for (int c = 0; c < Cues.COUNT; c++) {
+                idx[k] = Cues.COUNT + c;
+                val[k++] = own[c] - mean[c];
+            }
+        }
+        int w = config.window();
+        int base = config.neighbourOffset();
+        for (int d = -w; d <= w; d++) {
+            if (d == 0) continue;
+            int j = i + d;
+            boolean present = j >= 0 && j < n;
+            float[] other = present ? cues[j] : ABSENT;
+            for (int c = 0; c < Cues.COUNT; c++) {
+                idx[k] = base + c;
+                val[k++] = other[c];
+            }
+            idx[k] = base + Cues.COUNT;
+            val[k++] = present ? 1f : 0f;
+            base += Cues.COUNT + 1;
+        }
+        int offset = config.ngramOffset();
+        for (int e = 0; e < g.idx.length; e++) {
+            idx[k] = offset + g.idx[e];
+            val[k++] = g.val[e];
+        }
+        return compact(config.inputSize(), idx, val, k);
+    }
+
+    /** The cues of a neighbour beyond the article's ends. */
+    private static final float[] ABSENT = new float[Cues.COUNT];
 
     /** The word n-grams of a normalised text, as the extractor hashes them (for explanations). */
     public List<String> ngrams(String normalizedText) {
@@ -109,14 +129,19 @@ public final class FeatureExtractor {
         int[] state = new int[64];
     }
 
+    /** A paragraph's n-gram buckets (sorted, distinct) and their values. */
+    private record Grams(int[] idx, float[] val) {
+    }
+
+    private static final Grams NO_GRAMS = new Grams(new int[0], new float[0]);
+
     /**
      * The bucket counts of the n-grams {@link #forEachNgram} lists, hashed as {@link #hash} hashes the joined strings
      * but without building them: FNV-1a is read left to right, so the hash of {@code "a b"} continues from the state
      * after {@code "a"}.
      */
-    private SparseVector hashNgrams(List<String> tokens, Ngrams scratch) {
-        int buckets = config.buckets();
-        int mask = buckets - 1;
+    private Grams hashNgrams(List<String> tokens, Ngrams scratch) {
+        int mask = config.buckets() - 1;
         int n = tokens.size();
         int capacity = Math.max(8, n * config.maxNgram() + 2);
         if (scratch.keys.length < capacity) scratch.keys = new int[Math.max(capacity, 2 * scratch.keys.length)];
@@ -139,7 +164,7 @@ public final class FeatureExtractor {
                 keys[m++] = mix(fnv(h, tokens.get(i + 2))) & mask;
             }
         }
-        if (m == 0) return new SparseVector(buckets, new int[0], new float[0]);
+        if (m == 0) return NO_GRAMS;
         Arrays.sort(keys, 0, m);
         int distinct = 1;
         for (int i = 1; i < m; i++) if (keys[i] != keys[i - 1]) distinct++;
@@ -161,7 +186,7 @@ public final class FeatureExtractor {
         }
         float inv = (float) (1.0 / Math.sqrt(norm));
         for (int i = 0; i < distinct; i++) val[i] *= inv;
-        return new SparseVector(buckets, idx, val);
+        return new Grams(idx, val);
     }
 
     private void forEachNgram(List<String> tokens, java.util.function.Consumer<String> sink) {

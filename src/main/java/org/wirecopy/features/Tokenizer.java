@@ -1,6 +1,7 @@
 package org.wirecopy.features;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,8 +16,24 @@ public final class Tokenizer {
     /** One-char tokens below U+0100, shared instead of allocated per occurrence. */
     private static final String[] SINGLE = new String[256];
 
+    // Character classes of the ASCII chars, taken from java.lang.Character itself; other chars ask Character.
+    private static final int LETTER = 1;
+    private static final int DIGIT = 1 << 1;
+    private static final int LETTER_OR_DIGIT = 1 << 2;
+    private static final int LOWER = 1 << 3;
+    private static final int UPPER = 1 << 4;
+    private static final int WHITESPACE = 1 << 5;
+    private static final byte[] ASCII = new byte[128];
+    private static final char[] ASCII_LOWER = new char[128];
+
     static {
         for (char c = 0; c < SINGLE.length; c++) SINGLE[c] = String.valueOf(c);
+        for (char c = 0; c < ASCII.length; c++) {
+            ASCII[c] = (byte) ((Character.isLetter(c) ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0)
+                    | (Character.isLetterOrDigit(c) ? LETTER_OR_DIGIT : 0) | (Character.isLowerCase(c) ? LOWER : 0)
+                    | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isWhitespace(c) ? WHITESPACE : 0));
+            ASCII_LOWER[c] = Character.toLowerCase(c);
+        }
     }
 
     private Tokenizer() {
@@ -25,32 +42,40 @@ public final class Tokenizer {
     /** Tokens of {@code text}, read up to {@code maxChars}. */
     public static List<String> tokens(String text, int maxChars, boolean keepCase) {
         int n = Math.min(text.length(), maxChars);
+        char[] chars = new char[n];
+        text.getChars(0, n, chars, 0);
+        return tokens(chars, n, keepCase);
+    }
+
+    /** Tokens of the first {@code n} chars of {@code text}: {@link #tokens(String, int, boolean)} on a char array. */
+    static List<String> tokens(char[] text, int n, boolean keepCase) {
         List<String> out = new ArrayList<>(n / 5 + 4);
-        StringBuilder w = new StringBuilder(24);
+        char[] w = new char[32];
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                w.setLength(0);
+            char c = text[i];
+            if (isLetterOrDigit(c)) {
+                int len = 0;
                 while (i < n) {
-                    char d = text.charAt(i);
-                    if (Character.isLetterOrDigit(d)) {
-                        w.append(Character.isDigit(d) ? '0' : keepCase ? d : Character.toLowerCase(d));
+                    char d = text[i];
+                    if (isLetterOrDigit(d)) {
+                        if (len == w.length) w = Arrays.copyOf(w, 2 * len);
+                        w[len++] = isDigit(d) ? '0' : keepCase ? d : toLowerCase(d);
                         i++;
-                    } else if ((d == '\'' || d == '-') && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))
-                            && w.length() > 0) {
-                        w.append(d);
+                    } else if ((d == '\'' || d == '-') && i + 1 < n && isLetterOrDigit(text[i + 1]) && len > 0) {
+                        if (len == w.length) w = Arrays.copyOf(w, 2 * len);
+                        w[len++] = d;
                         i++;
                     } else {
                         break;
                     }
                 }
-                out.add(w.toString());
-            } else if (c == '.' && i + 2 < n && text.charAt(i + 1) == '.' && text.charAt(i + 2) == '.') {
+                out.add(new String(w, 0, len));
+            } else if (c == '.' && i + 2 < n && text[i + 1] == '.' && text[i + 2] == '.') {
                 out.add("...");
                 i += 3;
-                while (i < n && text.charAt(i) == '.') i++;
-            } else if (Character.isWhitespace(c)) {
+                while (i < n && text[i] == '.') i++;
+            } else if (isWhitespace(c)) {
                 i++;
             } else {
                 out.add(c < SINGLE.length ? SINGLE[c] : String.valueOf(c));
@@ -58,5 +83,35 @@ public final class Tokenizer {
             }
         }
         return out;
+    }
+
+    // The Character methods of the same names, with a table for ASCII.
+
+    static boolean isLetterOrDigit(char c) {
+        return c < 128 ? (ASCII[c] & LETTER_OR_DIGIT) != 0 : Character.isLetterOrDigit(c);
+    }
+
+    static boolean isLetter(char c) {
+        return c < 128 ? (ASCII[c] & LETTER) != 0 : Character.isLetter(c);
+    }
+
+    static boolean isDigit(char c) {
+        return c < 128 ? (ASCII[c] & DIGIT) != 0 : Character.isDigit(c);
+    }
+
+    static boolean isLowerCase(char c) {
+        return c < 128 ? (ASCII[c] & LOWER) != 0 : Character.isLowerCase(c);
+    }
+
+    static boolean isUpperCase(char c) {
+        return c < 128 ? (ASCII[c] & UPPER) != 0 : Character.isUpperCase(c);
+    }
+
+    static boolean isWhitespace(char c) {
+        return c < 128 ? (ASCII[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
+    }
+
+    static char toLowerCase(char c) {
+        return c < 128 ? ASCII_LOWER[c] : Character.toLowerCase(c);
     }
 }
