@@ -93,7 +93,7 @@ final class CorpusClassification {
                     writer.article(head.id(), head.get());
                     done[0]++;
                 }
-            });
+            }, false);
             while (!pending.isEmpty()) {
                 Pending head = pending.poll();
                 writer.article(head.id(), head.get());

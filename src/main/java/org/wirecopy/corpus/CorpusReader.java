@@ -105,10 +105,20 @@ public final class CorpusReader {
     /** Like {@link #stream(Path, CorpusOptions, Sink)} for a stream already open; {@code format} must not be AUTO. */
     public static void stream(InputStream in, String name, CorpusFormat format, CorpusOptions options, Sink sink)
             throws IOException {
+        stream(in, name, format, options, sink, true);
+    }
+
+    /**
+     * As {@link #stream(InputStream, String, CorpusFormat, CorpusOptions, Sink)}; with {@code uniqueIds} false,
+     * duplicate article ids are not looked for, so that memory stays constant however long the input (for
+     * classification, where ids only label the output).
+     */
+    public static void stream(InputStream in, String name, CorpusFormat format, CorpusOptions options, Sink sink,
+                              boolean uniqueIds) throws IOException {
         if (format == CorpusFormat.AUTO) format = CorpusFormat.JSONL;
         Lines lines = new Lines(in, name, options.charset());
-        Grouper rows = new Grouper(name, options, sink);
-        Set<String> ids = new HashSet<>();
+        Grouper rows = new Grouper(name, options, sink, uniqueIds);
+        Set<String> ids = uniqueIds ? new HashSet<>() : null;
         if (format == CorpusFormat.JSONL) {
             readJsonl(lines, name, options, sink, rows, ids);
         } else if (format == CorpusFormat.LINES) {
@@ -144,7 +154,7 @@ public final class CorpusReader {
             if (obj.has("paragraphs")) {
                 LabelledArticle a = article(obj, name, ln, o, sink);
                 if (a == null) continue;
-                if (!ids.add(a.id())) {
+                if (ids != null && !ids.add(a.id())) {
                     sink.problem(new DataProblem(name, ln, "id", "duplicate article id '" + a.id() + "'",
                             "give every article its own id"));
                     continue;
@@ -413,10 +423,13 @@ public final class CorpusReader {
         private final List<Long> indices = new ArrayList<>();
         private boolean broken;
 
-        Grouper(String name, CorpusOptions o, Sink sink) {
+        private final boolean uniqueIds;
+
+        Grouper(String name, CorpusOptions o, Sink sink, boolean uniqueIds) {
             this.name = name;
             this.o = o;
             this.sink = sink;
+            this.uniqueIds = uniqueIds;
         }
 
         void row(Map<String, String> row, long ln) throws IOException {
@@ -445,7 +458,7 @@ public final class CorpusReader {
             }
             if (o.idColumn() == null || !id.equals(currentId)) {
                 flush();
-                if (o.idColumn() != null && !done.add(id)) {
+                if (o.idColumn() != null && uniqueIds && !done.add(id)) {
                     problems.add(new DataProblem(name, ln, o.idColumn(), "rows of article '" + id
                             + "' are not consecutive", "sort the file by article id"));
                 }

@@ -14,6 +14,10 @@ public final class TextNormalizer {
     private TextNormalizer() {
     }
 
+    private static final int DROP = -1;
+    private static final int SPACE = -2;
+    private static final int ELLIPSIS = -3;
+
     /** Returns the normalised form of {@code raw}; never null. */
     public static String normalize(String raw) {
         if (raw.isEmpty()) return raw;
@@ -21,10 +25,9 @@ public final class TextNormalizer {
         StringBuilder out = new StringBuilder(s.length());
         boolean pendingSpace = false;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            String mapped = map(c);
-            if (mapped == null) continue;
-            if (mapped.equals(" ")) {
+            int m = map(s.charAt(i));
+            if (m == DROP) continue;
+            if (m == SPACE) {
                 pendingSpace = out.length() > 0;
                 continue;
             }
@@ -32,32 +35,33 @@ public final class TextNormalizer {
                 out.append(' ');
                 pendingSpace = false;
             }
-            out.append(mapped);
+            if (m == ELLIPSIS) out.append("...");
+            else out.append((char) m);
         }
         return out.toString();
     }
 
-    /** The replacement of one char: {@code " "} for any space, null to drop it. */
-    private static String map(char c) {
+    /** The replacement of one char: a char, {@link #SPACE}, {@link #DROP} or {@link #ELLIPSIS}. */
+    private static int map(char c) {
         switch (c) {
             case ' ': case '\t': case '\n': case '\r': case '\u000B': case '\u000C':
             case '\u00A0': case '\u1680': case '\u202F': case '\u205F': case '\u3000':
             case '\u2028': case '\u2029': case '\u0085':
-                return " ";
+                return SPACE;
             case '\u200B': case '\u200C': case '\u200D': case '\u2060': case '\uFEFF': case '\u00AD':
-                return null;
+                return DROP;
             case '\u2018': case '\u2019': case '\u201A': case '\u201B': case '\u2032': case '\u0060': case '\u00B4':
-                return "'";
+                return '\'';
             case '\u201C': case '\u201D': case '\u201E': case '\u201F': case '\u2033': case '\u00AB': case '\u00BB':
-                return "\"";
+                return '"';
             case '\u2010': case '\u2011': case '\u2012': case '\u2013': case '\u2014': case '\u2015': case '\u2212':
-                return "-";
+                return '-';
             case '\u2026':
-                return "...";
+                return ELLIPSIS;
             default:
-                if (c >= '\u2000' && c <= '\u200A') return " ";
-                if (Character.isISOControl(c)) return " ";
-                return String.valueOf(c);
+                if (c >= '\u2000' && c <= '\u200A') return SPACE;
+                if (Character.isISOControl(c)) return SPACE;
+                return c;
         }
     }
 }
