@@ -43,8 +43,9 @@ public final class NetworkLearner implements Learner {
         Collections.shuffle(order, new Random(config.seed() ^ 0x2545F4914F6CDD1DL));
         int nDev = Math.max(1, (int) Math.round(order.size() * devShare));
         Corpus dev = new Corpus(train.name() + "[inner dev]", order.subList(0, nDev));
-        List<LabelledArticle> rest = new ArrayList<>(order.subList(nDev, order.size()));
-        rest.sort(java.util.Comparator.comparingInt(train.articles()::indexOf));
+        java.util.Set<LabelledArticle> devSet = new java.util.HashSet<>(order.subList(0, nDev));
+        List<LabelledArticle> rest = new ArrayList<>();
+        for (LabelledArticle a : train.articles()) if (!devSet.contains(a)) rest.add(a);
         Corpus inner = new Corpus(train.name() + "[inner train]", rest);
         return new Classifier(new Trainer(config).train(inner, dev));
     }

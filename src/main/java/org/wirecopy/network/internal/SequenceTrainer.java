@@ -69,10 +69,6 @@ public final class SequenceTrainer {
      *
      * @param scorer scores candidate weights after each epoch, higher is better
      */
-    public Result train(List<Sequence> data, ToDoubleFunction<NetworkWeights> scorer, Listener listener) {
-        return train(epoch -> data, scorer, listener);
-    }
-
     /**
      * Trains on data that may differ per epoch (e.g. augmented), given by {@code epochData} for epochs 1, 2, ...
      *
