@@ -124,6 +124,14 @@ public final class Classifier implements ArticleLabeller {
         return classify(ArticleReader.read(text, format));
     }
 
+    /**
+     * Classifies a whole web page: its HTML and, when known, the URL it was saved from (empty when unknown), which the
+     * page reader uses as a signal of the page's kind (an {@code /opinion/} path, for example).
+     */
+    public ClassifiedArticle classifyPage(String html, String url) {
+        return classify(ArticleReader.read(html, InputFormat.HTML));
+    }
+
     /** Classifies paragraphs given one by one. */
     @Override
     public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {

@@ -53,6 +53,21 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "REPORTING=OBJ,BOILERPLATE=OBJ,COMMENTARY=SUBJ for zero-shot use on OBJ/SUBJ data.")
     String predictionMap;
 
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "Score whole web pages: classify every DIR/NAME.html as HTML and match the gold paragraphs "
+                    + "of the article whose id is NAME (or of the articles whose style is NAME, e.g. the posts of a "
+                    + "blog homepage) by their text. Default: classify the gold paragraphs as given.")
+    Path html;
+
+    @Option(names = "--url-field", paramLabel = "FIELD", defaultValue = "source",
+            description = "With --html, the article field that holds the page's URL, passed to the classifier as a "
+                    + "page signal ('none' to pass no URL). Default: ${DEFAULT-VALUE}.")
+    String urlField;
+
+    @Option(names = "--by", paramLabel = "FIELD",
+            description = "Also print per-label F1 and macro-F1 for each value of an article field (e.g. style).")
+    String by;
+
     @Override
     public Integer call() throws Exception {
         Classifier classifier = model.classifier();
@@ -62,8 +77,10 @@ final class EvaluateCommand implements Callable<Integer> {
             dataOptions.labels = String.join(",", labeller.labels());
         }
         Corpus corpus = dataOptions.read(data);
-        Evaluation ev = Evaluator.evaluate(labeller, corpus);
+        Evaluation ev = html == null ? Evaluator.evaluate(labeller, corpus)
+                : PageEvaluation.run(classifier, labeller, corpus, html, urlField, spec.commandLine().getErr());
         spec.commandLine().getOut().print(ev.report());
+        if (by != null) spec.commandLine().getOut().print(GroupTable.render(ev, by));
         spec.commandLine().getOut().flush();
         Provenance provenance = classifier.model().provenance();
         DataDescription described = DataDescription.of(corpus);

@@ -1,0 +1,142 @@
+package org.wirecopy.eval;
+
+import org.wirecopy.classify.ClassifiedArticle;
+import org.wirecopy.classify.ClassifiedParagraph;
+import org.wirecopy.corpus.Corpus;
+import org.wirecopy.corpus.LabelledArticle;
+import org.wirecopy.corpus.LabelledParagraph;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+/**
+ * Scores a classifier on labelled web pages: each page is classified as its reader sees it (HTML, whole), and every
+ * gold paragraph is matched, by its text, to the classified paragraph that holds it. Paragraph boundaries of the HTML
+ * reader need not match the gold ones: a gold paragraph takes the label of the classified paragraph holding the middle
+ * of its text; a gold paragraph the reader dropped (navigation it skips, for example) counts as predicted
+ * BOILERPLATE with certainty, since the reader treated it as furniture.
+ *
+ * <p>Texts are matched on a key of their letters and digits, lower-cased after NFKC normalisation, searched in page
+ * order from where the previous gold paragraph ended (then anywhere, then by its first and last 40 key chars).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class PageEvaluator {
+
+    /** The label a dropped paragraph is counted as. */
+    public static final String DROPPED_LABEL = "BOILERPLATE";
+
+    private PageEvaluator() {
+    }
+
+    /**
+     * One page: its HTML, the URL it came from (may be empty) and the gold articles it holds, in page order (a blog
+     * homepage holds several posts).
+     */
+    public record Page(String name, String html, String url, List<LabelledArticle> gold) {
+        public Page {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(html, "html");
+            url = url == null ? "" : url;
+            gold = List.copyOf(gold);
+        }
+    }
+
+    /**
+     * Evaluates {@code classify} (HTML and URL in, classified page out) on {@code pages}; each gold article becomes
+     * one evaluated article.
+     */
+    public static Evaluation evaluate(List<String> labels, List<Page> pages,
+                                      BiFunction<String, String, ClassifiedArticle> classify) {
+        List<ArticleOutcome> out = new ArrayList<>();
+        for (Page page : pages) {
+            ClassifiedArticle predicted = classify.apply(page.html(), page.url());
+            out.addAll(align(labels, page, predicted));
+        }
+        return new Evaluation(labels, out);
+    }
+
+    /** The gold articles of {@code page} with the labels and scores of the classified paragraphs that hold them. */
+    public static List<ArticleOutcome> align(List<String> labels, Page page, ClassifiedArticle predicted) {
+        StringBuilder concat = new StringBuilder();
+        List<Integer> owner = new ArrayList<>();
+        for (int i = 0; i < predicted.size(); i++) {
+            String k = key(predicted.paragraphs().get(i).text());
+            concat.append(k);
+            for (int c = 0; c < k.length(); c++) owner.add(i);
+        }
+        String all = concat.toString();
+        int cursor = 0;
+        List<ArticleOutcome> out = new ArrayList<>();
+        for (LabelledArticle a : page.gold()) {
+            List<ClassifiedParagraph> ps = new ArrayList<>();
+            for (int i = 0; i < a.paragraphs().size(); i++) {
+                LabelledParagraph gp = a.paragraphs().get(i);
+                String g = key(gp.text());
+                int at = g.isEmpty() ? -1 : find(all, g, cursor);
+                int len = g.length();
+                if (at < 0 && g.length() > 80) {
+                    at = find(all, g.substring(0, 40), cursor);
+                    len = 40;
+                    if (at < 0) {
+                        int s = find(all, g.substring(g.length() - 40), cursor);
+                        if (s >= 0) at = s;
+                    }
+                }
+                if (at < 0) {
+                    ps.add(dropped(labels, i, gp.text()));
+                    continue;
+                }
+                cursor = at + len;
+                ClassifiedParagraph p = predicted.paragraphs().get(owner.get(at + len / 2));
+                ps.add(new ClassifiedParagraph(i, gp.text(), p.start(), p.end(), p.label(), p.scores(),
+                        p.uncertain()));
+            }
+            out.add(new ArticleOutcome(a.id(), a.fields(), a.labels(), new ClassifiedArticle(labels, ps)));
+        }
+        return out;
+    }
+
+    private static int find(String all, String g, int cursor) {
+        int at = all.indexOf(g, cursor);
+        return at >= 0 ? at : all.indexOf(g);
+    }
+
+    private static ClassifiedParagraph dropped(List<String> labels, int index, String text) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (String l : labels) scores.put(l, l.equals(DROPPED_LABEL) ? 1.0 : 0.0);
+        String label = labels.contains(DROPPED_LABEL) ? DROPPED_LABEL : labels.get(0);
+        return new ClassifiedParagraph(index, text, 0, 0, label, scores);
+    }
+
+    /** Letters and digits of {@code s}, lower-cased after NFKC normalisation. */
+    static String key(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        StringBuilder b = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); ) {
+            int cp = n.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) b.appendCodePoint(Character.toLowerCase(cp));
+            i += Character.charCount(cp);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Groups the gold articles of {@code corpus} by page: articles whose id is {@code pageName} (one page, one
+     * article), else those whose {@code style} is {@code pageName} (a homepage of several posts), in corpus order.
+     */
+    public static List<LabelledArticle> goldFor(Corpus corpus, String pageName) {
+        List<LabelledArticle> byId = new ArrayList<>();
+        List<LabelledArticle> byStyle = new ArrayList<>();
+        for (LabelledArticle a : corpus.articles()) {
+            if (a.id().equals(pageName)) byId.add(a);
+            else if (pageName.equals(a.field("style"))) byStyle.add(a);
+        }
+        return byId.isEmpty() ? byStyle : byId;
+    }
+}
