@@ -129,7 +129,7 @@ public final class Classifier implements ArticleLabeller {
      * page reader uses as a signal of the page's kind (an {@code /opinion/} path, for example).
      */
     public ClassifiedArticle classifyPage(String html, String url) {
-        return classify(ArticleReader.read(html, InputFormat.HTML));
+        return classify(ArticleReader.readPage(html, url));
     }
 
     /** Classifies paragraphs given one by one. */
@@ -138,29 +138,66 @@ public final class Classifier implements ArticleLabeller {
         return classify(Article.ofParagraphs(paragraphs));
     }
 
-    /** Classifies an article already split into paragraphs. */
+    /**
+     * Classifies an article already split into paragraphs. Paragraphs of a web page found outside its main content
+     * ({@link Paragraph.Region#OUTSIDE}) are BOILERPLATE with the scores of {@link #OUTSIDE_SCORE}; the network reads
+     * the others as the article.
+     */
     public ClassifiedArticle classify(Article article) {
         List<Paragraph> ps = article.paragraphs();
-        float[][] scores = scores(ps);
         List<String> labels = model.labels();
+        int outsideLabel = labels.indexOf(OUTSIDE_LABEL);
+        List<Paragraph> inside = new ArrayList<>(ps.size());
+        int[] at = new int[ps.size()];
+        for (int i = 0; i < ps.size(); i++) {
+            Paragraph p = ps.get(i);
+            if (outsideLabel >= 0 && p.region() == Paragraph.Region.OUTSIDE) {
+                at[i] = -1;
+            } else {
+                at[i] = inside.size();
+                inside.add(inside.size() == p.index() ? p : p.withIndex(inside.size()));
+            }
+        }
+        float[][] scores = scores(inside, article.page());
         List<ClassifiedParagraph> out = new ArrayList<>(ps.size());
         for (int i = 0; i < ps.size(); i++) {
             Paragraph p = ps.get(i);
+            float[] sc = at[i] >= 0 ? scores[at[i]] : outsideScores(labels.size(), outsideLabel);
             Map<String, Double> s = new LinkedHashMap<>();
             int best = 0;
             for (int j = 0; j < labels.size(); j++) {
-                s.put(labels.get(j), (double) scores[i][j]);
-                if (scores[i][j] > scores[i][best]) best = j;
+                s.put(labels.get(j), (double) sc[j]);
+                if (sc[j] > sc[best]) best = j;
             }
             out.add(new ClassifiedParagraph(i, p.text(), p.start(), p.end(), labels.get(best), s,
-                    scores[i][best] < minConfidence));
+                    sc[best] < minConfidence));
         }
         return new ClassifiedArticle(labels, out);
     }
 
+    /** The label of paragraphs outside a page's main content. */
+    public static final String OUTSIDE_LABEL = "BOILERPLATE";
+    /**
+     * The score of {@link #OUTSIDE_LABEL} for paragraphs outside a page's main content (the rest shared equally by the
+     * other labels): the main-content detector is right about nearly all of them, but not all.
+     */
+    public static final float OUTSIDE_SCORE = 0.97f;
+
+    private static float[] outsideScores(int n, int label) {
+        float[] s = new float[n];
+        for (int j = 0; j < n; j++) s[j] = j == label ? OUTSIDE_SCORE : (1 - OUTSIDE_SCORE) / (n - 1);
+        return s;
+    }
+
     /** Raw probabilities {@code [paragraph][label]} in the model's label order. */
     public float[][] scores(List<Paragraph> paragraphs) {
-        List<SparseVector> inputs = features.extract(paragraphs);
+        return scores(paragraphs, org.wirecopy.text.PageSignals.NONE);
+    }
+
+    /** Raw probabilities {@code [paragraph][label]} of a page's paragraphs, with what the page says of its kind. */
+    public float[][] scores(List<Paragraph> paragraphs, org.wirecopy.text.PageSignals page) {
+        if (paragraphs.isEmpty()) return new float[0][];
+        List<SparseVector> inputs = features.extract(paragraphs, page);
         return network.scores(inputs);
     }
 }

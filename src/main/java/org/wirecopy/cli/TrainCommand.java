@@ -33,6 +33,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "Default: data.train of --config.")
     List<Path> data;
 
+    @Option(names = "--furniture", paramLabel = "FILE",
+            description = "Page furniture library (JSONL, e.g. training-data/furniture.jsonl) placed around "
+                    + "training articles to simulate whole web pages (see --page). Default: none.")
+    Path furniture;
+
     @Option(names = "--dev", split = ",", paramLabel = "DEV",
             description = "Dev data to pick the best epoch on. Default: data.dev of --config, else none "
                     + "(all epochs, keep the last).")
@@ -67,7 +72,9 @@ final class TrainCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "training on %s: %d articles, %d paragraphs, labels %s%n", train.name(),
                 train.articles().size(), train.paragraphCount(), train.labelCounts());
         long t0 = System.nanoTime();
-        Model model = new Trainer(tc).onProgress(p -> {
+        org.wirecopy.train.Furniture library = furniture == null ? org.wirecopy.train.Furniture.NONE
+                : org.wirecopy.train.Furniture.read(furniture);
+        Model model = new Trainer(tc).withFurniture(library).onProgress(p -> {
             err.printf(Locale.ROOT, "epoch %d/%d  loss %.4f%s%n", p.epoch(), p.maxEpochs(), p.loss(),
                     Double.isNaN(p.devMacroF1()) ? "" : String.format(Locale.ROOT, "  dev macro-F1 %.4f",
                             p.devMacroF1()));

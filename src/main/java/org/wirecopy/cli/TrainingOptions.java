@@ -43,9 +43,20 @@ final class TrainingOptions {
     double crop = D.cropProbability();
 
     @Option(names = "--markup", paramLabel = "P",
-            description = "Chance per article and epoch of simulating blockquote markup around pasted copy, so that "
-                    + "HTML input's blockquotes count. Default: ${DEFAULT-VALUE}.")
+            description = "Chance per article and epoch of simulating a web page's markup (blockquotes around "
+                    + "pasted copy, headings, links, captions, page signals), so that HTML input's markup counts. "
+                    + "Default: ${DEFAULT-VALUE}.")
     double markup = D.markupProbability();
+
+    @Option(names = "--page", paramLabel = "P",
+            description = "Chance, for an article given markup, of also placing whole-page furniture from "
+                    + "--furniture around it. Default: ${DEFAULT-VALUE}.")
+    double page = D.pageProbability();
+
+    @Option(names = "--temperature", paramLabel = "T",
+            description = "Softmax temperature: 0 fits it on the dev data (1 without dev data), any other value in "
+                    + "(0, 10] is used as given. Default: ${DEFAULT-VALUE}.")
+    double temperature = D.temperature();
 
     @Option(names = "--architecture", paramLabel = "ARCH",
             description = "Network: BILSTM (sequence over the article's paragraphs) or MLP (per paragraph). "
@@ -109,6 +120,8 @@ final class TrainingOptions {
         if (given("--l2")) t.l2(l2);
         if (given("--crop")) t.cropProbability(crop);
         if (given("--markup")) t.markupProbability(markup);
+        if (given("--page")) t.pageProbability(page);
+        if (given("--temperature")) t.temperature(temperature);
         return t.build();
     }
 }

@@ -9,9 +9,11 @@ import java.util.Objects;
  * <p>Layout of a paragraph's input vector: the paragraph's own cue values ({@link Cues#COUNT} of them); with
  * {@code contrast}, the same cues minus their mean over the article (how the paragraph differs from the rest of its
  * article: pasted copy stands out from the writer's voice whatever that voice is); then for each neighbour at offsets
- * -window..-1, +1..+window its cue values and a presence flag; then {@code 2^hashBits} hashed word n-gram buckets.
+ * -window..-1, +1..+window its cue values and a presence flag; from {@value #V2} on, the {@link MarkupCues} of the
+ * paragraph and its page; then {@code 2^hashBits} hashed word n-gram buckets.
  *
- * @param version   feature-set name and version, {@value #CURRENT_VERSION} for this release
+ * @param version   feature-set name and version: {@value #CURRENT_VERSION} for this release; models of
+ *                  {@value #V1} (no markup cues) still load and score as they did
  * @param hashBits  log2 of the number of n-gram buckets, 10..20
  * @param maxNgram  longest word n-gram, 1..3
  * @param window    neighbours on each side whose cues are copied in, 0..3
@@ -21,13 +23,17 @@ import java.util.Objects;
 public record FeatureConfig(String version, int hashBits, int maxNgram, int window, boolean contrast, int maxChars) {
 
     /** The feature set this release computes. */
-    public static final String CURRENT_VERSION = "wirecopy.features.v1";
+    public static final String CURRENT_VERSION = "wirecopy.features.v2";
+    /** The first feature set: cues, contrast, neighbours and n-grams. */
+    public static final String V1 = "wirecopy.features.v1";
+    /** {@value #V1} plus the {@link MarkupCues} of the paragraph's HTML and of its page. */
+    public static final String V2 = "wirecopy.features.v2";
 
     public FeatureConfig {
         Objects.requireNonNull(version, "version");
-        if (!CURRENT_VERSION.equals(version)) {
-            throw new IllegalArgumentException("features: unknown feature version '" + version + "'; this release computes "
-                    + CURRENT_VERSION);
+        if (!V1.equals(version) && !V2.equals(version)) {
+            throw new IllegalArgumentException("features: unknown feature version '" + version + "'; this release reads "
+                    + V1 + " and " + V2 + "; use a newer wirecopy for newer models");
         }
         if (hashBits < 10 || hashBits > 20) {
             throw new IllegalArgumentException("features.hashBits must be in 10..20, got " + hashBits);
@@ -68,6 +74,21 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
         return new FeatureConfig(version, hashBits, maxNgram, window, c, maxChars);
     }
 
+    /** A copy with another feature version. */
+    public FeatureConfig withVersion(String v) {
+        return new FeatureConfig(v, hashBits, maxNgram, window, contrast, maxChars);
+    }
+
+    /** Whether the markup and page cues are part of the input. */
+    public boolean markupCues() {
+        return !V1.equals(version);
+    }
+
+    /** Offset of the markup cues (when {@link #markupCues()}). */
+    public int markupOffset() {
+        return neighbourOffset() + 2 * window * (Cues.COUNT + 1);
+    }
+
     /** Number of n-gram buckets. */
     public int buckets() {
         return 1 << hashBits;
@@ -75,7 +96,7 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
 
     /** Offset of the first n-gram bucket in the input vector. */
     public int ngramOffset() {
-        return neighbourOffset() + 2 * window * (Cues.COUNT + 1);
+        return markupOffset() + (markupCues() ? MarkupCues.COUNT : 0);
     }
 
     /** Offset of the first neighbour cue in the input vector. */

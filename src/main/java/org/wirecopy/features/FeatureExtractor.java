@@ -1,5 +1,6 @@
 package org.wirecopy.features;
 
+import org.wirecopy.text.PageSignals;
 import org.wirecopy.text.Paragraph;
 
 import java.util.ArrayList;
@@ -28,8 +29,13 @@ public final class FeatureExtractor {
         return config;
     }
 
-    /** The input vectors of every paragraph, in order. */
+    /** The input vectors of every paragraph, in order, with no page signals. */
     public List<SparseVector> extract(List<Paragraph> paragraphs) {
+        return extract(paragraphs, PageSignals.NONE);
+    }
+
+    /** The input vectors of every paragraph of a page, in order. */
+    public List<SparseVector> extract(List<Paragraph> paragraphs, PageSignals page) {
         // The loops over a paragraph's chars, tokens and entries are in methods of their own (see Cues).
         int n = paragraphs.size();
         float[][] cues = new float[n][Cues.COUNT];
@@ -42,11 +48,17 @@ public final class FeatureExtractor {
             longest = Math.max(longest, grams[i].idx.length);
         }
         float[] mean = config.contrast() ? mean(cues) : null;
+        float[][] markup = null;
+        if (config.markupCues()) {
+            markup = new float[n][MarkupCues.COUNT];
+            boolean html = MarkupCues.hasMarkup(paragraphs);
+            for (int i = 0; i < n; i++) MarkupCues.compute(paragraphs.get(i), html, page, markup[i], 0);
+        }
         // one paragraph's entries before zeros are dropped; reused for every paragraph
         int[] idx = new int[config.ngramOffset() + longest];
         float[] val = new float[config.ngramOffset() + longest];
         List<SparseVector> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(vector(i, cues, mean, grams[i], idx, val));
+        for (int i = 0; i < n; i++) out.add(vector(i, cues, mean, markup == null ? null : markup[i], grams[i], idx, val));
         return out;
     }
 
@@ -70,7 +82,7 @@ public final class FeatureExtractor {
     }
 
     /** The input vector of paragraph {@code i}; {@code idx} and {@code val} are scratch space. */
-    private SparseVector vector(int i, float[][] cues, float[] mean, Grams g, int[] idx, float[] val) {
+    private SparseVector vector(int i, float[][] cues, float[] mean, float[] markup, Grams g, int[] idx, float[] val) {
         int n = cues.length;
         int k = 0;
         float[] own = cues[i];
@@ -98,6 +110,13 @@ public final class FeatureExtractor {
             idx[k] = base + Cues.COUNT;
             val[k++] = present ? 1f : 0f;
             base += Cues.COUNT + 1;
+        }
+        if (markup != null) {
+            int mo = config.markupOffset();
+            for (int c = 0; c < MarkupCues.COUNT; c++) {
+                idx[k] = mo + c;
+                val[k++] = markup[c];
+            }
         }
         int offset = config.ngramOffset();
         for (int e = 0; e < g.idx.length; e++) {

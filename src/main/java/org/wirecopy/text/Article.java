@@ -11,12 +11,19 @@ import java.util.Objects;
  * @param paragraphs the paragraphs in reading order; indices are 0..n-1
  * @param format     the layout the text was read as ({@link InputFormat#LINES}, {@link InputFormat#BLOCKS} or
  *                   {@link InputFormat#HTML}; never AUTO or TEXT)
+ * @param page       what the page says of its own kind ({@link PageSignals#NONE} for plain text)
  */
-public record Article(List<Paragraph> paragraphs, InputFormat format) {
+public record Article(List<Paragraph> paragraphs, InputFormat format, PageSignals page) {
+
+    /** An article with no page signals. */
+    public Article(List<Paragraph> paragraphs, InputFormat format) {
+        this(paragraphs, format, PageSignals.NONE);
+    }
 
     public Article {
         paragraphs = List.copyOf(Objects.requireNonNull(paragraphs, "paragraphs"));
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(page, "page");
         for (int i = 0; i < paragraphs.size(); i++) {
             if (paragraphs.get(i).index() != i) {
                 throw new IllegalArgumentException("paragraph at position " + i + " has index "

@@ -42,6 +42,22 @@ public final class ArticleReader {
         return new Article(paragraphs, f);
     }
 
+    /**
+     * Reads a whole web page: its paragraphs (see {@link HtmlSegmenter}), each marked inside or outside the page's
+     * main content when that can be told (see {@link MainContent}), and what the page says of its kind (see
+     * {@link PageSignals}).
+     *
+     * @param html the page
+     * @param url  the URL it was saved from, or empty
+     */
+    public static Article readPage(String html, String url) {
+        Objects.requireNonNull(html, "html");
+        org.jsoup.nodes.Document doc = HtmlSegmenter.parse(html);
+        List<Paragraph> paragraphs = HtmlSegmenter.split(doc);
+        return new Article(MainContent.mark(doc, paragraphs, url == null ? "" : url), InputFormat.HTML,
+                PageSignals.of(doc, url));
+    }
+
     /** The concrete layout {@code format} means for {@code text}: LINES, BLOCKS or HTML. */
     public static InputFormat resolve(String text, InputFormat format) {
         return switch (format) {

@@ -6,19 +6,27 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.Range;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits HTML into paragraphs: every block element ({@code p}, {@code li}, {@code h1}-{@code h6}, {@code blockquote},
  * {@code div}, table cells, ...) that holds text of its own becomes a paragraph, and two {@code br} in a row break a
- * paragraph too. {@code script}, {@code style}, {@code nav}, {@code head} and similar are dropped. Each paragraph records
- * how many {@code blockquote}s enclose it and its heading level. Unclosed and mis-nested tags are repaired by jsoup's
- * HTML5 tree builder. Offsets point into the HTML source: from the first to the end of the last text node of the
- * paragraph.
+ * paragraph too. {@code script}, {@code style}, {@code nav}, {@code head}, hidden elements and similar are dropped.
+ * Each paragraph records how many {@code blockquote}s enclose it, its heading level, the block element that holds it,
+ * the share of its text inside links and whether an enclosing element is furniture by its name or class. Unclosed and
+ * mis-nested tags are repaired by jsoup's HTML5 tree builder. Offsets point into the HTML source: from the first to the
+ * end of the last text node of the paragraph.
+ *
+ * <p>The tree is walked iteratively, so deeply nested pages cannot overflow the stack.
  *
  * <p>Stateless and thread-safe.
  */
@@ -29,58 +37,122 @@ public final class HtmlSegmenter {
             "section", "header", "footer", "main", "aside", "address", "center", "form", "fieldset", "hr", "body",
             "caption", "details", "summary", "hgroup", "menu", "legend");
     private static final Set<String> DROPPED = Set.of("script", "style", "nav", "noscript", "template", "svg", "head",
-            "iframe", "object", "embed", "canvas", "select", "button", "math", "audio", "video");
+            "iframe", "object", "embed", "canvas", "select", "button", "math", "audio", "video", "input", "textarea");
+    /** Elements that are page furniture by their name. */
+    private static final Set<String> FURNITURE_TAGS = Set.of("header", "footer", "aside", "form", "menu");
+    /** Class, id or role words of furniture containers. */
+    private static final Pattern FURNITURE_NAMES = Pattern.compile(
+            "(?:^|[\\s_-])(?:share|sharing|social|related|recommend\\w*|promo\\w*|comments?|sidebar|widget|footer|"
+                    + "header|masthead|menu|navbar|nav|breadcrumbs?|caption|credits?|byline|author|meta|dateline|"
+                    + "timestamp|tags?|newsletter|subscribe|subscription|signup|cookie|consent|banner|popup|modal|"
+                    + "advert\\w*|ads?|sponsor\\w*|trending|most-?read|popular|outbrain|taboola|toolbar|"
+                    + "contentinfo|complementary|navigation)(?:$|[\\s_-])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HIDDEN_STYLE = Pattern.compile("display\\s*:\\s*none|visibility\\s*:\\s*hidden",
+            Pattern.CASE_INSENSITIVE);
 
     private HtmlSegmenter() {
     }
 
     /** Splits {@code html} into paragraphs. */
     public static List<Paragraph> split(String html) {
-        Parser parser = Parser.htmlParser().setTrackPosition(true);
-        Document doc = parser.parseInput(html, "");
+        return split(parse(html));
+    }
+
+    /** Parses {@code html} with source positions tracked, as {@link #split(Document)} needs. */
+    public static Document parse(String html) {
+        return Parser.htmlParser().setTrackPosition(true).parseInput(html, "");
+    }
+
+    /** Splits a document parsed by {@link #parse} into paragraphs. */
+    public static List<Paragraph> split(Document doc) {
         Collector c = new Collector();
-        c.walk(doc);
+        NodeTraversor.filter(c, doc);
         c.flush();
         return c.out;
     }
 
-    private static final class Collector {
+    /** True when the element is not shown: the {@code hidden} attribute, {@code aria-hidden}, an inline style. */
+    static boolean hidden(Element e) {
+        if (e.hasAttr("hidden")) return true;
+        if ("true".equalsIgnoreCase(e.attr("aria-hidden"))) return true;
+        String style = e.attr("style");
+        return !style.isEmpty() && HIDDEN_STYLE.matcher(style).find();
+    }
+
+    /** True when the element's name, class, id or role marks it as page furniture. */
+    static boolean furnitureElement(Element e, String tag) {
+        if (FURNITURE_TAGS.contains(tag)) return true;
+        String names = e.className() + " " + e.id() + " " + e.attr("role");
+        return names.length() > 2 && FURNITURE_NAMES.matcher(names).find();
+    }
+
+    /** The state of one open element on the walk. */
+    private record Frame(boolean block, boolean quote, int heading, boolean link, boolean furniture, String tag) {
+    }
+
+    static final class Collector implements NodeFilter {
         final List<Paragraph> out = new ArrayList<>();
         final StringBuilder text = new StringBuilder();
+        final Deque<Frame> open = new ArrayDeque<>();
+        final Deque<String> blocks = new ArrayDeque<>();
         int start = -1;
         int end = -1;
         int depth;
         int heading;
+        int links;
+        int furniture;
+        int linkChars;
         int paragraphDepth;
         int paragraphHeading;
+        boolean paragraphFurniture;
+        String paragraphTag = "";
         int pendingBreaks;
 
-        void walk(Node node) {
+        @Override
+        public FilterResult head(Node node, int d) {
             if (node instanceof TextNode t) {
                 appendText(t);
-                return;
+                return FilterResult.CONTINUE;
             }
             if (!(node instanceof Element e)) {
-                if (node instanceof Document) node.childNodes().forEach(this::walk);
-                return;
+                return node instanceof Document ? FilterResult.CONTINUE : FilterResult.SKIP_ENTIRELY;
             }
+            if (e instanceof Document) return FilterResult.CONTINUE;
             String tag = e.normalName().toLowerCase(Locale.ROOT);
-            if (DROPPED.contains(tag)) return;
+            if (DROPPED.contains(tag) || hidden(e)) return FilterResult.SKIP_ENTIRELY;
             if (tag.equals("br")) {
                 pendingBreaks++;
                 if (pendingBreaks >= 2) flush();
-                return;
+                return FilterResult.SKIP_ENTIRELY;
             }
             boolean block = BLOCKS.contains(tag);
+            if (block) flush();
             int level = headingLevel(tag);
-            if (block) flush();
-            if (tag.equals("blockquote")) depth++;
-            int savedHeading = heading;
+            Frame f = new Frame(block, tag.equals("blockquote"), heading, tag.equals("a"),
+                    furnitureElement(e, tag), tag);
+            open.push(f);
+            if (f.quote()) depth++;
             if (level > 0) heading = level;
-            for (Node child : e.childNodes()) walk(child);
-            if (tag.equals("blockquote")) depth--;
-            heading = savedHeading;
-            if (block) flush();
+            if (f.link()) links++;
+            if (f.furniture()) furniture++;
+            if (block) blocks.push(tag);
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int d) {
+            if (!(node instanceof Element) || node instanceof Document) return FilterResult.CONTINUE;
+            Frame f = open.pop();
+            if (f.quote()) depth--;
+            heading = f.heading();
+            if (f.link()) links--;
+            if (f.furniture()) furniture--;
+            if (f.block()) {
+                blocks.pop();
+                flush();
+            }
+            return FilterResult.CONTINUE;
         }
 
         void appendText(TextNode t) {
@@ -92,11 +164,15 @@ public final class HtmlSegmenter {
             if (text.length() == 0) {
                 paragraphDepth = depth;
                 paragraphHeading = heading;
+                paragraphFurniture = furniture > 0;
+                paragraphTag = blocks.isEmpty() ? "" : blocks.peek();
+                linkChars = 0;
             } else if (pendingBreaks > 0) {
                 text.append(' ');
             }
             pendingBreaks = 0;
             text.append(s);
+            if (links > 0) linkChars += nonSpace(s);
             Range r = t.sourceRange();
             if (r.isTracked()) {
                 if (start < 0) start = r.startPos();
@@ -113,11 +189,21 @@ public final class HtmlSegmenter {
                 if (!normalized.isEmpty()) {
                     int s = Math.max(0, start);
                     int en = Math.max(s, end);
-                    out.add(new Paragraph(out.size(), raw, normalized, s, en, paragraphDepth, paragraphHeading));
+                    int chars = Math.max(1, nonSpace(raw));
+                    float share = Math.min(1f, linkChars / (float) chars);
+                    out.add(new Paragraph(out.size(), raw, normalized, s, en, paragraphDepth, paragraphHeading,
+                            paragraphTag, share, paragraphFurniture, Paragraph.Region.UNKNOWN));
                 }
             }
             start = -1;
             end = -1;
+            linkChars = 0;
+        }
+
+        private static int nonSpace(String s) {
+            int n = 0;
+            for (int i = 0; i < s.length(); i++) if (!Character.isWhitespace(s.charAt(i))) n++;
+            return n;
         }
 
         private static String collapse(CharSequence s) {

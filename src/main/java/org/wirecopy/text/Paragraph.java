@@ -19,9 +19,27 @@ import java.util.Objects;
  * @param end             offset after the last char in the input
  * @param blockquoteDepth how many {@code blockquote} elements enclose it (0 for plain text)
  * @param headingLevel    1 to 6 for {@code h1}..{@code h6}, 0 otherwise
+ * @param tag             the HTML block element that holds it, lower case ({@code p}, {@code li}, {@code figcaption},
+ *                        ...); empty for plain text
+ * @param linkShare       the share of its characters inside links ({@code a} elements), 0..1
+ * @param furnitureHint   whether an enclosing element is page furniture by its name or class ({@code header},
+ *                        {@code footer}, {@code aside}, {@code form}, or a class, id or role such as "share",
+ *                        "related", "comments", "sidebar", "caption", "byline", "newsletter")
+ * @param region          where it sits relative to the page's main content, as far as the reader could tell
  */
 public record Paragraph(int index, String text, String normalizedText, int start, int end,
-                        int blockquoteDepth, int headingLevel) {
+                        int blockquoteDepth, int headingLevel, String tag, float linkShare, boolean furnitureHint,
+                        Region region) {
+
+    /** Where a paragraph sits relative to the main content (the article) of a web page. */
+    public enum Region {
+        /** Not known: plain text, or a page whose main content could not be told apart. */
+        UNKNOWN,
+        /** Inside the page's main content. */
+        MAIN,
+        /** Outside it: navigation, sidebars, footers, lists of other stories. */
+        OUTSIDE
+    }
 
     public Paragraph {
         Objects.requireNonNull(text, "text");
@@ -32,6 +50,32 @@ public record Paragraph(int index, String text, String normalizedText, int start
         }
         if (blockquoteDepth < 0) throw new IllegalArgumentException("blockquoteDepth must be >= 0");
         if (headingLevel < 0 || headingLevel > 6) throw new IllegalArgumentException("headingLevel must be 0..6");
+        Objects.requireNonNull(tag, "tag");
+        if (!(linkShare >= 0f && linkShare <= 1f)) throw new IllegalArgumentException("linkShare must be in 0..1");
+        Objects.requireNonNull(region, "region");
+    }
+
+    /** A paragraph with blockquote depth and heading level but no other markup. */
+    public Paragraph(int index, String text, String normalizedText, int start, int end, int blockquoteDepth,
+                     int headingLevel) {
+        this(index, text, normalizedText, start, end, blockquoteDepth, headingLevel, "", 0f, false, Region.UNKNOWN);
+    }
+
+    /** The same paragraph at another index. */
+    public Paragraph withIndex(int i) {
+        return new Paragraph(i, text, normalizedText, start, end, blockquoteDepth, headingLevel, tag, linkShare,
+                furnitureHint, region);
+    }
+
+    /** The same paragraph in another region. */
+    public Paragraph withRegion(Region r) {
+        return new Paragraph(index, text, normalizedText, start, end, blockquoteDepth, headingLevel, tag, linkShare,
+                furnitureHint, r);
+    }
+
+    /** The same paragraph with other markup (for simulating pages in training). */
+    public Paragraph withMarkup(int depth, int heading, String t, float links, boolean furniture) {
+        return new Paragraph(index, text, normalizedText, start, end, depth, heading, t, links, furniture, region);
     }
 
     /** A paragraph with no markup cues, normalising {@code text} itself. */

@@ -48,6 +48,7 @@ public final class Trainer {
 
     private final TrainingConfig config;
     private Consumer<Progress> listener = p -> { };
+    private Furniture furniture = Furniture.NONE;
 
     public Trainer(TrainingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -56,6 +57,12 @@ public final class Trainer {
     /** Receives a {@link Progress} after every epoch. */
     public Trainer onProgress(Consumer<Progress> l) {
         this.listener = Objects.requireNonNull(l);
+        return this;
+    }
+
+    /** Page furniture for whole-page simulation (see {@link TrainingConfig#pageProbability()}). */
+    public Trainer withFurniture(Furniture f) {
+        this.furniture = java.util.Objects.requireNonNull(f);
         return this;
     }
 
@@ -113,18 +120,28 @@ public final class Trainer {
             listener.accept(new Progress(e.epoch(), config.epochs(), e.loss(), dev == null ? Double.NaN : e.score()));
         });
         Map<String, Double> devMetrics = new LinkedHashMap<>();
-        Model draft = model(labels, result.weights(), dl4jConf, provisional(configJson));
+        NetworkWeights weights = result.weights();
+        if (dev != null || config.temperature() != 0) {
+            double t = config.temperature() != 0 ? config.temperature()
+                    : Calibrator.fitTemperature(new Classifier(model(labels, weights, dl4jConf, provisional(configJson))),
+                    dev);
+            devMetrics.put("temperature", t);
+            weights = Calibrator.scaled(weights, t);
+        }
+        Model draft = model(labels, weights, dl4jConf, provisional(configJson));
         if (dev != null) {
             Evaluation ev = Evaluator.evaluate(new Classifier(draft), dev);
             devMetrics.put("accuracy", ev.accuracy());
             devMetrics.put("macroF1", ev.macroF1());
             for (String l : labels) devMetrics.put("f1." + l, ev.f1(l));
         }
+        String dataName = furniture.groups().isEmpty() ? train.name()
+                : train.name() + " + page furniture " + furniture.name() + " (sha256 " + furniture.sha256() + ")";
         Provenance p = new Provenance(Versions.wirecopy(), Versions.dl4j(), Versions.java(), Versions.os(),
-                config.seed(), train.name(), train.sha256(), train.articles().size(), train.paragraphCount(),
+                config.seed(), dataName, train.sha256(), train.articles().size(), train.paragraphCount(),
                 dev == null ? "" : dev.name(), dev == null ? "" : dev.sha256(), result.bestEpoch(), devMetrics,
                 configJson);
-        return model(labels, result.weights(), dl4jConf, p);
+        return model(labels, weights, dl4jConf, p);
     }
 
     private Model model(List<String> labels, NetworkWeights weights, String dl4jConf, Provenance p) {
@@ -139,14 +156,16 @@ public final class Trainer {
     /**
      * One epoch's training sequences: each article whole, or with probability {@code cropProbability} a random
      * contiguous part of it (at least two paragraphs), its features computed as if it were the whole article; and
-     * with probability {@code markupProbability} with simulated blockquote markup (see {@link TrainingConfig}).
+     * with probability {@code markupProbability} as a simulated web page (see {@link PageSimulator}).
      */
     private List<SequenceTrainer.Sequence> epochData(Corpus train, List<SequenceTrainer.Sequence> whole,
                                                      FeatureExtractor fx, List<String> labels, long seed, int epoch) {
         double crop = config.cropProbability();
-        double markup = labels.contains("REPORTING") ? config.markupProbability() : 0;
+        double markup = labels.contains("REPORTING") && labels.contains("BOILERPLATE")
+                && fx.config().markupCues() ? config.markupProbability() : 0;
         if (crop == 0 && markup == 0) return whole;
         java.util.Random r = new java.util.Random(seed * 31 + epoch);
+        PageSimulator pages = new PageSimulator(furniture, r);
         List<SequenceTrainer.Sequence> out = new ArrayList<>();
         int k = 0;
         for (LabelledArticle a : train.articles()) {
@@ -158,10 +177,11 @@ public final class Trainer {
             if (cropped) {
                 int len = 2 + r.nextInt(n - 2);
                 int start = r.nextInt(n - len + 1);
-                use = new LabelledArticle(a.id(), a.paragraphs().subList(start, start + len));
+                use = new LabelledArticle(a.id(), a.paragraphs().subList(start, start + len), a.fields(), a.origin());
             }
             if (marked) {
-                out.addAll(toSequences(use, fx, labels, markup(use, r)));
+                PageSimulator.Page page = pages.simulate(use, config.pageProbability());
+                out.addAll(toSequences(page.paragraphs(), page.labels(), page.signals(), fx, labels));
             } else if (cropped) {
                 out.addAll(toSequences(use, fx, labels));
             } else {
@@ -172,44 +192,20 @@ public final class Trainer {
         return out;
     }
 
-    /** Blockquote depths as a blogger's markup would give them: REPORTING quoted 9 times in 10, others 3 in 100. */
-    private static int[] markup(LabelledArticle a, java.util.Random r) {
-        int[] depth = new int[a.paragraphs().size()];
-        for (int i = 0; i < depth.length; i++) {
-            boolean reporting = "REPORTING".equals(a.paragraphs().get(i).label());
-            depth[i] = r.nextDouble() < (reporting ? 0.9 : 0.03) ? 1 : 0;
-        }
-        return depth;
-    }
-
     private static final int CHUNK = 64;
 
     static List<SequenceTrainer.Sequence> toSequences(LabelledArticle a, FeatureExtractor fx, List<String> labels) {
-        return toSequences(a, fx, labels, null);
+        return toSequences(Article.ofParagraphs(a.texts()).paragraphs(), a.labels(), org.wirecopy.text.PageSignals.NONE,
+                fx, labels);
     }
 
-    /**
-     * An article as training sequences: whole when short, else in chunks of at most 64 paragraphs; {@code depth}
-     * gives each paragraph's blockquote depth (null for none).
-     */
-    static List<SequenceTrainer.Sequence> toSequences(LabelledArticle a, FeatureExtractor fx, List<String> labels,
-                                                      int[] depth) {
-        List<org.wirecopy.text.Paragraph> ps = Article.ofParagraphs(a.texts()).paragraphs();
-        if (depth != null) {
-            List<org.wirecopy.text.Paragraph> marked = new ArrayList<>(ps.size());
-            for (int i = 0; i < ps.size(); i++) {
-                org.wirecopy.text.Paragraph p = ps.get(i);
-                marked.add(new org.wirecopy.text.Paragraph(p.index(), p.text(), p.normalizedText(), p.start(), p.end(),
-                        depth[i], p.headingLevel()));
-            }
-            ps = marked;
-        }
-        List<SparseVector> inputs = fx.extract(ps);
+    /** Paragraphs and their labels as training sequences: whole when short, else in chunks of at most 64. */
+    static List<SequenceTrainer.Sequence> toSequences(List<org.wirecopy.text.Paragraph> ps, List<String> gold,
+                                                      org.wirecopy.text.PageSignals page, FeatureExtractor fx,
+                                                      List<String> labels) {
+        List<SparseVector> inputs = fx.extract(ps, page);
         int[] y = new int[inputs.size()];
-        for (int i = 0; i < y.length; i++) {
-            LabelledParagraph p = a.paragraphs().get(i);
-            y[i] = labels.indexOf(p.label());
-        }
+        for (int i = 0; i < y.length; i++) y[i] = labels.indexOf(gold.get(i));
         List<SequenceTrainer.Sequence> out = new ArrayList<>();
         for (int s = 0; s < y.length; s += CHUNK) {
             int e = Math.min(y.length, s + CHUNK);

@@ -20,14 +20,20 @@ import java.util.Objects;
  * @param cropProbability chance, per article and epoch, of training on a random contiguous part of the article
  *                     instead of all of it (so the model does not learn that posts always start with a headline and
  *                     end with furniture), 0..1
- * @param markupProbability chance, per article and epoch, of simulating the HTML markup of a post: REPORTING
- *                     paragraphs are put in a blockquote (9 in 10) and other paragraphs rarely (3 in 100), so that a
- *                     blockquote in HTML input counts as evidence without being trusted blindly; only used when the
- *                     labels include REPORTING, 0..1
+ * @param markupProbability chance, per article and epoch, of simulating the HTML markup of a page (see
+ *                     {@code PageSimulator}): blockquotes around most pasted copy and rarely around other paragraphs,
+ *                     headings, links, captions, furniture class names and page signals, so that markup in HTML input
+ *                     counts as evidence without being trusted blindly; only used when the labels include REPORTING
+ *                     and BOILERPLATE, 0..1
+ * @param pageProbability chance, for an article given markup, of also placing whole-page furniture from the furniture
+ *                     library around it (menus, lists of other stories, footers, comments), 0..1; needs a furniture
+ *                     library ({@code train --furniture})
+ * @param temperature  softmax temperature fitted on dev after training (see {@code Calibrator}); 0 fits it, any
+ *                     other value in (0, 10] is used as given (1 leaves the scores as trained)
  */
 public record TrainingConfig(FeatureConfig features, NetworkConfig network, long seed, int epochs, int batchSize,
                              double learningRate, double l2, int patience, double cropProbability,
-                             double markupProbability) {
+                             double markupProbability, double pageProbability, double temperature) {
 
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 20260901L;
@@ -52,6 +58,12 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         if (!(markupProbability >= 0 && markupProbability <= 1)) {
             throw new IllegalArgumentException("markupProbability must be in 0..1, got " + markupProbability);
         }
+        if (!(pageProbability >= 0 && pageProbability <= 1)) {
+            throw new IllegalArgumentException("pageProbability must be in 0..1, got " + pageProbability);
+        }
+        if (!(temperature >= 0 && temperature <= 10)) {
+            throw new IllegalArgumentException("temperature must be 0 (fit on dev) or in (0, 10], got " + temperature);
+        }
     }
 
     /** The defaults the bundled model is trained with. */
@@ -67,7 +79,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
     public Builder toBuilder() {
         return new Builder().features(features).network(network).seed(seed).epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).l2(l2).patience(patience).cropProbability(cropProbability)
-                .markupProbability(markupProbability);
+                .markupProbability(markupProbability).pageProbability(pageProbability).temperature(temperature);
     }
 
     /** Builder; {@link #build()} validates. */
@@ -81,7 +93,9 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         private double l2 = 1e-5;
         private int patience = 6;
         private double cropProbability = 0.5;
-        private double markupProbability = 0.0;
+        private double markupProbability = 0.5;
+        private double pageProbability = 0.3;
+        private double temperature = 0;
 
         public Builder features(FeatureConfig f) {
             this.features = f;
@@ -128,6 +142,16 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
             return this;
         }
 
+        public Builder pageProbability(double p) {
+            this.pageProbability = p;
+            return this;
+        }
+
+        public Builder temperature(double t) {
+            this.temperature = t;
+            return this;
+        }
+
         public Builder markupProbability(double p) {
             this.markupProbability = p;
             return this;
@@ -135,7 +159,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
 
         public TrainingConfig build() {
             return new TrainingConfig(features, network, seed, epochs, batchSize, learningRate, l2, patience,
-                    cropProbability, markupProbability);
+                    cropProbability, markupProbability, pageProbability, temperature);
         }
     }
 }

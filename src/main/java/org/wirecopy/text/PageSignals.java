@@ -1,0 +1,79 @@
+package org.wirecopy.text;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a web page says about its own kind, read from its metadata and URL: a news report, an opinion piece or a blog
+ * post. Each flag is a hint for the network, not a verdict; a page may give none or, rarely, several.
+ *
+ * <p>Read from: JSON-LD {@code @type} ({@code NewsArticle}, {@code ReportageNewsArticle}, {@code AnalysisNewsArticle}
+ * for news; {@code OpinionNewsArticle}, {@code Review}, {@code ReviewNewsArticle} for opinion; {@code BlogPosting}
+ * for blog), {@code article:section} and
+ * {@code section} meta tags naming opinion, editorials, columns or commentary, {@code og:type} {@code blog}, and URL
+ * paths ({@code /opinion/}, {@code /editorials/}, {@code /columns/}, {@code /commentary/}, {@code /op-ed/} for opinion;
+ * {@code /blog/}, {@code /blogs/} and blog hosts for blog; {@code /news/} and agency hosts for news).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param news    the page calls itself a news report
+ * @param opinion the page calls itself opinion, an editorial, a column or a review
+ * @param blog    the page calls itself a blog post
+ */
+public record PageSignals(boolean news, boolean opinion, boolean blog) {
+
+    /** No signal: plain text, or a page that says nothing of its kind. */
+    public static final PageSignals NONE = new PageSignals(false, false, false);
+
+    private static final Pattern LD_TYPE = Pattern.compile("\"@type\"\\s*:\\s*\\[?\\s*\"([A-Za-z]+)\"");
+    private static final Pattern OPINION_WORDS = Pattern.compile(
+            "\\b(?:opinion|opinions|editorials?|columns?|columnists?|commentary|op-?ed|views|reviews?)\\b");
+    private static final Pattern OPINION_PATH = Pattern.compile(
+            "/(?:opinion|opinions|editorials?|columns?|columnists?|commentary|op-?ed|oped|views|reviews?)(?:/|$)");
+    private static final Pattern BLOG_URL = Pattern.compile(
+            "/(?:blog|blogs)(?:/|$)|\\.blogspot\\.|\\.wordpress\\.com|\\.substack\\.com|\\.tumblr\\.com|//medium\\.com/");
+    private static final Pattern NEWS_URL = Pattern.compile(
+            "/news/|//(?:www\\.)?(?:apnews\\.com|reuters\\.com|afp\\.com|upi\\.com|bloomberg\\.com/news)");
+
+    /** The signals of a parsed page and its URL (empty when unknown). */
+    public static PageSignals of(Document doc, String url) {
+        boolean news = false;
+        boolean opinion = false;
+        boolean blog = false;
+        for (Element s : doc.select("script[type=application/ld+json]")) {
+            Matcher m = LD_TYPE.matcher(s.data());
+            while (m.find()) {
+                switch (m.group(1)) {
+                    case "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle" -> news = true;
+                    case "OpinionNewsArticle", "Review", "ReviewNewsArticle" -> opinion = true;
+                    case "BlogPosting", "LiveBlogPosting" -> blog = true;
+                    default -> { }
+                }
+            }
+        }
+        for (Element m : doc.select("meta[property=article:section], meta[property=og:article:section], "
+                + "meta[name=section], meta[name=article:section]")) {
+            if (OPINION_WORDS.matcher(m.attr("content").toLowerCase(Locale.ROOT)).find()) opinion = true;
+        }
+        for (Element m : doc.select("meta[property=og:type]")) {
+            if (m.attr("content").toLowerCase(Locale.ROOT).contains("blog")) blog = true;
+        }
+        String u = url == null ? "" : url.toLowerCase(Locale.ROOT);
+        if (!u.isEmpty()) {
+            String path = u.replaceFirst("^[a-z]+://[^/]*", "");
+            if (OPINION_PATH.matcher(path).find()) opinion = true;
+            if (BLOG_URL.matcher(u).find()) blog = true;
+            if (NEWS_URL.matcher(u).find() && !opinion) news = true;
+        }
+        return new PageSignals(news, opinion, blog);
+    }
+
+    /** Whether any flag is set. */
+    public boolean any() {
+        return news || opinion || blog;
+    }
+}

@@ -1,0 +1,132 @@
+package org.wirecopy.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A library of web-page furniture written for training (menus, footers, lists of other stories, captions, share bars,
+ * reader comments...), which {@link PageSimulator} places around and inside training articles so that the network
+ * learns what whole pages look like to the HTML reader. One JSON object per line:
+ * {@code {"id", "kind", "site": "news|opinion|blog|any", "position": "top|bottom|inside|any",
+ * "blocks": [{"text", "tag", "link"}]}}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param name   where it was read from
+ * @param sha256 SHA-256 of the file's bytes
+ * @param groups the groups, in file order
+ */
+public record Furniture(String name, String sha256, List<Group> groups) {
+
+    /** No furniture: page simulation is then off. */
+    public static final Furniture NONE = new Furniture("", "", List.of());
+
+    private static final Set<String> SITES = Set.of("news", "opinion", "blog", "any");
+    private static final Set<String> POSITIONS = Set.of("top", "bottom", "inside", "any");
+
+    public Furniture {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(sha256, "sha256");
+        groups = List.copyOf(groups);
+    }
+
+    /** One block of furniture as the HTML reader would see it. */
+    public record Block(String text, String tag, boolean link) {
+        public Block {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(tag, "tag");
+        }
+    }
+
+    /** Blocks that sit together on a page (a menu, a footer, a comment thread). */
+    public record Group(String id, String kind, String site, String position, List<Block> blocks) {
+        public Group {
+            blocks = List.copyOf(blocks);
+        }
+
+        /** Whether the group can stand at {@code where} ("top", "bottom" or "inside"). */
+        public boolean fits(String where) {
+            return position.equals("any") || position.equals(where);
+        }
+
+        /** Whether the group belongs on a page of {@code kind} ("news", "opinion" or "blog"). */
+        public boolean on(String kind) {
+            return site.equals("any") || site.equals(kind);
+        }
+    }
+
+    /**
+     * Reads a furniture file.
+     *
+     * @throws IllegalArgumentException for a malformed line, with file:line, the field and the fix
+     */
+    public static Furniture read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ObjectMapper json = new ObjectMapper();
+        List<Group> groups = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) continue;
+                String at = file + ":" + n;
+                JsonNode o;
+                try {
+                    o = json.readTree(line);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalArgumentException(at + ": not a JSON object (" + e.getOriginalMessage()
+                            + "); write one furniture group per line");
+                }
+                String site = text(o, "site", at);
+                String position = text(o, "position", at);
+                if (!SITES.contains(site)) throw new IllegalArgumentException(at + ": field 'site' is '" + site
+                        + "'; use one of " + SITES);
+                if (!POSITIONS.contains(position)) throw new IllegalArgumentException(at + ": field 'position' is '"
+                        + position + "'; use one of " + POSITIONS);
+                JsonNode bs = o.get("blocks");
+                if (bs == null || !bs.isArray() || bs.isEmpty()) {
+                    throw new IllegalArgumentException(at + ": field 'blocks' must be a non-empty array of {text, tag, link}");
+                }
+                List<Block> blocks = new ArrayList<>();
+                for (int i = 0; i < bs.size(); i++) {
+                    JsonNode b = bs.get(i);
+                    String t = text(b, "text", at + " block " + i);
+                    if (t.isBlank()) throw new IllegalArgumentException(at + " block " + i + ": empty text");
+                    blocks.add(new Block(t, b.path("tag").asText("div"), b.path("link").asBoolean(false)));
+                }
+                groups.add(new Group(text(o, "id", at), text(o, "kind", at), site, position, blocks));
+            }
+        }
+        return new Furniture(file.getFileName().toString(), sha256(bytes), groups);
+    }
+
+    private static String text(JsonNode o, String field, String at) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new IllegalArgumentException(at + ": field '" + field + "' is missing or not a string");
+        }
+        return v.asText();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

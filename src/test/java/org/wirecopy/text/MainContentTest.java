@@ -1,0 +1,135 @@
+package org.wirecopy.text;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Main-content detection on small hand-made pages. */
+class MainContentTest {
+
+    /** A news-like page: menu, headline, byline, five body paragraphs, a list of other stories and a footer. */
+    static String newsPage() {
+        StringBuilder b = new StringBuilder("<html><head><title>Harbour bridge to close for repairs | The Dunmore Star"
+                + "</title></head><body><header><div class='masthead'>The Dunmore Star</div>"
+                + "<ul class='menu'><li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a></li>"
+                + "<li><a href='/opinion'>Opinion</a></li></ul></header>"
+                + "<div class='page'><div class='story'><h1>Harbour bridge to close for repairs</h1>"
+                + "<p class='byline'>By Ana Cole</p><div class='story-body'>");
+        String[] body = {
+            "The harbour bridge in Dunmore will close to traffic for eleven weeks from the first of May while engineers "
+                + "replace corroded bearings under its eastern span, the county roads department said on Tuesday.",
+            "Drivers will be sent along the ring road, which the department expects to add twelve to twenty minutes to "
+                + "a crossing at peak times, and two extra ferry sailings will run each morning and evening.",
+            "The repairs were brought forward after an inspection in February found that three of the eight bearings "
+                + "had worn beyond the limits set when the bridge opened, a spokeswoman for the department said.",
+            "Local traders said the closure would hurt businesses on the quay, which depend on passing trade from "
+                + "commuters, and asked the council to waive parking charges in the town centre while the work lasts.",
+            "The council said it would consider the request at its meeting next month, and that the cost of the work, "
+                + "about four million pounds, would be met from the regional transport budget rather than local taxes."};
+        for (String p : body) b.append("<p>").append(p).append("</p>");
+        b.append("</div></div><aside class='related'><h3>Most read</h3><ul>"
+                + "<li><a href='/a'>Council votes to keep library open on Sundays</a></li>"
+                + "<li><a href='/b'>Two arrested after quay break-in</a></li></ul></aside></div>"
+                + "<footer><p>Copyright 2026 The Dunmore Star. All rights reserved.</p>"
+                + "<p><a href='/privacy'>Privacy</a> | <a href='/terms'>Terms</a></p></footer></body></html>");
+        return b.toString();
+    }
+
+    @Test
+    void marksTheArticleMainAndTheFurnitureOutside() {
+        Article a = ArticleReader.readPage(newsPage(), "https://example.org/news/2026/bridge");
+        int main = 0;
+        for (Paragraph p : a.paragraphs()) {
+            boolean body = p.text().length() > 150;
+            if (body) assertEquals(Paragraph.Region.MAIN, p.region(), p.text());
+            if (p.region() == Paragraph.Region.MAIN) main++;
+            if (p.text().startsWith("Copyright") || p.text().startsWith("Council votes") || p.text().equals("Sport")) {
+                assertEquals(Paragraph.Region.OUTSIDE, p.region(), p.text());
+            }
+        }
+        Paragraph headline = a.paragraphs().stream().filter(p -> p.text().equals("Harbour bridge to close for repairs"))
+                .findFirst().orElseThrow();
+        assertEquals(Paragraph.Region.MAIN, headline.region(), "the headline repeats the page title");
+        assertTrue(main >= 6 && main <= 7, "headline, maybe the byline, five body paragraphs: " + main);
+        assertTrue(a.page().news(), "a /news/ URL");
+    }
+
+    @Test
+    void leavesAPageOfSeveralPostsUnknown() {
+        StringBuilder b = new StringBuilder("<html><body><div class='blog-posts'>");
+        for (int post = 0; post < 4; post++) {
+            b.append("<div class='post hentry'><h3 class='post-title'>Post number ").append(post).append("</h3>");
+            for (int i = 0; i < 3; i++) {
+                b.append("<p>This is paragraph ").append(i).append(" of post ").append(post)
+                        .append(", long enough to count as prose on any page: the writer goes on about the weather, ")
+                        .append("the garden and the state of the roads in the village this spring.</p>");
+            }
+            b.append("<div class='post-footer'>Posted by Sam at 9:1").append(post).append(" AM</div></div>");
+        }
+        b.append("</div></body></html>");
+        Article a = ArticleReader.readPage(b.toString(), "");
+        long prose = a.paragraphs().stream().filter(p -> p.text().length() > 100).count();
+        assertEquals(12, prose);
+        for (Paragraph p : a.paragraphs()) {
+            assertFalse(p.region() == Paragraph.Region.OUTSIDE && p.text().length() > 100,
+                    "no post's prose may be cut as outside the article: " + p.text());
+        }
+    }
+
+    @Test
+    void aPageOfNavigationOnlyIsLeftUnknown() {
+        StringBuilder b = new StringBuilder("<html><body><ul>");
+        for (int i = 0; i < 30; i++) b.append("<li><a href='/s").append(i).append("'>Section ").append(i).append("</a></li>");
+        b.append("</ul></body></html>");
+        Article a = ArticleReader.readPage(b.toString(), "");
+        assertEquals(30, a.size());
+        for (Paragraph p : a.paragraphs()) {
+            assertEquals(Paragraph.Region.UNKNOWN, p.region());
+            assertEquals(1f, p.linkShare(), 1e-6);
+        }
+    }
+
+    @Test
+    void pageSignalsComeFromJsonLdMetaAndUrl() {
+        String ld = "<html><head><script type='application/ld+json'>{\"@context\":\"https://schema.org\","
+                + "\"@type\":\"OpinionNewsArticle\"}</script></head><body><p>x</p></body></html>";
+        assertEquals(new PageSignals(false, true, false), ArticleReader.readPage(ld, "").page());
+        String meta = "<html><head><meta property='article:section' content='Editorials'></head><body><p>x</p></body></html>";
+        assertTrue(ArticleReader.readPage(meta, "").page().opinion());
+        assertEquals(new PageSignals(false, false, true),
+                ArticleReader.readPage("<p>x</p>", "https://someone.blogspot.com/2026/03/post.html").page());
+        assertEquals(new PageSignals(false, true, false),
+                ArticleReader.readPage("<p>x</p>", "https://paper.example/opinion/2026/03/why").page());
+        assertEquals(PageSignals.NONE, ArticleReader.readPage("<p>x</p>", "https://paper.example/2026/03/why").page());
+    }
+
+    @Test
+    void markupOfEachParagraphIsRecorded() {
+        List<Paragraph> ps = HtmlSegmenter.split("<div class='share-bar'><p><a href='#'>Share on Facebook</a></p></div>"
+                + "<figure><img src='x.jpg'><figcaption>The bridge at dusk. (Photo: Ana Cole)</figcaption></figure>"
+                + "<p>Half of this is <a href='/l'>a link</a> here.</p><p hidden>gone</p>"
+                + "<p style='display: none'>also gone</p><div aria-hidden='true'>and this</div>");
+        assertEquals(3, ps.size());
+        assertTrue(ps.get(0).furnitureHint());
+        assertEquals(1f, ps.get(0).linkShare(), 1e-6);
+        assertEquals("figcaption", ps.get(1).tag());
+        assertEquals("p", ps.get(2).tag());
+        // "alink" is 5 of the 22 non-space chars of "Halfofthisisalinkhere."
+        assertEquals(5f / 22f, ps.get(2).linkShare(), 1e-6);
+        assertFalse(ps.get(2).furnitureHint());
+    }
+
+    @Test
+    void deeplyNestedPagesDoNotOverflowTheStack() {
+        String html = "<div>".repeat(20_000) + "<p>deep text</p>" + "</div>".repeat(20_000);
+        List<Paragraph> ps = HtmlSegmenter.split(html);
+        assertEquals(1, ps.size());
+        assertEquals("deep text", ps.get(0).text());
+        Article a = ArticleReader.readPage(html, "");
+        assertEquals(1, a.size());
+    }
+}
