@@ -51,6 +51,16 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "Features shown per label with --explain. Default: ${DEFAULT-VALUE}.")
     int top;
 
+    @Option(names = "--url", paramLabel = "URL", defaultValue = "",
+            description = "The URL an HTML page was saved from: its path (/opinion/, /blog/, /news/) hints at the "
+                    + "page's kind. Default: none.")
+    String url;
+
+    @Option(names = "--main-content", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "For HTML pages, find the main content (the article) and label everything outside it "
+                    + "BOILERPLATE; --no-main-content lets the network read the whole page. Default: on.")
+    boolean mainContent;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "Article file, or - for stdin.")
     String file;
 
@@ -71,7 +81,7 @@ final class ClassifyCommand implements Callable<Integer> {
         String text = stdin ? org.wirecopy.text.ArticleReader.readStream(System.in, "stdin")
                 : org.wirecopy.text.ArticleReader.readFile(Path.of(file));
         org.wirecopy.text.Article article = org.wirecopy.text.ArticleReader.read(text,
-                org.wirecopy.text.InputFormat.parse(inputFormat));
+                org.wirecopy.text.InputFormat.parse(inputFormat), url, mainContent);
         ClassifiedArticle result = classifier.classify(article);
         java.util.List<org.wirecopy.classify.Explanation> explanations = null;
         if (explain) {

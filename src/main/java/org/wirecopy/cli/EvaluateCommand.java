@@ -68,6 +68,11 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Also print per-label F1 and macro-F1 for each value of an article field (e.g. style).")
     String by;
 
+    @Option(names = "--main-content", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "With --html, find each page's main content (the article); --no-main-content lets the "
+                    + "network read the whole page. Default: on.")
+    boolean mainContent;
+
     @Override
     public Integer call() throws Exception {
         Classifier classifier = model.classifier();
@@ -78,7 +83,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Corpus corpus = dataOptions.read(data);
         Evaluation ev = html == null ? Evaluator.evaluate(labeller, corpus)
-                : PageEvaluation.run(classifier, labeller, corpus, html, urlField, spec.commandLine().getErr());
+                : PageEvaluation.run(classifier, labeller, corpus, html, urlField, mainContent,
+                spec.commandLine().getErr());
         spec.commandLine().getOut().print(ev.report());
         if (by != null) spec.commandLine().getOut().print(GroupTable.render(ev, by));
         spec.commandLine().getOut().flush();

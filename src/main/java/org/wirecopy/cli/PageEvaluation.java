@@ -25,7 +25,7 @@ final class PageEvaluation {
     }
 
     static Evaluation run(Classifier classifier, ArticleLabeller labeller, Corpus corpus, Path dir, String urlField,
-                          PrintWriter err) throws IOException {
+                          boolean mainContent, PrintWriter err) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--html " + dir + ": not a directory; give the folder of NAME.html pages");
         }
@@ -54,6 +54,7 @@ final class PageEvaluation {
         if (labeller != classifier) {
             throw new IllegalArgumentException("--html cannot be combined with --prediction-map");
         }
-        return PageEvaluator.evaluate(classifier.labels(), pages, classifier::classifyPage);
+        return PageEvaluator.evaluate(classifier.labels(), pages, (h, u) -> classifier.classify(
+                org.wirecopy.text.ArticleReader.readPage(h, u, mainContent)));
     }
 }

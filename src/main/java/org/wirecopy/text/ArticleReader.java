@@ -35,11 +35,22 @@ public final class ArticleReader {
     public static Article read(String text, InputFormat format) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(format, "format");
+        return read(text, format, "", true);
+    }
+
+    /**
+     * Reads an article from {@code text} in the given format. HTML is read as a whole page (see
+     * {@link #readPage(String, String, boolean)}).
+     *
+     * @param url         the URL the page was saved from, or empty
+     * @param mainContent whether to find the main content of an HTML page (paragraphs outside it are furniture)
+     */
+    public static Article read(String text, InputFormat format, String url, boolean mainContent) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(format, "format");
         InputFormat f = resolve(text, format);
-        List<Paragraph> paragraphs = f == InputFormat.HTML
-                ? HtmlSegmenter.split(text)
-                : PlainTextSegmenter.split(text, f);
-        return new Article(paragraphs, f);
+        if (f == InputFormat.HTML) return readPage(text, url, mainContent);
+        return new Article(PlainTextSegmenter.split(text, f), f);
     }
 
     /**
@@ -51,11 +62,17 @@ public final class ArticleReader {
      * @param url  the URL it was saved from, or empty
      */
     public static Article readPage(String html, String url) {
+        return readPage(html, url, true);
+    }
+
+    /** {@link #readPage(String, String)}, with main-content detection on or off. */
+    public static Article readPage(String html, String url, boolean mainContent) {
         Objects.requireNonNull(html, "html");
+        String u = url == null ? "" : url;
         org.jsoup.nodes.Document doc = HtmlSegmenter.parse(html);
         List<Paragraph> paragraphs = HtmlSegmenter.split(doc);
-        return new Article(MainContent.mark(doc, paragraphs, url == null ? "" : url), InputFormat.HTML,
-                PageSignals.of(doc, url));
+        return new Article(mainContent ? MainContent.mark(doc, paragraphs, u) : paragraphs, InputFormat.HTML,
+                PageSignals.of(doc, u));
     }
 
     /** The concrete layout {@code format} means for {@code text}: LINES, BLOCKS or HTML. */

@@ -92,17 +92,23 @@ class TrainingDataTest {
         }
     }
 
+    /**
+     * The hard cases are about the boundary between pasted copy and the writer's words, so their shares are counted
+     * in the articles that have both (posts that paste), not in whole news stories or whole opinion pieces.
+     */
     @Test
-    void eachHardCaseIsAtLeastFivePercentOfItsLabel() {
-        Map<String, Integer> labels = all.labelCounts();
+    void eachHardCaseIsAtLeastFivePercentOfItsLabelInPostsThatPaste() {
+        Map<String, Integer> labels = new HashMap<>();
         Map<String, Integer> cases = new HashMap<>();
         for (LabelledArticle a : all.articles()) {
+            boolean pastes = a.labels().contains("REPORTING") && a.labels().contains("COMMENTARY");
             for (LabelledParagraph p : a.paragraphs()) {
+                if (pastes) labels.merge(p.label(), 1, Integer::sum);
                 String c = p.fields().get("case");
                 if (c == null) continue;
                 assertTrue(CASES.containsKey(c), a.id() + ": unknown case " + c);
                 assertEquals(CASES.get(c), p.label(), a.id() + ": case " + c + " on a " + p.label() + " paragraph");
-                cases.merge(c, 1, Integer::sum);
+                if (pastes) cases.merge(c, 1, Integer::sum);
             }
         }
         for (Map.Entry<String, String> e : CASES.entrySet()) {
@@ -136,8 +142,12 @@ class TrainingDataTest {
                 if (p.label().equals("BOILERPLATE")) continue;
                 String key = p.text().strip().toLowerCase(Locale.ROOT);
                 String at = a.id() + "[" + i + "]";
-                String before = exact.put(key, at);
-                if (before != null) problems.add(at + " repeats " + before);
+                // stock lines of one to three words (section labels such as "UP NEXT", link lines such as
+                // "News article.") repeat across a site as furniture does; longer text may not
+                if (key.split("\\s+").length >= 4) {
+                    String before = exact.put(key, at);
+                    if (before != null) problems.add(at + " repeats " + before);
+                }
                 Set<String> s = Shingles.of(p.text(), 5);
                 if (s.size() >= 3) {
                     where.add(at);
