@@ -28,8 +28,17 @@ public final class MainContent {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainContent.class);
 
-    /** Share of the page's prose characters the detected article must hold to be trusted. */
-    static final double MIN_PROSE_SHARE = 0.6;
+    /**
+     * Share of the page's prose characters the detected article must hold to be trusted: lists of other stories and
+     * reader comments can hold more prose than the article, but an article that is a sliver of the page's prose is
+     * more likely a disclaimer or a teaser than the article.
+     */
+    static final double MIN_PROSE_SHARE = 0.2;
+    /** Prose characters the detected article must hold to be trusted. */
+    static final int MIN_PROSE_CHARS = 300;
+    /** Class names of a blog post's container in common publishing systems. */
+    private static final java.util.Set<String> POST_CLASSES = java.util.Set.of("post", "hentry", "blog-post",
+            "type-post", "post-outer", "entry", "article");
     /** A paragraph of at least this many chars, mostly not links, counts as prose. */
     static final int PROSE_CHARS = 100;
     /** Keys shorter than this must match right where the previous match ended (up to {@link #SHORT_REACH}). */
@@ -43,6 +52,38 @@ public final class MainContent {
     static final int MAX_DEPTH = 400;
 
     private MainContent() {
+    }
+
+    /**
+     * The number of post containers on the page ({@code article} elements, or elements with a class such as "post" or
+     * "hentry") that hold at least 300 characters and sit in no other post container: two or more mean a page of
+     * several posts, such as a blog's homepage.
+     */
+    static int postContainers(Document doc) {
+        java.util.Set<Element> found = new java.util.HashSet<>();
+        int count = 0;
+        for (Element e : doc.getAllElements()) {
+            boolean post = e.normalName().equals("article");
+            if (!post) {
+                for (String c : e.classNames()) {
+                    if (POST_CLASSES.contains(c.toLowerCase(java.util.Locale.ROOT))) {
+                        post = true;
+                        break;
+                    }
+                }
+            }
+            if (!post) continue;
+            boolean nested = false;
+            for (Element a = e.parent(); a != null; a = a.parent()) {
+                if (found.contains(a)) {
+                    nested = true;
+                    break;
+                }
+            }
+            found.add(e);
+            if (!nested && e.text().length() >= 300) count++;
+        }
+        return count;
     }
 
     /** Whether any element of {@code doc} is nested more than {@code max} deep (an iterative walk). */
@@ -70,7 +111,7 @@ public final class MainContent {
      * @param url        the page's URL, or empty
      */
     public static List<Paragraph> mark(Document doc, List<Paragraph> paragraphs, String url) {
-        if (paragraphs.isEmpty() || deeperThan(doc, MAX_DEPTH)) return paragraphs;
+        if (paragraphs.isEmpty() || deeperThan(doc, MAX_DEPTH) || postContainers(doc) >= 2) return paragraphs;
         net.dankito.readability4j.Article article;
         try {
             article = new Readability4J(url == null || url.isEmpty() ? "http://localhost/" : url, doc.clone()).parse();
@@ -89,8 +130,16 @@ public final class MainContent {
             String k = key(paragraphs.get(i).text());
             if (k.isEmpty()) continue;
             int at = contentKey.indexOf(k, cursor);
-            if (at < 0) continue;
-            if (k.length() < SHORT_KEY && at > cursor + SHORT_REACH) continue;
+            if (k.length() < SHORT_KEY) {
+                // a short text ("Photo", "Share") counts only where the article's text goes on
+                if (at < 0 || at > cursor + SHORT_REACH) continue;
+            } else if (at < 0) {
+                // a long text found earlier in the article: a copy above it (a teaser, a repeated caption)
+                if (!contentKey.contains(k)) continue;
+                main[i] = true;
+                if (first < 0) first = i;
+                continue;
+            }
             main[i] = true;
             if (first < 0) first = i;
             cursor = at + k.length();
@@ -106,8 +155,12 @@ public final class MainContent {
                 if (main[i]) proseInMain += p.length();
             }
         }
-        if (prose == 0 || proseInMain < MIN_PROSE_SHARE * prose) {
+        if (proseInMain < MIN_PROSE_CHARS || proseInMain < MIN_PROSE_SHARE * prose) {
             LOG.debug("main content holds {} of {} prose chars; not trusted", proseInMain, prose);
+            return paragraphs;
+        }
+        if (rivalOutside(paragraphs, main, proseInMain)) {
+            LOG.debug("another article-sized run of prose lies outside the main content; not trusted");
             return paragraphs;
         }
         List<Paragraph> out = new ArrayList<>(paragraphs.size());
@@ -115,6 +168,30 @@ public final class MainContent {
             out.add(paragraphs.get(i).withRegion(main[i] ? Paragraph.Region.MAIN : Paragraph.Region.OUTSIDE));
         }
         return out;
+    }
+
+    /**
+     * Whether a run of paragraphs outside the main content holds three or more prose paragraphs and at least half as
+     * much prose as the article: another post of a homepage that Readability did not pick (or a long comment thread,
+     * which the network reads as well).
+     */
+    static boolean rivalOutside(List<Paragraph> paragraphs, boolean[] main, long proseInMain) {
+        int count = 0;
+        long chars = 0;
+        for (int i = 0; i <= paragraphs.size(); i++) {
+            if (i == paragraphs.size() || main[i]) {
+                if (count >= 3 && chars >= proseInMain / 2) return true;
+                count = 0;
+                chars = 0;
+                continue;
+            }
+            Paragraph p = paragraphs.get(i);
+            if (p.length() >= PROSE_CHARS && p.linkShare() < 0.3f) {
+                count++;
+                chars += p.length();
+            }
+        }
+        return false;
     }
 
     /** Marks the paragraph that repeats the page title, nearest before the article's first paragraph, as main. */
