@@ -39,8 +39,17 @@ public record ClassifiedParagraph(int index, String text, int start, int end, St
         return scores.get(label);
     }
 
-    /** The score of {@code label}, 0 when the model has no such label. */
+    /**
+     * The score of {@code label}.
+     *
+     * @throws IllegalArgumentException when the model has no such label (a typo such as {@code "REPORTNG"})
+     */
     public double score(String label) {
-        return scores.getOrDefault(label, 0.0);
+        Double s = scores.get(label);
+        if (s == null) {
+            throw new IllegalArgumentException("no label '" + label + "' in this model; its labels are "
+                    + scores.keySet());
+        }
+        return s;
     }
 }

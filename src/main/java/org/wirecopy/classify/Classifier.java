@@ -124,9 +124,23 @@ public final class Classifier implements ArticleLabeller {
         return classify(ArticleReader.read(text, format));
     }
 
-    /** Classifies paragraphs given one by one. */
+    /**
+     * Classifies paragraphs given one by one.
+     *
+     * @throws IllegalArgumentException when a paragraph is null or blank (nothing left after normalisation): blank
+     *                                  strings are not paragraphs, leave them out
+     */
     @Override
     public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
+        Objects.requireNonNull(paragraphs, "paragraphs");
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String t = paragraphs.get(i);
+            if (t == null) throw new IllegalArgumentException("paragraph " + i + " is null");
+            if (org.wirecopy.text.TextNormalizer.normalize(t).isEmpty()) {
+                throw new IllegalArgumentException("paragraph " + i + " is blank (only whitespace or invisible "
+                        + "chars); leave blank strings out of the list");
+            }
+        }
         return classify(Article.ofParagraphs(paragraphs));
     }
 
