@@ -196,7 +196,7 @@ public final class ModelIO {
             throw new ModelFormatException(name + " is larger than " + MAX_MODEL_BYTES + " bytes: not a wirecopy model");
         }
         if (!hasEndOfCentralDirectory(bytes)) {
-            throw new ModelFormatException(name + " is not a complete wirecopy model: no zip end record"
+            throw new ModelFormatException(name + " is not a wirecopy model, or not a complete one: no zip end record"
                     + " (the file is truncated or not a zip); copy or download the model again");
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -207,8 +207,8 @@ public final class ModelIO {
                 if (e.isDirectory()) continue;
                 Integer limit = ENTRY_LIMITS.get(e.getName());
                 if (limit == null) {
-                    throw new ModelFormatException(name + ": entry " + e.getName() + " is not part of a wirecopy model"
-                            + " (the file was edited, or is another kind of zip)");
+                    throw new ModelFormatException(name + " is not a wirecopy model: entry " + e.getName()
+                            + " is not part of one (the file was edited, or is another kind of zip)");
                 }
                 if (entries.containsKey(e.getName())) {
                     throw new ModelFormatException(name + ": entry " + e.getName() + " appears twice; the file was "
