@@ -42,7 +42,8 @@ final class CorpusClassification {
     /** Classifies {@code file} (stdin when null) and returns the exit code. */
     int run(Path file) throws IOException {
         String name = file == null ? "stdin" : file.toString();
-        long size = file == null ? -1 : Files.size(file);
+        if (file != null) org.wirecopy.io.SafeFiles.requireReadable(file, "JSONL corpus");
+        long size = file == null || !Files.isRegularFile(file) ? -1 : Files.size(file);
         CorpusOptions options = CorpusOptions.defaults().anyLabel().requiringLabels(false);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "wirecopy-classify");
@@ -62,7 +63,8 @@ final class CorpusClassification {
             CorpusReader.stream(in, name, CorpusFormat.JSONL, options, new CorpusReader.Sink() {
                 @Override
                 public void article(LabelledArticle a) throws IOException {
-                    pending.add(new Pending(a.id(), pool.submit(() -> classifier.classifyParagraphs(a.texts()))));
+                    pending.add(new Pending(a.id(), a.origin(),
+                            pool.submit(() -> classifier.classifyParagraphs(a.texts()))));
                     while (pending.size() >= window) drainOne();
                     progress(in.count());
                 }
@@ -91,18 +93,21 @@ final class CorpusClassification {
                 private void drainOne() throws IOException {
                     Pending head = pending.poll();
                     writer.article(head.id(), head.get());
+                    writer.check();
                     done[0]++;
                 }
             }, false);
             while (!pending.isEmpty()) {
                 Pending head = pending.poll();
                 writer.article(head.id(), head.get());
+                writer.check();
                 done[0]++;
             }
         } finally {
             pool.shutdownNow();
         }
         writer.end();
+        writer.check();
         double secs = (System.nanoTime() - started) / 1e9;
         err.printf(Locale.ROOT, "classified %d articles in %.1f s%s%n", done[0], secs,
                 problems[0] == 0 ? "" : "; " + problems[0] + " bad lines skipped");
@@ -110,9 +115,12 @@ final class CorpusClassification {
     }
 
     /** An article being classified on the pool. */
-    private record Pending(String id, Future<ClassifiedArticle> result) {
+    private record Pending(String id, String origin, Future<ClassifiedArticle> result) {
 
-        /** Waits for the result; a failure in the classifier is rethrown as it was thrown. */
+        /**
+         * Waits for the result; a failure in the classifier is rethrown with the article's file:line and id (an
+         * {@link Error} as it was thrown).
+         */
         ClassifiedArticle get() throws IOException {
             try {
                 return result.get();
@@ -120,9 +128,9 @@ final class CorpusClassification {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted", e);
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
                 if (e.getCause() instanceof Error err) throw err;
-                throw new IOException(e.getCause());
+                throw new org.wirecopy.text.ArticleInputException(origin + ": article " + id
+                        + " cannot be classified: " + e.getCause().getMessage(), e.getCause());
             }
         }
     }

@@ -1,0 +1,15 @@
+package org.wirecopy.io;
+
+import java.io.IOException;
+
+/**
+ * An input that is larger than a reader's limit (bytes, line length, paragraphs). The message names the input and the
+ * limit, and says how to split the input or raise the limit.
+ */
+public class LimitExceededException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public LimitExceededException(String message) {
+        super(message);
+    }
+}
