@@ -89,7 +89,6 @@ public final class WirecopyCli implements Runnable {
         }
         int code = report(e, err);
         if (stacktrace) e.printStackTrace(err);
-        else if (code == ExitCodes.INTERNAL) err.println("(run again with --stacktrace for the full trace)");
         err.flush();
         return code;
     }
@@ -135,7 +134,7 @@ public final class WirecopyCli implements Runnable {
                     + "wirecopy.jar ..., or split the input");
             return ExitCodes.INTERNAL;
         }
-        err.println("internal error (please report it): " + oneLine(e.toString()));
+        err.println("internal error (please report it; --stacktrace shows the trace): " + oneLine(e.toString()));
         return ExitCodes.INTERNAL;
     }
 

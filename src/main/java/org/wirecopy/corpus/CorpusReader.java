@@ -154,8 +154,10 @@ public final class CorpusReader {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
                 String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
-                sink.problem(new DataProblem(name, ln, "", "not valid JSON" + where + ": " + e.getOriginalMessage(),
-                        "each line must hold one complete JSON object"));
+                String what = e.getOriginalMessage().startsWith("Trailing token")
+                        ? "a second JSON value after the object" : e.getOriginalMessage();
+                sink.problem(new DataProblem(name, ln, "", "not valid JSON" + where + ": " + what,
+                        "each line must hold exactly one complete JSON object, with each key once"));
                 continue;
             }
             if (!(node instanceof ObjectNode obj)) {
