@@ -34,6 +34,23 @@ public record ClassifiedParagraph(int index, String text, int start, int end, St
         this(index, text, start, end, label, scores, false);
     }
 
+    /** The score of a standard label; see {@link #score(String)}. */
+    public double score(Label label) {
+        return score(label.id());
+    }
+
+    /** Whether the predicted label is {@code label}. */
+    public boolean is(Label label) {
+        return this.label.equals(label.id());
+    }
+
+    /** The scores as records, in the model's label order. */
+    public ParagraphScores scoreRecords() {
+        java.util.List<LabelScore> out = new java.util.ArrayList<>(scores.size());
+        for (Map.Entry<String, Double> e : scores.entrySet()) out.add(new LabelScore(e.getKey(), e.getValue()));
+        return new ParagraphScores(index, out);
+    }
+
     /** The score of the predicted label. */
     public double confidence() {
         return scores.get(label);
