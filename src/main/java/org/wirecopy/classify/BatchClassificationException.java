@@ -3,6 +3,8 @@ package org.wirecopy.classify;
 /**
  * An input of {@link Classifier#classifyAll} that could not be classified: carries the input's position and the
  * input itself so the caller can say which one (e.g. its file:line), with the original failure as the cause.
+ *
+ * <p>Thread-safe once thrown (immutable fields).
  */
 public class BatchClassificationException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -18,6 +18,8 @@ import java.nio.file.NoSuchFileException;
 /**
  * The {@code wirecopy} command line. Results go to stdout, progress and logs to stderr; exit codes are in
  * {@link ExitCodes}.
+ *
+ * <p>Not thread-safe: one instance per run; {@link #run(String...)} may be called from any thread.
  */
 @Command(name = "wirecopy", mixinStandardHelpOptions = true, versionProvider = WirecopyCli.VersionProvider.class,
         description = "Labels every paragraph of an article as REPORTING (pasted agency or newspaper copy), "

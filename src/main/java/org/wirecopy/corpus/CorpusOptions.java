@@ -26,6 +26,8 @@ import java.util.Set;
  *                      windows-125x...), since lines are split on bytes: UTF-16 and UTF-32 are refused
  * @param defaultLabel  the (raw) label of every paragraph that has none (every line of a {@link CorpusFormat#LINES}
  *                      file; all rows of unlabelled data known to be of one kind), or null
+ *
+ * <p>Immutable and thread-safe (the builder is not thread-safe).
  */
 public record CorpusOptions(CorpusFormat format, String textColumn, String labelColumn, String idColumn,
                             String indexColumn, Map<String, String> labelMap, Set<String> labels,
