@@ -20,9 +20,19 @@ public final class Wirecopy {
     private Wirecopy() {
     }
 
-    /** The classifier of the bundled default model, loaded on first use and shared. */
+    /**
+     * The classifier of the bundled default model, loaded on first use and shared.
+     *
+     * @deprecated use {@link Classifier#bundled()}, which throws no checked exception
+     */
+    @Deprecated
     public static Classifier classifier() throws IOException {
-        return Classifier.loadDefault();
+        return Classifier.bundled();
+    }
+
+    /** The classifier of the bundled default model, loaded on first use and shared (no checked exception). */
+    public static Classifier bundled() {
+        return Classifier.bundled();
     }
 
     /** A classifier for a model file trained by {@code wirecopy train}. */

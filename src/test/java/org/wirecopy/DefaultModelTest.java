@@ -42,6 +42,23 @@ class DefaultModelTest {
         assertTrue(p.devMetrics().get("macroF1") > 0.85, "dev macro-F1 " + p.devMetrics());
     }
 
+    /**
+     * The bundled model, read by this checkout's code (text reading, features, forward pass), must reproduce exactly
+     * the dev figures recorded when it was trained: any change of the features or the network arithmetic that the
+     * model was not retrained for fails here, even when the data hashes still match.
+     */
+    @Test
+    void bundledModelReproducesTheDevFiguresRecordedInIt() throws Exception {
+        Provenance p = Classifier.defaultModel().provenance();
+        Corpus dev = CorpusReader.read(TestData.root().resolve("training-data/dev.jsonl"), CorpusOptions.defaults());
+        org.wirecopy.eval.Evaluation ev = org.wirecopy.eval.Evaluator.evaluate(Classifier.loadDefault(), dev);
+        String stale = "the bundled model no longer gives the dev figures recorded in it: the features or the "
+                + "forward pass changed; retrain it (README, 'Retraining the bundled model')";
+        assertEquals(p.devMetrics().get("accuracy"), ev.accuracy(), 1e-12, stale);
+        assertEquals(p.devMetrics().get("macroF1"), ev.macroF1(), 1e-12, stale);
+        for (String l : Corpus.STANDARD_LABELS) assertEquals(p.devMetrics().get("f1." + l), ev.f1(l), 1e-12, stale);
+    }
+
     @Test
     void sampleArticleInTheReadmeIsClassified() throws Exception {
         Path sample = TestData.root().resolve("docs/examples/sample-post.txt");

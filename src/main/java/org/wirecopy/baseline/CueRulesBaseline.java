@@ -19,6 +19,8 @@ import java.util.List;
  *   <li>COMMENTARY otherwise.</li>
  * </ol>
  * It learns nothing from the training data and needs the three standard labels.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class CueRulesBaseline implements Learner {
 

@@ -18,6 +18,8 @@ import java.util.Random;
  * Multinomial logistic regression on exactly the network's input vectors (cues, contrast cues, neighbours' cues and
  * hashed n-grams), trained with seeded stochastic gradient descent (AdaGrad step sizes) and an L2 penalty. What the
  * network adds over this is its hidden layer and the LSTMs over the article.
+ *
+ * <p>Thread-safe once trained: classification reads immutable state only.
  */
 public final class LogisticRegressionBaseline implements Learner {
 

@@ -7,7 +7,11 @@ import org.wirecopy.eval.Learner;
 import java.util.List;
 import java.util.Map;
 
-/** Labels every paragraph with the most frequent training label; scores are the training label shares. */
+/**
+ * Labels every paragraph with the most frequent training label; scores are the training label shares.
+ *
+ * <p>Thread-safe once trained: classification reads immutable state only.
+ */
 public final class MajorityBaseline implements Learner {
 
     @Override

@@ -14,6 +14,8 @@ import java.util.List;
 /**
  * Multinomial Naive Bayes on hashed word uni- and bigram counts (the same n-grams and buckets as the network's
  * features), add-one smoothing, no document context.
+ *
+ * <p>Thread-safe once trained: classification reads immutable state only.
  */
 public final class NaiveBayesBaseline implements Learner {
 

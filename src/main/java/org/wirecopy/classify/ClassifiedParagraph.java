@@ -34,13 +34,39 @@ public record ClassifiedParagraph(int index, String text, int start, int end, St
         this(index, text, start, end, label, scores, false);
     }
 
+    /** The score of a standard label; see {@link #score(String)}. */
+    public double score(Label label) {
+        return score(label.id());
+    }
+
+    /** Whether the predicted label is {@code label}. */
+    public boolean is(Label label) {
+        return this.label.equals(label.id());
+    }
+
+    /** The scores as records, in the model's label order. */
+    public ParagraphScores scoreRecords() {
+        java.util.List<LabelScore> out = new java.util.ArrayList<>(scores.size());
+        for (Map.Entry<String, Double> e : scores.entrySet()) out.add(new LabelScore(e.getKey(), e.getValue()));
+        return new ParagraphScores(index, out);
+    }
+
     /** The score of the predicted label. */
     public double confidence() {
         return scores.get(label);
     }
 
-    /** The score of {@code label}, 0 when the model has no such label. */
+    /**
+     * The score of {@code label}.
+     *
+     * @throws IllegalArgumentException when the model has no such label (a typo such as {@code "REPORTNG"})
+     */
     public double score(String label) {
-        return scores.getOrDefault(label, 0.0);
+        Double s = scores.get(label);
+        if (s == null) {
+            throw new IllegalArgumentException("no label '" + label + "' in this model; its labels are "
+                    + scores.keySet());
+        }
+        return s;
     }
 }

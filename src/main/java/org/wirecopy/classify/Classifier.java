@@ -73,7 +73,41 @@ public final class Classifier implements ArticleLabeller {
         return new Explainer(features, network, model.labels()).explain(article, index, top);
     }
 
-    /** The bundled default model's classifier, loaded once and shared. */
+    /**
+     * The bundled default model's classifier, loaded once and shared; no checked exception, since the model is part
+     * of the library.
+     *
+     * @throws java.io.UncheckedIOException when the bundled model is missing or unreadable (a broken build)
+     */
+    public static Classifier bundled() {
+        try {
+            return loadDefault();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A classifier for a model read from {@code in} (e.g. a class-path resource); the stream is not closed.
+     *
+     * @param name names the source in error messages
+     * @throws org.wirecopy.model.ModelFormatException when the bytes are not a valid model
+     */
+    public static Classifier load(InputStream in, String name) throws IOException {
+        return new Classifier(ModelIO.load(in, name));
+    }
+
+    /** {@link #load(InputStream, String)} with the name "stream". */
+    public static Classifier load(InputStream in) throws IOException {
+        return load(in, "model stream");
+    }
+
+    /**
+     * The bundled default model's classifier, loaded once and shared.
+     *
+     * @deprecated use {@link #bundled()}, which throws no checked exception
+     */
+    @Deprecated
     public static Classifier loadDefault() throws IOException {
         Classifier c = defaultInstance;
         if (c == null) {
@@ -132,9 +166,23 @@ public final class Classifier implements ArticleLabeller {
         return classify(ArticleReader.readPage(html, url));
     }
 
-    /** Classifies paragraphs given one by one. */
+    /**
+     * Classifies paragraphs given one by one.
+     *
+     * @throws IllegalArgumentException when a paragraph is null or blank (nothing left after normalisation): blank
+     *                                  strings are not paragraphs, leave them out
+     */
     @Override
     public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
+        Objects.requireNonNull(paragraphs, "paragraphs");
+        for (int i = 0; i < paragraphs.size(); i++) {
+            String t = paragraphs.get(i);
+            if (t == null) throw new IllegalArgumentException("paragraph " + i + " is null");
+            if (org.wirecopy.text.TextNormalizer.normalize(t).isEmpty()) {
+                throw new IllegalArgumentException("paragraph " + i + " is blank (only whitespace or invisible "
+                        + "chars); leave blank strings out of the list");
+            }
+        }
         return classify(Article.ofParagraphs(paragraphs));
     }
 
@@ -187,6 +235,52 @@ public final class Classifier implements ArticleLabeller {
         float[] s = new float[n];
         for (int j = 0; j < n; j++) s[j] = j == label ? OUTSIDE_SCORE : (1 - OUTSIDE_SCORE) / (n - 1);
         return s;
+    }
+
+    /** Every label's probability for each paragraph, as records (see {@link #scores(List)} for the raw form). */
+    public List<ParagraphScores> paragraphScores(List<Paragraph> paragraphs) {
+        float[][] raw = scores(paragraphs);
+        List<String> labels = model.labels();
+        List<ParagraphScores> out = new ArrayList<>(raw.length);
+        for (int i = 0; i < raw.length; i++) {
+            List<LabelScore> row = new ArrayList<>(labels.size());
+            for (int j = 0; j < labels.size(); j++) row.add(new LabelScore(labels.get(j), raw[i][j]));
+            out.add(new ParagraphScores(i, row));
+        }
+        return out;
+    }
+
+    /**
+     * Classifies many articles on {@code threads} threads (0: one per core) and returns the results in input order,
+     * streamed: inputs are pulled from {@code items} only as results are taken, and at most {@code 16 * threads}
+     * are held at once, so memory stays bounded however many there are. Each result equals what
+     * {@code classify(reader.apply(item))} gives alone. Close the stream (try-with-resources) to stop the threads at
+     * once if it is not read to its end.
+     *
+     * @param items  the inputs, read lazily from the calling thread
+     * @param reader turns an input into an article (called on a pool thread)
+     * @throws BatchClassificationException from the stream when an input cannot be classified, naming it
+     */
+    public <T> java.util.stream.Stream<Classified<T>> classifyAll(java.util.Iterator<? extends T> items,
+                                                                   java.util.function.Function<? super T, Article> reader,
+                                                                   int threads) {
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(reader, "reader");
+        if (threads < 0) throw new IllegalArgumentException("threads must be >= 0 (0 = one per core), got " + threads);
+        OrderedBatch<T> batch = new OrderedBatch<>(this, items, reader,
+                threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(batch,
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false).onClose(batch::close);
+    }
+
+    /**
+     * Classifies texts or HTML pages (format detected) on {@code threads} threads, in input order, streamed; see
+     * {@link #classifyAll(java.util.Iterator, java.util.function.Function, int)}.
+     */
+    public java.util.stream.Stream<ClassifiedArticle> classifyAll(java.util.stream.Stream<String> texts, int threads) {
+        java.util.stream.Stream<Classified<String>> out = classifyAll(texts.iterator(),
+                t -> ArticleReader.read(t, InputFormat.AUTO), threads);
+        return out.map(Classified::result).onClose(texts::close);
     }
 
     /** Raw probabilities {@code [paragraph][label]} in the model's label order. */

@@ -48,6 +48,7 @@ final class BaselinesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        setup.checkOutputs();
         ExperimentSetup.Prepared run = setup.prepare();
         TrainingConfig tc = run.training();
         Corpus corpus = run.corpus();
@@ -71,7 +72,8 @@ final class BaselinesCommand implements Callable<Integer> {
             List<Object> all = new ArrayList<>();
             for (CrossValidation cv : results) all.add(cv.summary());
             report.put("learners", all);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(setup.reportJson.toFile(), report);
+            org.wirecopy.io.SafeFiles.writeAtomically(setup.reportJson,
+                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report));
         }
         if (setup.reportDir != null) {
             var provenance = CrossValidateCommand.configProvenance(tc, corpus);

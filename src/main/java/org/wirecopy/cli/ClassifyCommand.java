@@ -66,6 +66,13 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (threads < 0) throw new IllegalArgumentException("--threads must be >= 0 (0 = one per core), got " + threads);
+        if (threads > 1024) throw new IllegalArgumentException("--threads must be at most 1024, got " + threads);
+        if (top < 1) throw new IllegalArgumentException("--top must be >= 1, got " + top);
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("--min-confidence must be in 0..1, got " + minConfidence);
+        }
+        if (!file.equals("-")) org.wirecopy.io.SafeFiles.requireReadable(Path.of(file), "article file");
         Classifier classifier = model.classifier().withMinConfidence(minConfidence);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -94,6 +101,7 @@ final class ClassifyCommand implements Callable<Integer> {
         writer.begin();
         writer.article(null, result, explanations);
         writer.end();
+        writer.check();
         return ExitCodes.OK;
     }
 }

@@ -42,6 +42,7 @@ final class CrossValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        setup.checkOutputs();
         ExperimentSetup.Prepared run = setup.prepare();
         TrainingConfig tc = run.training();
         Corpus corpus = run.corpus();
@@ -53,8 +54,8 @@ final class CrossValidateCommand implements Callable<Integer> {
         Provenance provenance = configProvenance(tc, corpus);
         DataDescription described = DataDescription.of(corpus);
         if (setup.reportJson != null) {
-            Files.writeString(setup.reportJson, JsonReport.crossValidation(cv, provenance, described),
-                    StandardCharsets.UTF_8);
+            org.wirecopy.io.SafeFiles.writeAtomically(setup.reportJson,
+                    JsonReport.crossValidation(cv, provenance, described));
         }
         if (setup.reportDir != null) {
             for (Path p : ReportWriter.write(cv, provenance, described, setup.reportDir)) err.println("wrote " + p);

@@ -97,6 +97,10 @@ final class DataOptions {
                 .defaultLabel(defaultLabel);
         List<String> allowed = labels != null ? Arrays.stream(labels.split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList() : b.labels();
+        if (labels != null && allowed.isEmpty()) {
+            throw new IllegalArgumentException("--labels is empty; give the allowed labels, e.g. --labels "
+                    + "REPORTING,COMMENTARY,BOILERPLATE, or --labels any");
+        }
         if (allowed != null) o.labels(allowed.size() == 1 && allowed.get(0).equalsIgnoreCase("any") ? null : allowed);
         return o.build();
     }

@@ -75,6 +75,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Outputs.check(Outputs.list(data, model.model), "--report-json", reportJson);
+        Outputs.checkDirectory("--report-dir", reportDir);
         Classifier classifier = model.classifier();
         ArticleLabeller labeller = predictionMap == null ? classifier
                 : new MappedLabeller(classifier, CorpusOptions.parseLabelMap(predictionMap));
@@ -91,7 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Provenance provenance = classifier.model().provenance();
         DataDescription described = DataDescription.of(corpus);
         if (reportJson != null) {
-            Files.writeString(reportJson, JsonReport.evaluation(ev, provenance, described), StandardCharsets.UTF_8);
+            org.wirecopy.io.SafeFiles.writeAtomically(reportJson, JsonReport.evaluation(ev, provenance, described));
         }
         if (reportDir != null) {
             for (Path p : ReportWriter.write(ev, provenance, described, reportDir)) {

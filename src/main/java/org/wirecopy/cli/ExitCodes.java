@@ -1,6 +1,10 @@
 package org.wirecopy.cli;
 
-/** Process exit codes of the CLI. */
+/**
+ * Process exit codes of the CLI.
+ *
+ * <p>Constants only; thread-safe.
+ */
 public final class ExitCodes {
     /** Success. */
     public static final int OK = 0;

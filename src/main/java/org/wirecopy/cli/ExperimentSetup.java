@@ -53,6 +53,12 @@ final class ExperimentSetup {
     record Prepared(TrainingConfig training, Corpus corpus, Folds folds) {
     }
 
+    /** Refuses outputs that are inputs, directories, FIFOs or devices, before any work. */
+    void checkOutputs() throws IOException {
+        Outputs.check(Outputs.list(data, config, foldsIn), "--folds-out", foldsOut, "--report-json", reportJson);
+        Outputs.checkDirectory("--report-dir", reportDir);
+    }
+
     Prepared prepare() throws IOException {
         ExperimentConfig exp = experiment();
         TrainingConfig tc = training(exp);
@@ -79,12 +85,13 @@ final class ExperimentSetup {
     Folds folds(Corpus corpus, ExperimentConfig exp, long seed) throws IOException {
         Folds f;
         if (foldsIn != null) {
-            f = Folds.fromTsv(Files.readString(foldsIn, StandardCharsets.UTF_8), seed);
+            f = Folds.fromTsv(org.wirecopy.io.SafeFiles.readString(foldsIn, 256L << 20, "--folds-in file",
+                    "a fold assignment lists article ids; give the file written by --folds-out"), seed);
         } else {
             int k = folds != null ? folds : exp != null ? exp.folds() : 5;
             f = Folds.of(corpus, k, seed);
         }
-        if (foldsOut != null) Files.writeString(foldsOut, f.toTsv(), StandardCharsets.UTF_8);
+        if (foldsOut != null) org.wirecopy.io.SafeFiles.writeAtomically(foldsOut, f.toTsv());
         return f;
     }
 }

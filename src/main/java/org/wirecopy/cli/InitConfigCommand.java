@@ -32,7 +32,7 @@ final class InitConfigCommand implements Callable<Integer> {
             if (Files.exists(file)) {
                 throw new IllegalArgumentException(file + " exists; remove it or choose another name");
             }
-            Files.writeString(file, json, StandardCharsets.UTF_8);
+            org.wirecopy.io.SafeFiles.writeAtomically(file, json);
         }
         return ExitCodes.OK;
     }

@@ -14,6 +14,6 @@ final class ModelOption {
     Path model;
 
     Classifier classifier() throws IOException {
-        return model == null ? Classifier.loadDefault() : Classifier.load(model);
+        return model == null ? Classifier.bundled() : Classifier.load(model);
     }
 }

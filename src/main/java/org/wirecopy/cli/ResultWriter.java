@@ -49,6 +49,17 @@ abstract class ResultWriter {
         out.flush();
     }
 
+    /**
+     * Ends the run when a write to the output failed (PrintWriter swallows errors: a closed pipe, a full disk,
+     * {@code /dev/full}).
+     */
+    final void check() throws IOException {
+        if (out.checkError()) {
+            throw new IOException("cannot write the results to standard output (a closed pipe, a full disk or a "
+                    + "device that refuses writes); the output is incomplete");
+        }
+    }
+
     /** {@code index  LABEL  0.97  text} per paragraph, then totals. */
     static final class Text extends ResultWriter {
         Text(PrintWriter out, List<String> labels) {

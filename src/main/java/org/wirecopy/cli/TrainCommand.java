@@ -67,6 +67,9 @@ final class TrainCommand implements Callable<Integer> {
         if (trainFiles.isEmpty()) throw new IllegalArgumentException("no training data: give --data or --config");
         List<Path> devFiles = dev != null ? dev : exp == null ? List.of()
                 : exp.data().dev().stream().map(Path::of).toList();
+        List<Path> inputs = Outputs.list(trainFiles, config);
+        inputs.addAll(devFiles);
+        Outputs.check(inputs, "--out", out);
         Corpus train = dataOptions.read(trainFiles, options);
         Corpus devCorpus = devFiles.isEmpty() ? null : dataOptions.read(devFiles, options);
         err.printf(Locale.ROOT, "training on %s: %d articles, %d paragraphs, labels %s%n", train.name(),

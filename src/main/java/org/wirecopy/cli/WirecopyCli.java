@@ -18,6 +18,8 @@ import java.nio.file.NoSuchFileException;
 /**
  * The {@code wirecopy} command line. Results go to stdout, progress and logs to stderr; exit codes are in
  * {@link ExitCodes}.
+ *
+ * <p>Not thread-safe: one instance per run; {@link #run(String...)} may be called from any thread.
  */
 @Command(name = "wirecopy", mixinStandardHelpOptions = true, versionProvider = WirecopyCli.VersionProvider.class,
         description = "Labels every paragraph of an article as REPORTING (pasted agency or newspaper copy), "
@@ -25,7 +27,8 @@ import java.nio.file.NoSuchFileException;
         subcommands = {ClassifyCommand.class, TrainCommand.class, EvaluateCommand.class, ValidateDataCommand.class,
                 InspectCommand.class, CrossValidateCommand.class, BaselinesCommand.class, TuneThresholdCommand.class,
                 InitConfigCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data, 4 I/O error, 5 bad model file."})
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data, 4 I/O error, 5 bad model file.",
+                "--stacktrace (anywhere) prints the full trace of an error."})
 public final class WirecopyCli implements Runnable {
 
     @CommandLine.Spec
@@ -42,13 +45,28 @@ public final class WirecopyCli implements Runnable {
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
     }
 
-    /** Runs the CLI with the given streams and returns the exit code. */
+    /**
+     * Runs the CLI with the given streams and returns the exit code. Every failure, {@link Error}s included, becomes
+     * one line on {@code err} and its exit code; {@code --stacktrace} (anywhere in the arguments) adds the trace.
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new WirecopyCli());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr()));
-        int code = cl.execute(args);
+        boolean stacktrace = false;
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--stacktrace")) stacktrace = true;
+            else rest.add(a);
+        }
+        boolean trace = stacktrace;
+        int code;
+        try {
+            CommandLine cl = new CommandLine(new WirecopyCli());
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), trace));
+            code = cl.execute(rest.toArray(new String[0]));
+        } catch (Throwable t) {
+            code = handle(t, err, trace);
+        }
         out.flush();
         err.flush();
         return code;
@@ -59,20 +77,37 @@ public final class WirecopyCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static int handle(Exception ex, PrintWriter err) {
-        Throwable e = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+    static int handle(Throwable ex, PrintWriter err) {
+        return handle(ex, err, false);
+    }
+
+    /** Prints one line for {@code ex} (and its trace with {@code stacktrace}) and returns its exit code. */
+    static int handle(Throwable ex, PrintWriter err, boolean stacktrace) {
+        Throwable e = ex;
+        while ((e instanceof UncheckedIOException || e instanceof java.util.concurrent.ExecutionException
+                || e instanceof java.util.concurrent.CompletionException
+                || e instanceof CommandLine.ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        int code = report(e, err);
+        if (stacktrace) e.printStackTrace(err);
+        err.flush();
+        return code;
+    }
+
+    private static int report(Throwable e, PrintWriter err) {
         if (e instanceof CorpusFormatException c) {
             for (DataProblem p : c.problems()) err.println("error: " + p);
             err.println(c.problems().size() + (c.problems().size() == 1 ? " problem" : " problems")
                     + "; nothing was written");
             return ExitCodes.DATA;
         }
-        if (e instanceof ArticleInputException) {
-            err.println("error: " + e.getMessage());
+        if (e instanceof ArticleInputException || e instanceof org.wirecopy.io.LimitExceededException) {
+            err.println("error: " + oneLine(e.getMessage()));
             return ExitCodes.DATA;
         }
         if (e instanceof ModelFormatException) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + oneLine(e.getMessage()));
             return ExitCodes.MODEL;
         }
         if (e instanceof NoSuchFileException n) {
@@ -80,20 +115,34 @@ public final class WirecopyCli implements Runnable {
             return ExitCodes.IO;
         }
         if (e instanceof AccessDeniedException a) {
-            err.println("error: permission denied: " + a.getFile());
+            err.println("error: permission denied: " + a.getFile()
+                    + (a.getReason() == null ? "" : " (" + a.getReason() + ")"));
             return ExitCodes.IO;
         }
         if (e instanceof IOException) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return ExitCodes.IO;
         }
         if (e instanceof IllegalArgumentException) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + oneLine(String.valueOf(e.getMessage())));
             return ExitCodes.USAGE;
         }
-        err.println("internal error (please report it): " + e);
-        e.printStackTrace(err);
+        if (e instanceof StackOverflowError) {
+            err.println("error: the input is nested too deeply to read (stack overflow); flatten or split it");
+            return ExitCodes.DATA;
+        }
+        if (e instanceof OutOfMemoryError) {
+            err.println("error: out of memory (" + e.getMessage() + "); give Java more heap, e.g. java -Xmx8g -jar "
+                    + "wirecopy.jar ..., or split the input");
+            return ExitCodes.INTERNAL;
+        }
+        err.println("internal error (please report it; --stacktrace shows the trace): " + oneLine(e.toString()));
         return ExitCodes.INTERNAL;
+    }
+
+    /** The message on one line (a multi-line message is joined with " | "). */
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " | ");
     }
 
     /** Logs to stderr; ND4J and DL4J only warnings, unless the user set levels. */

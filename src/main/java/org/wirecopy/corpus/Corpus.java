@@ -82,13 +82,15 @@ public record Corpus(String name, List<LabelledArticle> articles) {
 
     /**
      * SHA-256 of the corpus content: article ids, paragraph texts and labels, in order. Independent of file layout,
-     * line ends and JSON formatting, so it identifies the data a model was trained on.
+     * line ends and JSON formatting, so it identifies the data a model was trained on. Ids made up from the file
+     * and line (rows without an id) are not hashed, so the hash does not depend on how the path was spelled
+     * ({@code d.tsv} or {@code ./d.tsv}); the articles' order still is.
      */
     public String sha256() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (LabelledArticle a : articles) {
-                md.update(a.id().getBytes(StandardCharsets.UTF_8));
+                if (!a.id().equals(a.origin())) md.update(a.id().getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 1);
                 for (LabelledParagraph p : a.paragraphs()) {
                     md.update(String.valueOf(p.label()).getBytes(StandardCharsets.UTF_8));

@@ -3,7 +3,11 @@ package org.wirecopy.corpus;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** File formats a corpus can be read from. */
+/**
+ * File formats a corpus can be read from.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum CorpusFormat {
     /** Decide from the file name: {@code .jsonl}/{@code .json}/{@code .ndjson}, {@code .tsv}, {@code .csv}. */
     AUTO,

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A data file with problems. Carries every problem found (up to {@link CorpusReader#MAX_PROBLEMS}), each with its
  * file, line, field and fix; the message lists the first few.
+ *
+ * <p>Not meant to be shared between threads while being built; its problem list is immutable.
  */
 public class CorpusFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;

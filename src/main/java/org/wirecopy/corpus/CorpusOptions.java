@@ -21,9 +21,13 @@ import java.util.Set;
  * @param labelMap      raw label to label (e.g. {@code OBJ=REPORTING}); empty for none
  * @param labels        allowed labels after mapping; null allows any
  * @param requireLabels whether every paragraph must have a label (false for text to classify)
- * @param charset       the files' encoding, UTF-8 by default (decoding errors are always reported)
+ * @param charset       the files' encoding, UTF-8 by default (decoding errors are always reported); it must encode
+ *                      line feed as the single byte 0x0A and ASCII as one byte per char (UTF-8, ISO-8859-x,
+ *                      windows-125x...), since lines are split on bytes: UTF-16 and UTF-32 are refused
  * @param defaultLabel  the (raw) label of every paragraph that has none (every line of a {@link CorpusFormat#LINES}
  *                      file; all rows of unlabelled data known to be of one kind), or null
+ *
+ * <p>Immutable and thread-safe (the builder is not thread-safe).
  */
 public record CorpusOptions(CorpusFormat format, String textColumn, String labelColumn, String idColumn,
                             String indexColumn, Map<String, String> labelMap, Set<String> labels,
@@ -36,6 +40,28 @@ public record CorpusOptions(CorpusFormat format, String textColumn, String label
         labelMap = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelMap));
         if (labels != null) labels = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(labels));
         Objects.requireNonNull(charset, "charset");
+        checkLineCompatible(charset);
+    }
+
+    /**
+     * Refuses charsets in which lines cannot be split on the byte 0x0A (UTF-16, UTF-32, EBCDIC): they would read as
+     * binary or garbage.
+     */
+    static void checkLineCompatible(java.nio.charset.Charset charset) {
+        boolean ok;
+        try {
+            ok = charset.canEncode()
+                    && java.util.Arrays.equals("\n".getBytes(charset), new byte[]{'\n'})
+                    && java.util.Arrays.equals("id,\"{".getBytes(charset), new byte[]{'i', 'd', ',', '"', '{'});
+        } catch (RuntimeException e) {
+            ok = false;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("encoding " + charset.name() + " is not supported for data files: "
+                    + "lines are split on the byte 0x0A, so the encoding must be ASCII-compatible (UTF-8, ISO-8859-1, "
+                    + "windows-1252, ...); convert the file first, e.g. iconv -f " + charset.name()
+                    + " -t UTF-8 in > out");
+        }
     }
 
     /** Canonical JSONL or rows with {@code text}/{@code label} columns, the three standard labels. */

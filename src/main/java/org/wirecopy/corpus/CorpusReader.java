@@ -32,7 +32,14 @@ public final class CorpusReader {
     /** Reading stops collecting problems after this many. */
     public static final int MAX_PROBLEMS = 1000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A line (one JSONL article, one TSV row) longer than this many bytes is refused with its file:line. */
+    public static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+    /** Strict: a duplicate key, or anything after the object on its line (a second object), is an error. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private CorpusReader() {
     }
@@ -97,8 +104,13 @@ public final class CorpusReader {
      */
     public static void stream(Path file, CorpusOptions options, Sink sink) throws IOException {
         String name = file.toString();
+        org.wirecopy.io.SafeFiles.requireReadable(file, "data file");
         try (InputStream in = Files.newInputStream(file)) {
             stream(in, name, options.format().resolve(file), options, sink);
+        } catch (CorpusFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw org.wirecopy.io.SafeFiles.located(file, "cannot read", e);
         }
     }
 
@@ -142,8 +154,10 @@ public final class CorpusReader {
                 node = JSON.readTree(line);
             } catch (JsonProcessingException e) {
                 String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
-                sink.problem(new DataProblem(name, ln, "", "not valid JSON" + where + ": " + e.getOriginalMessage(),
-                        "each line must hold one complete JSON object"));
+                String what = e.getOriginalMessage().startsWith("Trailing token")
+                        ? "a second JSON value after the object" : e.getOriginalMessage();
+                sink.problem(new DataProblem(name, ln, "", "not valid JSON" + where + ": " + what,
+                        "each line must hold exactly one complete JSON object, with each key once"));
                 continue;
             }
             if (!(node instanceof ObjectNode obj)) {
@@ -540,6 +554,11 @@ public final class CorpusReader {
                 }
                 int start = pos;
                 while (pos < len && buf[pos] != '\n') pos++;
+                if ((long) line.size() + (pos - start) > MAX_LINE_BYTES) {
+                    throw new CorpusFormatException(List.of(new DataProblem(name, number + 1, "",
+                            "line is longer than " + MAX_LINE_BYTES + " bytes",
+                            "one article per line must be smaller; split the article or the file")));
+                }
                 line.write(buf, start, pos - start);
                 any = true;
                 if (pos < len) {

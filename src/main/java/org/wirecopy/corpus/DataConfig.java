@@ -17,6 +17,8 @@ import java.util.Map;
  * @param labelMap    raw label to label, may be empty
  * @param labels      allowed labels; null means the label map's targets, else the three standard labels;
  *                    {@code ["any"]} allows any
+ *
+ * <p>Immutable and thread-safe.
  */
 public record DataConfig(List<String> train, List<String> dev, List<String> test, String format, String textColumn,
                          String labelColumn, String idColumn, String indexColumn, Map<String, String> labelMap,

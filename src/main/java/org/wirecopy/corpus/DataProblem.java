@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param field   the field or column at fault (e.g. {@code paragraphs[3].label}), or empty
  * @param message what is wrong
  * @param fix     how to fix it
+ *
+ * <p>Immutable and thread-safe.
  */
 public record DataProblem(String file, long line, String field, String message, String fix) {
 

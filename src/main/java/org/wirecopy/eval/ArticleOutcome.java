@@ -13,12 +13,21 @@ import java.util.Objects;
  * @param fields    the article's extra fields (style, source, ...)
  * @param gold      gold label per paragraph
  * @param predicted the classifier's output for the same paragraphs
+ *
+ * <p>Immutable and thread-safe.
  */
 public record ArticleOutcome(String id, Map<String, String> fields, List<String> gold, ClassifiedArticle predicted) {
 
     public ArticleOutcome {
         Objects.requireNonNull(id, "id");
-        fields = Map.copyOf(fields);
+        fields = Map.copyOf(Objects.requireNonNull(fields, "fields"));
+        Objects.requireNonNull(gold, "gold");
+        for (int i = 0; i < gold.size(); i++) {
+            if (gold.get(i) == null) {
+                throw new IllegalArgumentException("article " + id + ", paragraph " + i + " has no gold label: "
+                        + "evaluation needs every paragraph labelled (run validate-data to list the unlabelled ones)");
+            }
+        }
         gold = List.copyOf(gold);
         Objects.requireNonNull(predicted, "predicted");
         if (gold.size() != predicted.size()) {

@@ -82,9 +82,18 @@ public final class Evaluation {
         return total == 0 ? 0 : right / (double) total;
     }
 
+    /** The index of a label asked for by name; an unknown label is refused. */
+    private int known(String label) {
+        int k = labels.indexOf(label);
+        if (k < 0) {
+            throw new IllegalArgumentException("no label '" + label + "' in this evaluation; its labels are " + labels);
+        }
+        return k;
+    }
+
     /** Gold paragraphs of {@code label}. */
     public long support(String label) {
-        int k = labels.indexOf(label);
+        int k = known(label);
         long s = 0;
         for (long v : confusion[k]) s += v;
         return s;
@@ -92,7 +101,7 @@ public final class Evaluation {
 
     /** Paragraphs predicted as {@code label}. */
     public long predicted(String label) {
-        int k = labels.indexOf(label);
+        int k = known(label);
         long s = 0;
         for (long[] row : confusion) s += row[k];
         return s;
@@ -100,12 +109,12 @@ public final class Evaluation {
 
     public double precision(String label) {
         long p = predicted(label);
-        return p == 0 ? 0 : confusion[labels.indexOf(label)][labels.indexOf(label)] / (double) p;
+        return p == 0 ? 0 : confusion[known(label)][known(label)] / (double) p;
     }
 
     public double recall(String label) {
         long s = support(label);
-        return s == 0 ? 0 : confusion[labels.indexOf(label)][labels.indexOf(label)] / (double) s;
+        return s == 0 ? 0 : confusion[known(label)][known(label)] / (double) s;
     }
 
     public double f1(String label) {
@@ -170,6 +179,7 @@ public final class Evaluation {
      * threshold down.
      */
     public List<double[]> precisionRecallCurve(String label) {
+        known(label);
         List<double[]> scored = scored(label);
         long positives = support(label);
         List<double[]> curve = new ArrayList<>();
@@ -222,6 +232,7 @@ public final class Evaluation {
      * share. This is the figure a study of "how much of a site is pasted copy" publishes.
      */
     public double shareError(String label) {
+        known(label);
         if (articles.isEmpty()) return 0;
         double sum = 0;
         for (ArticleOutcome a : articles) {
@@ -320,14 +331,17 @@ public final class Evaluation {
                 macroF1());
     }
 
-    /** Objects.equals-friendly identity of the figures (labels and confusion matrix). */
+    /**
+     * Equal when the labels and every article outcome (ids, fields, gold labels, predictions with their scores) are
+     * equal, so that every figure, not only the confusion matrix, is the same.
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Evaluation e && e.labels.equals(labels) && java.util.Arrays.deepEquals(e.confusion, confusion);
+        return o instanceof Evaluation e && e.labels.equals(labels) && e.articles.equals(articles);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(labels, java.util.Arrays.deepHashCode(confusion));
+        return Objects.hash(labels, articles);
     }
 }

@@ -3,7 +3,11 @@ package org.wirecopy.eval;
 import org.wirecopy.classify.ArticleLabeller;
 import org.wirecopy.corpus.Corpus;
 
-/** Trains something that labels articles: the network, or a baseline. Used by cross-validation. */
+/**
+ * Trains something that labels articles: the network, or a baseline. Used by cross-validation.
+ *
+ * <p>Implementations must be thread-safe, and so must the labellers they return.
+ */
 public interface Learner {
 
     /** Short name for tables, e.g. {@code naive-bayes}. */

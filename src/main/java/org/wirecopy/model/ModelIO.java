@@ -28,9 +28,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
@@ -40,8 +40,14 @@ import java.util.zip.ZipOutputStream;
  * network is rebuilt from the {@link NetworkConfig} in the manifest.
  *
  * <p>Entries: {@code manifest.json} (format name and version, labels, feature and network configuration, input size,
- * parameter count, SHA-256 of every other entry), {@code provenance.json}, {@code network/weights.bin},
- * {@code network/dl4j-configuration.json}. Entry times are fixed, so equal models give equal bytes.
+ * parameter count, SHA-256 of every other entry), {@code manifest.sha256} (the SHA-256 of {@code manifest.json}, from
+ * format version 2), {@code provenance.json}, {@code network/weights.bin}, {@code network/dl4j-configuration.json}.
+ * Entry times are fixed, so equal models give equal bytes.
+ *
+ * <p>Loading is bounded whatever the zip's headers say: each entry is inflated to at most its own limit (1 MiB for
+ * the manifest, 16 MiB for provenance and the DL4J configuration, {@value #MAX_MODEL_BYTES} bytes for the weights),
+ * unknown or repeated entries are refused before they are inflated, and every entry, the manifest included, must
+ * match its checksum. Weights must be finite. Format version 1 files (no manifest checksum) still load.
  *
  * <p>Stateless and thread-safe.
  */
@@ -50,13 +56,18 @@ public final class ModelIO {
     /** Format name in every manifest. */
     public static final String FORMAT = "wirecopy-model";
     /** The format version this release writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     static final String MANIFEST = "manifest.json";
     static final String PROVENANCE = "provenance.json";
     static final String WEIGHTS = "network/weights.bin";
     static final String DL4J_CONF = "network/dl4j-configuration.json";
-    private static final int MAX_MODEL_BYTES = 512 * 1024 * 1024;
+    static final String MANIFEST_SHA = "manifest.sha256";
+    /** Limit on a model file's size and on the inflated size of its weights. */
+    public static final int MAX_MODEL_BYTES = 512 * 1024 * 1024;
+    private static final Map<String, Integer> ENTRY_LIMITS = Map.of(
+            MANIFEST, 1 << 20, MANIFEST_SHA, 1 << 10, PROVENANCE, 16 << 20, DL4J_CONF, 16 << 20,
+            WEIGHTS, MAX_MODEL_BYTES);
     private static final long ENTRY_TIME = 315532800000L; // 1980-01-01, the zip epoch
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -67,8 +78,18 @@ public final class ModelIO {
     private ModelIO() {
     }
 
-    /** Writes {@code model} to {@code file} atomically (via a temporary file beside it). */
+    /**
+     * Writes {@code model} to {@code file} atomically (via a temporary file beside it).
+     *
+     * @throws IOException when {@code file} exists and is not a regular file (a directory, FIFO or device), or cannot
+     *                     be written
+     */
     public static void save(Model model, Path file) throws IOException {
+        Objects.requireNonNull(model, "model");
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new java.nio.file.FileSystemException(file.toString(), null,
+                    "is not a regular file (a directory, FIFO or device); give a file path for the model");
+        }
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".wirecopy-model", ".tmp");
@@ -115,7 +136,9 @@ public final class ModelIO {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-                put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
+                byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
+                put(zip, MANIFEST, manifestBytes);
+                put(zip, MANIFEST_SHA, (sha256(manifestBytes) + "\n").getBytes(StandardCharsets.US_ASCII));
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, e.getKey(), e.getValue());
             }
             return bytes.toByteArray();
@@ -132,50 +155,79 @@ public final class ModelIO {
         zip.closeEntry();
     }
 
-    /** Loads a model file. */
+    /**
+     * Loads a model file.
+     *
+     * @throws java.nio.file.NoSuchFileException when there is no such file
+     * @throws ModelFormatException when the path is not a regular file or not a valid model
+     */
     public static Model load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        Objects.requireNonNull(file, "file");
+        if (Files.isDirectory(file)) {
+            throw new ModelFormatException(file + " is a directory, not a model file; give the path of a .zip model");
+        }
+        if (!Files.exists(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such model file");
         }
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-            var it = zip.entries();
-            while (it.hasMoreElements()) {
-                ZipEntry e = it.nextElement();
-                if (e.isDirectory()) continue;
-                if (e.getSize() > 512L * 1024 * 1024) throw new ModelFormatException(file + ": entry " + e.getName()
-                        + " is too large for a wirecopy model");
-                try (InputStream in = zip.getInputStream(e)) {
-                    entries.put(e.getName(), in.readAllBytes());
-                }
-            }
-        } catch (ZipException e) {
-            throw new ModelFormatException(file + " is not a wirecopy model: not a readable zip file ("
-                    + e.getMessage() + "); it may be truncated or of another kind", e);
-        } catch (java.io.EOFException e) {
-            throw new ModelFormatException(file + " is truncated: " + e.getMessage()
-                    + "; copy or download the model again", e);
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFormatException(file + " is not a regular file (a FIFO, device or socket); "
+                    + "give the path of a .zip model file");
         }
-        return fromEntries(entries, file.toString());
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.toString());
+        }
     }
 
-    /** Loads a model from a stream (e.g. a classpath resource); the stream is read to its end. */
+    /**
+     * Loads a model from a stream (e.g. a classpath resource); the stream is read to its end (at most
+     * {@value #MAX_MODEL_BYTES} bytes) and not closed.
+     *
+     * @param in   the model file's bytes; null (what {@code getResourceAsStream} gives for a missing resource) is
+     *             refused with a {@link java.io.FileNotFoundException} naming {@code name}
+     * @param name names the source in error messages
+     */
     public static Model load(InputStream in, String name) throws IOException {
+        if (in == null) {
+            throw new java.io.FileNotFoundException(name + ": no model stream (null, as getResourceAsStream gives for a "
+                    + "resource that is not on the class path); check the resource name");
+        }
         byte[] bytes = in.readNBytes(MAX_MODEL_BYTES + 1);
         if (bytes.length > MAX_MODEL_BYTES) {
             throw new ModelFormatException(name + " is larger than " + MAX_MODEL_BYTES + " bytes: not a wirecopy model");
         }
         if (!hasEndOfCentralDirectory(bytes)) {
-            throw new ModelFormatException(name + " is not a complete wirecopy model: no zip end record"
+            throw new ModelFormatException(name + " is not a wirecopy model, or not a complete one: no zip end record"
                     + " (the file is truncated or not a zip); copy or download the model again");
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
+        long total = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                if (!e.isDirectory()) entries.put(e.getName(), zip.readAllBytes());
+                if (e.isDirectory()) continue;
+                Integer limit = ENTRY_LIMITS.get(e.getName());
+                if (limit == null) {
+                    throw new ModelFormatException(name + " is not a wirecopy model: entry " + e.getName()
+                            + " is not part of one (the file was edited, or is another kind of zip)");
+                }
+                if (entries.containsKey(e.getName())) {
+                    throw new ModelFormatException(name + ": entry " + e.getName() + " appears twice; the file was "
+                            + "edited or is corrupt, copy or download the model again");
+                }
+                // bounded whatever the entry's header says its size is
+                byte[] data = zip.readNBytes(limit + 1);
+                if (data.length > limit) {
+                    throw new ModelFormatException(name + ": entry " + e.getName() + " inflates to more than "
+                            + limit + " bytes, more than a wirecopy model holds; the file is not a model");
+                }
+                total += data.length;
+                if (total > MAX_MODEL_BYTES + (64L << 20)) {
+                    throw new ModelFormatException(name + ": inflates to more than " + total
+                            + " bytes, more than a wirecopy model holds; the file is not a model");
+                }
+                entries.put(e.getName(), data);
             }
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
             throw new ModelFormatException(name + " is not a complete wirecopy model (" + e.getMessage()
                     + "); it may be truncated or of another kind", e);
         }
@@ -217,6 +269,20 @@ public final class ModelIO {
                     + " is newer than this release reads (" + FORMAT_VERSION + "); upgrade wirecopy to load it");
         }
         if (version < 1) throw new ModelFormatException(name + ": bad model format version " + version);
+        byte[] manifestSum = entries.get(MANIFEST_SHA);
+        if (manifestSum == null && version >= 2) {
+            throw new ModelFormatException(name + ": entry " + MANIFEST_SHA + " is missing; the file is truncated or "
+                    + "was edited; copy or download the model again");
+        }
+        if (manifestSum != null) {
+            String expected = new String(manifestSum, StandardCharsets.US_ASCII).strip();
+            String actual = sha256(manifestBytes);
+            if (!actual.equals(expected)) {
+                throw new ModelFormatException(name + ": checksum mismatch in " + MANIFEST + " (SHA-256 " + actual
+                        + ", " + MANIFEST_SHA + " says " + expected + "); the file is corrupt or was edited, "
+                        + "copy or download it again");
+            }
+        }
         JsonNode sums = m.path("sha256");
         if (!sums.isObject() || sums.isEmpty()) throw new ModelFormatException(name + ": manifest lists no checksums");
         for (String entry : List.of(PROVENANCE, WEIGHTS, DL4J_CONF)) {
@@ -238,7 +304,7 @@ public final class ModelIO {
             }
         }
         for (String entry : entries.keySet()) {
-            if (!entry.equals(MANIFEST) && !sums.has(entry)) {
+            if (!entry.equals(MANIFEST) && !entry.equals(MANIFEST_SHA) && !sums.has(entry)) {
                 throw new ModelFormatException(name + ": entry " + entry + " is not listed in the manifest");
             }
         }

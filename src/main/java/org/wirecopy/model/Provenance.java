@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param bestEpoch        epoch whose weights were kept
  * @param devMetrics       dev-set figures of the kept weights (accuracy, macro-F1, per-label F1), empty without dev
  * @param trainingConfig   the full training configuration as JSON
+ *
+ * <p>Immutable and thread-safe.
  */
 public record Provenance(String wirecopyVersion, String dl4jVersion, String javaVersion, String os, long seed,
                          String trainingData, String trainingDataSha256, int trainingArticles,

@@ -5,6 +5,8 @@ import java.util.Arrays;
 /**
  * The network shapes wirecopy can train. Names carry a version: a saved model names the exact architecture it was
  * trained with, and a later release that changes an architecture gives it a new name.
+ *
+ * <p>Immutable and thread-safe.
  */
 public enum Architecture {
     /** Per-paragraph MLP: hashed n-grams and cues (own and, with a feature window, neighbours') -> dense -> softmax. */

@@ -31,7 +31,7 @@ public final class ForwardPass {
     private final float[] encB;
     private final Lstm fwd;
     private final Lstm bwd;
-    private final Tensor outW;
+    private final float[] outW;
     private final float[] outB;
 
     public ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
@@ -49,7 +49,7 @@ public final class ForwardPass {
             this.fwd = null;
             this.bwd = null;
         }
-        this.outW = check(weights.get("out_W"), merged, labels);
+        this.outW = check(weights.get("out_W"), merged, labels).data();
         this.outB = check(weights.get("out_b"), 1, labels).data();
     }
 
@@ -88,7 +88,7 @@ public final class ForwardPass {
         }
         int h = config.hidden();
         int r = config.recurrent();
-        float[] w = outW.data();
+        float[] w = outW;
         for (int i = keepFrom; i < keepTo; i++) {
             float[] z = outB.clone();
             float[] e = enc[i];

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param recurrent     size of each LSTM direction (ignored by {@link Architecture#MLP}), 2..512
  * @param inputDropout  probability of dropping an input feature while training, 0..0.9
  * @param dropout       probability of dropping an encoding unit before the output layer while training, 0..0.9
+ *
+ * <p>Immutable and thread-safe.
  */
 public record NetworkConfig(Architecture architecture, int hidden, int recurrent, double inputDropout, double dropout) {
 

@@ -29,7 +29,8 @@ public final class NetworkWeights {
 
     public NetworkWeights(List<Tensor> tensors) {
         Map<String, Tensor> m = new LinkedHashMap<>();
-        for (Tensor t : tensors) {
+        for (Tensor t : java.util.Objects.requireNonNull(tensors, "tensors")) {
+            java.util.Objects.requireNonNull(t, "tensor");
             if (m.put(t.name(), t) != null) throw new IllegalArgumentException("duplicate tensor " + t.name());
         }
         this.tensors = Collections.unmodifiableMap(m);
@@ -54,7 +55,7 @@ public final class NetworkWeights {
     /** Total number of parameters. */
     public long parameterCount() {
         long n = 0;
-        for (Tensor t : tensors.values()) n += t.data().length;
+        for (Tensor t : tensors.values()) n += t.size();
         return n;
     }
 
@@ -127,7 +128,7 @@ public final class NetworkWeights {
             }
             if (b.hasRemaining()) throw new IllegalArgumentException(what + ": " + b.remaining() + " trailing bytes");
             return new NetworkWeights(list);
-        } catch (java.nio.BufferUnderflowException e) {
+        } catch (java.nio.BufferUnderflowException | java.nio.BufferOverflowException e) {
             throw new IllegalArgumentException(what + ": truncated weights file", e);
         }
     }

@@ -5,7 +5,10 @@ import java.util.Objects;
 
 /**
  * A named, row-major float tensor of rank 1 or 2: one parameter array of a network.
- * The data array is owned by the tensor; callers must not modify what {@link #data()} returns.
+ * The tensor keeps its own copy of the data it is given, and {@link #data()} and {@link #shape()} return copies, so
+ * nothing a caller does to an array changes a tensor (or a loaded model). Values are finite.
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param name  parameter name, e.g. {@code enc_W}
  * @param shape dimensions, each >= 1
@@ -18,6 +21,7 @@ public record Tensor(String name, int[] shape, float[] data) {
         Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(data, "data");
         shape = shape.clone();
+        data = data.clone();
         if (shape.length < 1 || shape.length > 2) throw new IllegalArgumentException(name + ": rank must be 1 or 2");
         long n = 1;
         for (int d : shape) {
@@ -28,6 +32,28 @@ public record Tensor(String name, int[] shape, float[] data) {
             throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " needs " + n
                     + " values, got " + data.length);
         }
+        for (int i = 0; i < data.length; i++) {
+            if (!Float.isFinite(data[i])) {
+                throw new IllegalArgumentException(name + ": value " + i + " is " + data[i]
+                        + "; a network's weights must be finite (training diverged, or the file is corrupt)");
+            }
+        }
+    }
+
+    /** A copy of the row-major values. */
+    @Override
+    public float[] data() {
+        return data.clone();
+    }
+
+    /** Number of values. */
+    public int size() {
+        return data.length;
+    }
+
+    /** The value at row-major position {@code i}. */
+    public float get(int i) {
+        return data[i];
     }
 
     @Override

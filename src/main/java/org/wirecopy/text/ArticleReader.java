@@ -90,14 +90,19 @@ public final class ArticleReader {
         return HTML_HINT.matcher(head).find();
     }
 
-    /** Reads a file as strict UTF-8 (see {@link #decode}). */
+    /**
+     * Reads a file as strict UTF-8 (see {@link #decode}), at most {@link #MAX_INPUT_BYTES} bytes counted as they are
+     * read (devices and FIFOs report a size of 0).
+     */
     public static String readFile(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > MAX_INPUT_BYTES) {
-            throw new ArticleInputException(file + ": " + size + " bytes is over the " + MAX_INPUT_BYTES
-                    + "-byte limit for one article; split it, or put one article per line in a JSONL file");
+        org.wirecopy.io.SafeFiles.requireReadable(file, "article file");
+        try (InputStream in = Files.newInputStream(file)) {
+            return readStream(in, file.toString());
+        } catch (ArticleInputException e) {
+            throw e;
+        } catch (IOException e) {
+            throw org.wirecopy.io.SafeFiles.located(file, "cannot read", e);
         }
-        return decode(Files.readAllBytes(file), file.toString());
     }
 
     /** Reads a whole stream (e.g. stdin) as strict UTF-8. */
@@ -105,7 +110,7 @@ public final class ArticleReader {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, MAX_INPUT_BYTES + 1));
         if (bytes.length > MAX_INPUT_BYTES) {
             throw new ArticleInputException(name + ": input is over the " + MAX_INPUT_BYTES
-                    + "-byte limit for one article; put one article per line in a JSONL file");
+                    + "-byte limit for one article; split it, or put one article per line in a JSONL file");
         }
         return decode(bytes, name);
     }

@@ -2,7 +2,11 @@ package org.wirecopy.text;
 
 import java.util.Locale;
 
-/** How an article's text is laid out. */
+/**
+ * How an article's text is laid out.
+ *
+ * <p>Immutable and thread-safe.
+ */
 public enum InputFormat {
     /** Decide from the content: HTML when it has block-level tags, else plain text in one of the two layouts. */
     AUTO,

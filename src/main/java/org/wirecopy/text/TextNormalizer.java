@@ -1,11 +1,23 @@
 package org.wirecopy.text;
 
-import org.apache.commons.text.StringEscapeUtils;
+import org.apache.commons.text.translate.AggregateTranslator;
+import org.apache.commons.text.translate.CharSequenceTranslator;
+import org.apache.commons.text.translate.EntityArrays;
+import org.apache.commons.text.translate.LookupTranslator;
+import org.apache.commons.text.translate.NumericEntityUnescaper;
+
+import java.io.IOException;
+import java.io.Writer;
 
 /**
  * Normalises paragraph text for the model: decodes HTML entities, maps odd spaces (U+00A0, U+2000..U+200A, U+202F,
  * U+205F, U+3000) to a plain space, drops zero-width chars and the BOM, maps typographic quotes to straight ones and
  * every dash to {@code -}, the ellipsis char to {@code ...}, and collapses runs of whitespace (CR and LF included).
+ *
+ * <p>Entities are decoded in one pass, as {@code StringEscapeUtils.unescapeHtml4} does, except that a numeric
+ * reference to no Unicode code point ({@code &#x110000;}, {@code &#1114112;}) becomes U+FFFD as in a browser instead of
+ * an exception. Text that an HTML parser has already decoded goes through {@link #normalizeDecoded(String)}, so that
+ * {@code &amp;lt;b&amp;gt;} in a page stays the text {@code &lt;b&gt;} and is not decoded a second time.
  *
  * <p>Stateless and thread-safe.
  */
@@ -18,10 +30,30 @@ public final class TextNormalizer {
     private static final int SPACE = -2;
     private static final int ELLIPSIS = -3;
 
-    /** Returns the normalised form of {@code raw}; never null. */
+    /** The HTML 4 entities, then numeric references that never throw. */
+    private static final CharSequenceTranslator UNESCAPE = new AggregateTranslator(
+            new LookupTranslator(EntityArrays.BASIC_UNESCAPE),
+            new LookupTranslator(EntityArrays.ISO8859_1_UNESCAPE),
+            new LookupTranslator(EntityArrays.HTML40_EXTENDED_UNESCAPE),
+            new SafeNumericEntityUnescaper());
+
+    /** Returns the normalised form of {@code raw} (plain text, whose HTML entities are decoded once); never null. */
     public static String normalize(String raw) {
         if (raw.isEmpty()) return raw;
-        String s = raw.indexOf('&') >= 0 ? StringEscapeUtils.unescapeHtml4(raw) : raw;
+        return normalizeDecoded(decodeEntities(raw));
+    }
+
+    /** Decodes the HTML entities of {@code raw} in one pass; out-of-range numeric references become U+FFFD. */
+    public static String decodeEntities(String raw) {
+        return raw.indexOf('&') >= 0 ? UNESCAPE.translate(raw) : raw;
+    }
+
+    /**
+     * Normalises text whose entities were already decoded (e.g. the text of an HTML element from jsoup): spaces,
+     * quotes, dashes and whitespace as in {@link #normalize(String)}, and no entity decoding; never null.
+     */
+    public static String normalizeDecoded(String s) {
+        if (s.isEmpty()) return s;
         StringBuilder out = new StringBuilder(s.length());
         boolean pendingSpace = false;
         for (int i = 0; i < s.length(); i++) {
@@ -62,6 +94,29 @@ public final class TextNormalizer {
                 if (c >= '\u2000' && c <= '\u200A') return SPACE;
                 if (Character.isISOControl(c)) return SPACE;
                 return c;
+        }
+    }
+
+    /** {@link NumericEntityUnescaper} (semicolon required) that writes U+FFFD for a code point above U+10FFFF. */
+    private static final class SafeNumericEntityUnescaper extends CharSequenceTranslator {
+        private final NumericEntityUnescaper delegate = new NumericEntityUnescaper();
+
+        @Override
+        public int translate(CharSequence input, int index, Writer writer) throws IOException {
+            try {
+                return delegate.translate(input, index, writer);
+            } catch (IllegalArgumentException outOfRange) {
+                // only Character.toChars throws, before anything is written: the reference is &#[xX]?[0-9a-fA-F]+;
+                int end = index + 2;
+                if (input.charAt(end) == 'x' || input.charAt(end) == 'X') end++;
+                while (end < input.length() && isHexDigit(input.charAt(end))) end++;
+                writer.write('\uFFFD');
+                return end + 1 - index;
+            }
+        }
+
+        private static boolean isHexDigit(char c) {
+            return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
         }
     }
 }

@@ -39,7 +39,8 @@ public final class ConfigIO {
 
     /** Reads a configuration file over the defaults. */
     public static ExperimentConfig read(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return parse(org.wirecopy.io.SafeFiles.readString(file, 1 << 20, "--config file",
+                "an experiment configuration is a small JSON file; write one with init-config"), file.toString());
     }
 
     /** Parses configuration JSON over the defaults; {@code name} is used in error messages. */

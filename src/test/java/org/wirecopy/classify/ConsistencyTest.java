@@ -99,6 +99,32 @@ class ConsistencyTest {
         for (List<String> a : articles) expected.add(one.classifyParagraphs(a));
     }
 
+    /**
+     * The one-by-one results every other test here compares with are themselves checked against an independent
+     * oracle: Deeplearning4j's output for the same weights and inputs (articles up to 96 paragraphs, which the
+     * forward pass scores in one piece).
+     */
+    @Test
+    void theOneByOneResultsAreDeeplearning4jsScores() {
+        org.wirecopy.features.FeatureExtractor fx = new org.wirecopy.features.FeatureExtractor(model.features());
+        int checked = 0;
+        for (int i = 0; i < articles.size() && checked < 40; i++) {
+            if (articles.get(i).size() > 96) continue;
+            float[][] dl4j = org.wirecopy.network.internal.SequenceTrainer.dl4jScores(model.network(),
+                    model.weights(), model.features().inputSize(), model.labels().size(),
+                    fx.extract(Article.ofParagraphs(articles.get(i)).paragraphs()));
+            List<ClassifiedParagraph> ps = expected.get(i).paragraphs();
+            for (int k = 0; k < ps.size(); k++) {
+                for (int j = 0; j < model.labels().size(); j++) {
+                    assertEquals(dl4j[k][j], ps.get(k).score(model.labels().get(j)), 2e-5,
+                            ids.get(i) + " paragraph " + k);
+                }
+            }
+            checked++;
+        }
+        assertTrue(checked >= 20, "only " + checked + " articles checked");
+    }
+
     @Test
     void aBatchOfArticlesInAnyOrderGivesTheScoresOfEachArticleAlone() {
         Classifier c = new Classifier(model);

@@ -2,8 +2,14 @@ package org.wirecopy.classify;
 
 import org.junit.jupiter.api.Test;
 import org.wirecopy.TestData;
+import org.wirecopy.features.Cues;
+import org.wirecopy.features.FeatureExtractor;
+import org.wirecopy.features.SparseVector;
+import org.wirecopy.model.Model;
+import org.wirecopy.network.ForwardPass;
 import org.wirecopy.text.Article;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,27 +20,77 @@ class ExplanationTest {
 
     @Test
     void occludingAFeatureChangesTheScoresByTheReportedEffect() throws Exception {
-        Classifier c = new Classifier(TestData.tinyModel());
+        Model model = TestData.tinyModel();
+        Classifier c = new Classifier(model);
         Article a = Article.ofParagraphs(List.of("Budget vote delayed", "From the AP:",
                 "WASHINGTON (AP) - The House delayed a vote on Tuesday, officials said.", "What a mess.",
                 "Advertisement"));
+        // an independent rescoring: the test removes the reported feature from the paragraph's input itself and
+        // runs the network on the whole article again
+        FeatureExtractor fx = new FeatureExtractor(model.features());
+        ForwardPass net = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
+                model.labels().size());
+        List<SparseVector> inputs = fx.extract(a.paragraphs());
+        int checked = 0;
         for (int i = 0; i < a.size(); i++) {
             Explanation e = c.explain(a, i, 5);
             assertEquals(c.classify(a).paragraphs().get(i).label(), e.label());
             assertEquals(c.labels(), List.copyOf(e.toward().keySet()));
-            for (List<Explanation.Contribution> list : e.toward().values()) {
+            float[] base = net.scores(inputs)[i];
+            for (int j = 0; j < c.labels().size(); j++) {
+                List<Explanation.Contribution> list = e.toward().get(c.labels().get(j));
                 assertTrue(list.size() <= 5);
                 for (int k = 1; k < list.size(); k++) assertTrue(list.get(k - 1).effect() >= list.get(k).effect());
                 for (Explanation.Contribution x : list) {
                     assertTrue(x.effect() > 0);
-                    assertTrue(x.feature().startsWith("cue:") || x.feature().startsWith("ngram:\""), x.feature());
+                    List<SparseVector> occluded = new ArrayList<>(inputs);
+                    occluded.set(i, without(inputs.get(i), indices(x.feature(), fx, model)));
+                    float[] s = net.scores(occluded)[i];
+                    double expected = logit(base[j]) - logit(s[j]);
+                    assertEquals(expected, x.effect(), 1e-6 + 1e-4 * Math.abs(expected),
+                            "paragraph " + i + " " + c.labels().get(j) + " " + x.feature());
+                    checked++;
                 }
             }
         }
+        assertTrue(checked >= 20, "only " + checked + " contributions were checked");
         Explanation ad = c.explain(a, 4, 10);
         assertTrue(ad.toward().get(ad.label()).stream().anyMatch(x -> x.feature().contains("advertisement")
                 || x.feature().startsWith("cue:")), ad.toString());
         assertThrows(IllegalArgumentException.class, () -> c.explain(a, 9, 3));
+    }
+
+    /** The input indices of a reported feature: a cue and its contrast value, or an n-gram's bucket. */
+    static int[] indices(String feature, FeatureExtractor fx, Model model) {
+        if (feature.startsWith("cue:")) {
+            int cue = Cues.NAMES.indexOf(feature.substring(4));
+            assertTrue(cue >= 0, feature);
+            return model.features().contrast() ? new int[]{cue, Cues.COUNT + cue} : new int[]{cue};
+        }
+        String first = feature.substring("ngram:\"".length()).split("\" / \"")[0];
+        if (first.endsWith("\"")) first = first.substring(0, first.length() - 1);
+        return new int[]{model.features().ngramOffset() + fx.bucket(first)};
+    }
+
+    static SparseVector without(SparseVector x, int[] drop) {
+        List<Integer> idx = new ArrayList<>();
+        List<Float> val = new ArrayList<>();
+        for (int k = 0; k < x.size(); k++) {
+            int at = x.indexAt(k);
+            if (java.util.Arrays.stream(drop).noneMatch(d -> d == at)) {
+                idx.add(at);
+                val.add(x.valueAt(k));
+            }
+        }
+        assertTrue(idx.size() < x.size(), "the feature was not in the input");
+        float[] v = new float[val.size()];
+        for (int k = 0; k < v.length; k++) v[k] = val.get(k);
+        return new SparseVector(x.dimension(), idx.stream().mapToInt(Integer::intValue).toArray(), v);
+    }
+
+    static double logit(float p) {
+        double q = Math.min(1 - 1e-7, Math.max(1e-7, p));
+        return Math.log(q / (1 - q));
     }
 
     @Test

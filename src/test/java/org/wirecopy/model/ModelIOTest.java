@@ -6,6 +6,7 @@ import org.wirecopy.TestData;
 import org.wirecopy.classify.Classifier;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,17 +62,17 @@ class ModelIOTest {
         Path f = dir.resolve("other.zip");
         Files.write(f, zip(new String[]{"readme.txt"}, new byte[][]{"hello".getBytes()}));
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.load(f));
-        assertTrue(e.getMessage().contains("not a wirecopy model: it has no manifest.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a wirecopy model"), e.getMessage());
     }
 
     @Test
     void newerFormatVersionIsRejectedWithUpgradeAdvice() throws Exception {
         byte[] changed = rewrite(ModelIO.toBytes(TestData.tinyModel()), "manifest.json",
-                s -> s.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"));
+                s -> s.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
         Path f = dir.resolve("future.zip");
         Files.write(f, changed);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.load(f));
-        assertTrue(e.getMessage().contains("format version 2 is newer") && e.getMessage().contains("upgrade"),
+        assertTrue(e.getMessage().contains("format version 3 is newer") && e.getMessage().contains("upgrade"),
                 e.getMessage());
     }
 
@@ -106,9 +107,111 @@ class ModelIOTest {
         assertTrue(e.getMessage().contains("do not make a valid model"), e.getMessage());
     }
 
-    /** Rewrites one entry's text and, for entries other than the manifest, leaves the manifest's checksum stale. */
+    @Test
+    void manifestEditedWithoutItsChecksumIsRejected() throws Exception {
+        // swapping two labels would swap every REPORTING and COMMENTARY result
+        byte[] swapped = rewriteStale(ModelIO.toBytes(TestData.tinyModel()), "manifest.json",
+                s -> s.replace("\"REPORTING\"", "\"@@\"").replace("\"COMMENTARY\"", "\"REPORTING\"")
+                        .replace("\"@@\"", "\"COMMENTARY\""));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(swapped, "sw.zip"));
+        assertTrue(e.getMessage().contains("checksum mismatch in manifest.json"), e.getMessage());
+        byte[] noSum = drop(ModelIO.toBytes(TestData.tinyModel()), "manifest.sha256");
+        e = assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(noSum, "nosum.zip"));
+        assertTrue(e.getMessage().contains("manifest.sha256 is missing"), e.getMessage());
+    }
+
+    @Test
+    void nonFiniteWeightsInAFileAreRejected() throws Exception {
+        Model m = TestData.tinyModel();
+        byte[] weights = m.weights().toBytes();
+        // the last 4 bytes are the last value of the last tensor: make it NaN, and fix the checksums so only the
+        // value is wrong
+        java.nio.ByteBuffer.wrap(weights).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(weights.length - 4, Float.NaN);
+        java.util.LinkedHashMap<String, byte[]> entries = entries(ModelIO.toBytes(m));
+        entries.put(ModelIO.WEIGHTS, weights);
+        String manifest = new String(entries.get(ModelIO.MANIFEST), StandardCharsets.UTF_8)
+                .replace(ModelIO.sha256(m.weights().toBytes()), ModelIO.sha256(weights));
+        entries.put(ModelIO.MANIFEST, manifest.getBytes(StandardCharsets.UTF_8));
+        entries.put(ModelIO.MANIFEST_SHA, ModelIO.sha256(entries.get(ModelIO.MANIFEST)).getBytes(StandardCharsets.US_ASCII));
+        byte[] bad = zip(entries.keySet().toArray(new String[0]), entries.values().toArray(new byte[0][]));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(bad, "nan.zip"));
+        assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("finite"), e.getMessage());
+    }
+
+    @Test
+    void anEntryThatInflatesPastItsLimitIsRejectedWhateverItsHeadersSay() throws Exception {
+        // 64 MiB of zero bytes as the manifest (limit 1 MiB), deflated to ~64 KiB; the data descriptor then claims 10 bytes
+        byte[] bomb = zip(new String[]{"manifest.json"}, new byte[][]{new byte[64 << 20]});
+        for (int i = 0; i + 16 <= bomb.length; i++) {
+            if (bomb[i] == 'P' && bomb[i + 1] == 'K' && bomb[i + 2] == 7 && bomb[i + 3] == 8) {
+                java.nio.ByteBuffer.wrap(bomb).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(i + 12, 10);
+            }
+        }
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(bomb, "bomb.zip"));
+        assertTrue(e.getMessage().contains("inflates to more than 1048576 bytes"), e.getMessage());
+        Path f = dir.resolve("bomb.zip");
+        Files.write(f, bomb);
+        e = assertThrows(ModelFormatException.class, () -> ModelIO.load(f));
+        assertTrue(e.getMessage().contains("inflates to more than"), e.getMessage());
+    }
+
+    @Test
+    void unknownAndRepeatedEntriesAreRejectedBeforeInflation() throws Exception {
+        java.util.LinkedHashMap<String, byte[]> entries = entries(ModelIO.toBytes(TestData.tinyModel()));
+        entries.put("extra/huge.bin", new byte[1000]);
+        byte[] extra = zip(entries.keySet().toArray(new String[0]), entries.values().toArray(new byte[0][]));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(extra, "x.zip"));
+        assertTrue(e.getMessage().contains("entry extra/huge.bin is not part of one"), e.getMessage());
+    }
+
+    @Test
+    void nullStreamDirectoryAndFifoGiveMessagesThatSayWhat() throws Exception {
+        java.io.FileNotFoundException nf = assertThrows(java.io.FileNotFoundException.class,
+                () -> ModelIO.load((java.io.InputStream) null, "/no/such/resource.zip"));
+        assertTrue(nf.getMessage().contains("/no/such/resource.zip") && nf.getMessage().contains("class path"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.load(dir));
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
+        Path fifo = dir.resolve("fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is not available");
+        e = assertThrows(ModelFormatException.class, () -> ModelIO.load(fifo));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+        IOException save = assertThrows(IOException.class, () -> ModelIO.save(TestData.tinyModel(), fifo));
+        assertTrue(save.getMessage().contains("not a regular file"), save.getMessage());
+    }
+
+    static java.util.LinkedHashMap<String, byte[]> entries(byte[] zipBytes) throws Exception {
+        java.util.LinkedHashMap<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zipBytes))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) entries.put(e.getName(), in.readAllBytes());
+        }
+        return entries;
+    }
+
+    static byte[] drop(byte[] zipBytes, String entry) throws Exception {
+        java.util.LinkedHashMap<String, byte[]> entries = entries(zipBytes);
+        entries.remove(entry);
+        return zip(entries.keySet().toArray(new String[0]), entries.values().toArray(new byte[0][]));
+    }
+
+    /**
+     * Rewrites one entry's text and, for entries other than the manifest, leaves the manifest's checksum stale; an
+     * edited manifest gets a matching manifest.sha256 (a deliberate edit), see {@link #rewriteStale}.
+     */
     static byte[] rewrite(byte[] zipBytes, String entry, java.util.function.UnaryOperator<String> edit)
             throws Exception {
+        return rewrite(zipBytes, entry, edit, true);
+    }
+
+    /** Rewrites one entry's text and leaves every checksum as it was. */
+    static byte[] rewriteStale(byte[] zipBytes, String entry, java.util.function.UnaryOperator<String> edit)
+            throws Exception {
+        return rewrite(zipBytes, entry, edit, false);
+    }
+
+    static byte[] rewrite(byte[] zipBytes, String entry, java.util.function.UnaryOperator<String> edit,
+                          boolean fixManifestSum) throws Exception {
         java.util.LinkedHashMap<String, byte[]> entries = new java.util.LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zipBytes))) {
             ZipEntry e;
@@ -118,6 +221,9 @@ class ModelIOTest {
         String after = edit.apply(before);
         if (before.equals(after)) throw new IllegalStateException("edit changed nothing in " + entry + ":\n" + before);
         entries.put(entry, after.getBytes(StandardCharsets.UTF_8));
+        if (fixManifestSum && entry.equals(ModelIO.MANIFEST) && entries.containsKey(ModelIO.MANIFEST_SHA)) {
+            entries.put(ModelIO.MANIFEST_SHA, ModelIO.sha256(entries.get(entry)).getBytes(StandardCharsets.US_ASCII));
+        }
         return zip(entries.keySet().toArray(new String[0]), entries.values().toArray(new byte[0][]));
     }
 

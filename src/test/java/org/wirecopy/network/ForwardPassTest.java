@@ -49,7 +49,7 @@ class ForwardPassTest {
         var graph = GraphFactory.create(net, dim, 3, 42, 1e-3, 0);
         NetworkWeights w = perturbed(GraphFactory.export(graph), r);
         ForwardPass fp = new ForwardPass(net, w, dim, 3);
-        for (int n : new int[]{1, 2, 7}) {
+        for (int n : new int[]{1, 2, 7, 40, 96}) {
             List<SparseVector> article = randomArticle(r, n, dim);
             float[][] expected = SequenceTrainer.dl4jScores(net, w, dim, 3, article);
             float[][] actual = fp.scores(article);

@@ -190,8 +190,8 @@ public final class Plots {
     }
 
     private static void save(Chart<?, ?> chart, Path out) throws IOException {
-        try (OutputStream o = Files.newOutputStream(out)) {
-            BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG);
-        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+        org.wirecopy.io.SafeFiles.writeAtomically(out, png.toByteArray());
     }
 }

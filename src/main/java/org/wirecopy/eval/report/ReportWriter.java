@@ -108,10 +108,18 @@ public final class ReportWriter {
 
     private static List<Path> write(Path directory, Evaluation plotted, String json, String markdown)
             throws IOException {
-        Files.createDirectories(directory);
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new java.nio.file.FileSystemException(directory.toString(), null,
+                    "exists and is not a directory; give a directory for the report (it is created when missing)");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw org.wirecopy.io.SafeFiles.located(directory, "cannot create the report directory", e);
+        }
         List<Path> written = new ArrayList<>();
-        written.add(Files.writeString(directory.resolve(JSON_FILE), json, StandardCharsets.UTF_8));
-        written.add(Files.writeString(directory.resolve(MARKDOWN_FILE), markdown, StandardCharsets.UTF_8));
+        org.wirecopy.io.SafeFiles.writeAtomically(add(written, directory, JSON_FILE), json);
+        org.wirecopy.io.SafeFiles.writeAtomically(add(written, directory, MARKDOWN_FILE), markdown);
         Plots.confusion(plotted, add(written, directory, CONFUSION_PLOT));
         Plots.reliability(plotted, add(written, directory, RELIABILITY_PLOT));
         Plots.precisionRecall(plotted, add(written, directory, PRECISION_RECALL_PLOT));
