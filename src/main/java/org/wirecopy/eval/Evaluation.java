@@ -253,7 +253,7 @@ public final class Evaluation {
     public Map<String, Evaluation> by(String field) {
         Map<String, List<ArticleOutcome>> groups = new java.util.TreeMap<>();
         for (ArticleOutcome a : articles) {
-            String v = a.fields().get(field);
+            String v = "id".equals(field) && !a.fields().containsKey("id") ? a.id() : a.fields().get(field);
             if (v != null) groups.computeIfAbsent(v, k -> new ArrayList<>()).add(a);
         }
         Map<String, Evaluation> out = new LinkedHashMap<>();
