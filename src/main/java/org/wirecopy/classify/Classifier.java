@@ -70,7 +70,36 @@ public final class Classifier implements ArticleLabeller {
 
     /** Why paragraph {@code index} of {@code article} got its scores: see {@link Explainer}. */
     public Explanation explain(Article article, int index, int top) {
-        return new Explainer(features, network, model.labels()).explain(article, index, top);
+        if (index < 0 || index >= article.size()) {
+            throw new IllegalArgumentException("paragraph index " + index + " is outside 0.." + (article.size() - 1));
+        }
+        List<String> labels = model.labels();
+        int outsideLabel = labels.indexOf(OUTSIDE_LABEL);
+        if (outsideLabel >= 0 && article.paragraphs().get(index).region() == Paragraph.Region.OUTSIDE) {
+            // the network did not read it: the main-content detector decided
+            float[] sc = outsideScores(labels.size(), outsideLabel);
+            Map<String, Double> scores = new LinkedHashMap<>();
+            Map<String, List<Explanation.Contribution>> toward = new LinkedHashMap<>();
+            for (int j = 0; j < labels.size(); j++) {
+                scores.put(labels.get(j), (double) sc[j]);
+                toward.put(labels.get(j), j == outsideLabel
+                        ? List.of(new Explanation.Contribution("page:outside-main-content",
+                        Math.log(OUTSIDE_SCORE / (1 - OUTSIDE_SCORE))))
+                        : List.of());
+            }
+            return new Explanation(index, OUTSIDE_LABEL, scores, toward);
+        }
+        // the network reads the paragraphs inside the main content, as classify() does
+        List<Paragraph> inside = new ArrayList<>();
+        int at = -1;
+        for (Paragraph p : article.paragraphs()) {
+            if (outsideLabel >= 0 && p.region() == Paragraph.Region.OUTSIDE) continue;
+            if (p.index() == index) at = inside.size();
+            inside.add(p.withIndex(inside.size()));
+        }
+        Explanation e = new Explainer(features, network, labels)
+                .explain(new Article(inside, article.format(), article.page()), at, top);
+        return new Explanation(index, e.label(), e.scores(), e.toward());
     }
 
     /**

@@ -39,7 +39,7 @@ final class Explainer {
         if (index < 0 || index >= article.size()) {
             throw new IllegalArgumentException("paragraph index " + index + " is outside 0.." + (article.size() - 1));
         }
-        List<SparseVector> inputs = features.extract(article.paragraphs());
+        List<SparseVector> inputs = features.extract(article.paragraphs(), article.page());
         float[] base = network.scores(inputs)[index];
         Map<String, int[]> groups = groups(article.paragraphs().get(index).normalizedText(), inputs.get(index));
         Map<String, List<Explanation.Contribution>> toward = new LinkedHashMap<>();
@@ -74,6 +74,15 @@ final class Explainer {
         for (int c = 0; c < Cues.COUNT; c++) {
             boolean present = x.get(c) != 0f || (contrast && x.get(Cues.COUNT + c) != 0f);
             if (present) out.put("cue:" + Cues.NAMES.get(c), contrast ? new int[]{c, Cues.COUNT + c} : new int[]{c});
+        }
+        if (features.config().markupCues()) {
+            int mo = features.config().markupOffset();
+            for (int c = 0; c < org.wirecopy.features.MarkupCues.COUNT; c++) {
+                String name = org.wirecopy.features.MarkupCues.NAMES.get(c);
+                // page-wide cues (has_markup, page_*) are the article's, the others the paragraph's markup
+                String kind = name.startsWith("page_") || name.equals("has_markup") ? "page:" : "markup:";
+                if (x.get(mo + c) != 0f) out.put(kind + name, new int[]{mo + c});
+            }
         }
         Map<Integer, List<String>> byBucket = new TreeMap<>();
         for (String g : features.ngrams(normalizedText)) {
