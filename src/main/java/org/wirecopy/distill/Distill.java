@@ -43,7 +43,8 @@ public final class Distill implements Callable<Integer> {
     @Option(names = "--dims", defaultValue = "64", description = "PCA dims (default: ${DEFAULT-VALUE})")
     int dims;
 
-    @Option(names = "--sif-a", defaultValue = "1e-3", description = "SIF constant a (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sif-a", defaultValue = "0.3",
+            description = "SIF constant a in the weight a/(a+p); 0.3 was best on dev (default: ${DEFAULT-VALUE})")
     double sifA;
 
     @Option(names = "--batch", defaultValue = "256", description = "tokens per ONNX batch (default: ${DEFAULT-VALUE})")
