@@ -54,6 +54,9 @@ class PcaTest {
                 assertEquals(e.values()[k] * v[i], av, 1e-9, "A v = lambda v, vector " + k + " row " + i);
             }
             if (k > 0) assertTrue(e.values()[k] <= e.values()[k - 1]);
+            int argmax = 0;
+            for (int i = 1; i < n; i++) if (Math.abs(v[i]) > Math.abs(v[argmax])) argmax = i;
+            assertTrue(v[argmax] > 0, "sign: the largest-magnitude coordinate of vector " + k + " is positive");
             for (int m = 0; m < n; m++) {
                 double dot = 0;
                 for (int i = 0; i < n; i++) dot += v[i] * e.vectors()[m][i];

@@ -20,9 +20,9 @@ class StaticVectorsTest {
 
     private static final List<String> VOCAB = List.of("[PAD]", "[UNK]", "a", "b", "c", "zero", "##s", "é");
 
-    /** a = (1, 0), weight 1; b = (0, 1), weight 3; c = (1, 1), weight 0; zero = (0, 0); ##s = (-1, 0), weight 2. */
+    /** [UNK] = (5, 5), weight 1 (left out all the same); a = (1, 0), weight 1; b = (0, 1), weight 3; c = (1, 1), weight 0; zero = (0, 0); ##s = (-1, 0), weight 2. */
     private static StaticVectors toy() {
-        float[] weights = {0, 0, 1, 3, 0, 1, 2, 1};
+        float[] weights = {0, 1, 1, 3, 0, 1, 2, 1};
         float[][] vectors = {{0, 0}, {5, 5}, {1, 0}, {0, 1}, {1, 1}, {0, 0}, {-1, 0}, {0.5f, -0.25f}};
         return StaticVectors.of(VOCAB, weights, vectors, "toy vectors");
     }
