@@ -1,0 +1,326 @@
+package org.wirecopy.features;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The tokenizer of uncased BERT models: a basic tokenizer followed by greedy longest-match-first WordPiece over a
+ * given vocabulary.
+ *
+ * <p>The basic tokenizer drops NUL, U+FFFD and control chars, turns whitespace into a space, puts spaces around CJK
+ * ideographs, lower-cases, strips accents (NFD, then drops non-spacing marks) and splits on whitespace and
+ * punctuation (ASCII symbols and Unicode {@code P*} chars, each one token). Every word is then cut into the longest
+ * vocabulary prefix, then the longest {@code ##}-continuation, and so on; a word that cannot be cut completely, or is
+ * longer than {@value #MAX_WORD_CHARS} chars, becomes one {@value #UNK}.
+ *
+ * <p>The vocabulary is held in a char trie built once, so encoding does no map lookups and allocates one char
+ * buffer per call (no strings). Immutable and thread-safe.
+ */
+public final class WordPiece {
+
+    /** The token of a word the vocabulary cannot spell; it must be in every vocabulary. */
+    public static final String UNK = "[UNK]";
+    /** Words longer than this many chars become {@value #UNK}, as in BERT. */
+    public static final int MAX_WORD_CHARS = 100;
+
+    private static final String CONTINUATION = "##";
+
+    private final String[] vocab;
+    private final Map<String, Integer> ids;
+    private final int unkId;
+    // The trie, nodes in breadth-first order so that a node's children are contiguous and sorted by char.
+    private final char[] label;
+    private final int[] firstChild;
+    private final int[] childCount;
+    private final int[] tokenOf;
+    /** The node reached by "##": the root of continuation pieces, or -1 when the vocabulary has none. */
+    private final int continuationRoot;
+
+    private WordPiece(List<String> vocabulary) {
+        Objects.requireNonNull(vocabulary, "vocabulary");
+        this.vocab = vocabulary.toArray(new String[0]);
+        this.ids = new HashMap<>(vocab.length * 2);
+        for (int i = 0; i < vocab.length; i++) {
+            String t = vocab[i];
+            if (t == null || t.isEmpty() || t.equals(CONTINUATION)) {
+                throw new IllegalArgumentException("vocabulary token " + i + " is " + (t == null ? "null" : "'" + t + "'")
+                        + ": every token must be a non-empty string other than '##'; fix or remove it");
+            }
+            Integer previous = ids.putIfAbsent(t, i);
+            if (previous != null) {
+                throw new IllegalArgumentException("vocabulary token " + i + " '" + t + "' repeats token " + previous
+                        + ": every token must appear once; remove the duplicate");
+            }
+        }
+        Integer unk = ids.get(UNK);
+        if (unk == null) {
+            throw new IllegalArgumentException("the vocabulary of " + vocab.length + " tokens has no " + UNK
+                    + " token; add it (BERT vocabularies have it at index 100)");
+        }
+        this.unkId = unk;
+
+        // Build a pointer trie, then flatten it breadth-first.
+        List<TreeMap<Character, Integer>> children = new ArrayList<>();
+        List<Integer> token = new ArrayList<>();
+        children.add(new TreeMap<>());
+        token.add(-1);
+        for (int i = 0; i < vocab.length; i++) {
+            int node = 0;
+            String t = vocab[i];
+            for (int k = 0; k < t.length(); k++) {
+                Integer next = children.get(node).get(t.charAt(k));
+                if (next == null) {
+                    next = children.size();
+                    children.get(node).put(t.charAt(k), next);
+                    children.add(new TreeMap<>());
+                    token.add(-1);
+                }
+                node = next;
+            }
+            token.set(node, i);
+        }
+        int n = children.size();
+        int[] order = new int[n];     // flat index -> pointer node
+        int[] flatOf = new int[n];    // pointer node -> flat index
+        char[] lab = new char[n];
+        int head = 0;
+        int tail = 1;
+        order[0] = 0;
+        int[] first = new int[n];
+        int[] count = new int[n];
+        while (head < tail) {
+            int node = order[head];
+            flatOf[node] = head;
+            first[head] = tail;
+            count[head] = children.get(node).size();
+            for (Map.Entry<Character, Integer> e : children.get(node).entrySet()) {
+                lab[tail] = e.getKey();
+                order[tail++] = e.getValue();
+            }
+            head++;
+        }
+        int[] tok = new int[n];
+        for (int f = 0; f < n; f++) tok[f] = token.get(order[f]);
+        this.label = lab;
+        this.firstChild = first;
+        this.childCount = count;
+        this.tokenOf = tok;
+        int hash = child(0, '#');
+        this.continuationRoot = hash < 0 ? -1 : child(hash, '#');
+    }
+
+    /**
+     * A tokenizer over {@code vocabulary}: token ids are list indexes.
+     *
+     * @throws IllegalArgumentException naming the index, if a token is null, empty, {@code ##} or repeated, or if
+     *                                  {@value #UNK} is missing
+     */
+    public static WordPiece of(List<String> vocabulary) {
+        return new WordPiece(vocabulary);
+    }
+
+    /** Number of tokens in the vocabulary. */
+    public int size() {
+        return vocab.length;
+    }
+
+    /** The token with id {@code id}. */
+    public String token(int id) {
+        return vocab[id];
+    }
+
+    /** The id of {@code token}, or -1 when it is not in the vocabulary. */
+    public int id(String token) {
+        Integer id = ids.get(token);
+        return id == null ? -1 : id;
+    }
+
+    /** The id of {@value #UNK}. */
+    public int unkId() {
+        return unkId;
+    }
+
+    /** The vocabulary, in id order (a read-only copy). */
+    public List<String> vocabulary() {
+        return List.of(vocab);
+    }
+
+    /** The tokens of {@code text}, as strings (convenient, not fast; see {@link #encode}). */
+    public List<String> tokenize(String text) {
+        int[] buf = new int[Math.max(16, text.length() + 1)];
+        int n = encode(text, buf, buf.length);
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(vocab[buf[i]]);
+        return out;
+    }
+
+    /**
+     * Writes the token ids of {@code text} into {@code ids}, stopping after {@code max} tokens.
+     *
+     * @return the number of ids written, at most {@code min(max, ids.length)}
+     */
+    public int encode(String text, int[] ids, int max) {
+        Objects.requireNonNull(text, "text");
+        int limit = Math.min(max, ids.length);
+        if (limit <= 0) return 0;
+        char[] s = basicNormalize(text);
+        int n = s.length;
+        int count = 0;
+        int i = 0;
+        while (i < n && count < limit) {
+            char c = s[i];
+            if (c == ' ') {
+                i++;
+                continue;
+            }
+            int end;
+            if (isPunctuation(c)) {
+                end = i + 1;
+            } else {
+                end = i + 1;
+                while (end < n && s[end] != ' ' && !isPunctuation(s[end])) end++;
+            }
+            count = wordPieces(s, i, end, ids, count, limit);
+            i = end;
+        }
+        return count;
+    }
+
+    /** Cuts the word {@code s[start, end)} into pieces written from {@code ids[count]}; returns the new count. */
+    private int wordPieces(char[] s, int start, int end, int[] ids, int count, int limit) {
+        if (Character.codePointCount(s, start, end - start) > MAX_WORD_CHARS) {
+            ids[count] = unkId;
+            return count + 1;
+        }
+        int written = count;
+        int pos = start;
+        while (pos < end) {
+            int node = pos == start ? 0 : continuationRoot;
+            int bestToken = -1;
+            int bestEnd = -1;
+            for (int k = pos; k < end && node >= 0; k++) {
+                node = child(node, s[k]);
+                if (node >= 0 && tokenOf[node] >= 0) {
+                    bestToken = tokenOf[node];
+                    bestEnd = k + 1;
+                }
+            }
+            if (bestToken < 0) {
+                ids[count] = unkId; // the whole word is unknown: drop the pieces found so far
+                return count + 1;
+            }
+            if (written < limit) ids[written] = bestToken;
+            written++;
+            pos = bestEnd;
+        }
+        return Math.min(written, limit);
+    }
+
+    /** The child of flat trie node {@code node} labelled {@code c}, or -1. */
+    private int child(int node, char c) {
+        int lo = firstChild[node];
+        int hi = lo + childCount[node] - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            char m = label[mid];
+            if (m < c) lo = mid + 1;
+            else if (m > c) hi = mid - 1;
+            else return mid;
+        }
+        return -1;
+    }
+
+    /**
+     * The text cleaned, CJK-spaced, lower-cased and accent-stripped: every whitespace is one ' ' (runs are not
+     * collapsed; the scanner skips them).
+     */
+    static char[] basicNormalize(String text) {
+        int len = text.length();
+        boolean ascii = true;
+        for (int i = 0; i < len; i++) {
+            if (text.charAt(i) >= 0x80) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            char[] out = new char[len];
+            int n = 0;
+            for (int i = 0; i < len; i++) {
+                char c = text.charAt(i);
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') out[n++] = ' ';
+                else if (c < 0x20 || c == 0x7F) continue; // NUL and control chars
+                else out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+            return n == len ? out : Arrays.copyOf(out, n);
+        }
+        StringBuilder b = new StringBuilder(len + 8);
+        for (int i = 0; i < len; ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == 0 || cp == 0xFFFD) continue;
+            if (isWhitespace(cp)) {
+                b.append(' ');
+            } else if (isControl(cp)) {
+                continue;
+            } else if (isCjk(cp)) {
+                b.append(' ').appendCodePoint(cp).append(' ');
+            } else {
+                b.appendCodePoint(cp);
+            }
+        }
+        // Lower-cased as one string, so that context-dependent mappings (final sigma) are right.
+        String nfd = Normalizer.normalize(b.toString().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        char[] out = new char[nfd.length()];
+        int n = 0;
+        for (int i = 0; i < nfd.length(); i++) {
+            char c = nfd.charAt(i);
+            if (Character.getType(c) != Character.NON_SPACING_MARK) out[n++] = c;
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
+    }
+
+    private static boolean isWhitespace(int cp) {
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || Character.getType(cp) == Character.SPACE_SEPARATOR;
+    }
+
+    private static boolean isControl(int cp) {
+        if (cp == '\t' || cp == '\n' || cp == '\r') return false;
+        int t = Character.getType(cp);
+        return t == Character.CONTROL || t == Character.FORMAT || t == Character.PRIVATE_USE
+                || t == Character.SURROGATE || t == Character.UNASSIGNED;
+    }
+
+    private static boolean isCjk(int cp) {
+        return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2A6DF)
+                || (cp >= 0x2A700 && cp <= 0x2B73F) || (cp >= 0x2B740 && cp <= 0x2B81F)
+                || (cp >= 0x2B820 && cp <= 0x2CEAF) || (cp >= 0xF900 && cp <= 0xFAFF)
+                || (cp >= 0x2F800 && cp <= 0x2FA1F);
+    }
+
+    /** ASCII symbols (33-47, 58-64, 91-96, 123-126) and Unicode punctuation (P* categories), as in BERT. */
+    static boolean isPunctuation(char c) {
+        if (c < 0x80) {
+            return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+        }
+        switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION:
+            case Character.DASH_PUNCTUATION:
+            case Character.START_PUNCTUATION:
+            case Character.END_PUNCTUATION:
+            case Character.INITIAL_QUOTE_PUNCTUATION:
+            case Character.FINAL_QUOTE_PUNCTUATION:
+            case Character.OTHER_PUNCTUATION:
+                return true;
+            default:
+                return false;
+        }
+    }
+}
