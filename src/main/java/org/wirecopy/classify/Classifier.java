@@ -52,7 +52,7 @@ public final class Classifier implements ArticleLabeller {
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new IllegalArgumentException("minimum confidence must be in 0..1, got " + minConfidence);
         }
-        this.features = new FeatureExtractor(model.features());
+        this.features = new FeatureExtractor(model.features(), model.vectors());
         this.network = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
                 model.labels().size());
         this.minConfidence = minConfidence;
