@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 MODEL=${1:-}
 M=()
 [ -n "$MODEL" ] && M=(--model "$MODEL")
-J="java -jar target/wirecopy.jar"
+J="java -jar ${WIRECOPY_JAR:-target/wirecopy.jar}"
 S=../shared
 line() { grep -E "^(macro-F1|calibration error|articles all right|REPORTING share MAE)" | tr -s ' ' | paste -sd ';' ; }
 echo "dev:             $($J evaluate "${M[@]}" --data training-data/dev.jsonl | line)"
