@@ -84,7 +84,9 @@ final class BatchStream {
                 }
                 any = true;
                 pending.add(new Pending(number, f, System.nanoTime() + timeout));
-                while (pending.size() >= window) writeHead();
+                while (pending.size() >= window || (!pending.isEmpty() && pending.peekFirst().result().isDone())) {
+                    writeHead();
+                }
                 if (b == -1) break;
             }
             if (!any) {
@@ -98,11 +100,11 @@ final class BatchStream {
         }
     }
 
-    private OutputStream out() {
+    private OutputStream out() throws IOException {
         if (out == null) {
             ctx.status(200);
             ctx.contentType("application/x-ndjson");
-            out = ctx.outputStream();
+            out = ctx.res().getOutputStream(); // unbuffered by Javalin: each flush reaches the client
         }
         return out;
     }

@@ -186,6 +186,40 @@ class ServerLimitsTest {
         }
     }
 
+    /** Results come back while the batch is still arriving: the server holds a bounded window, not the batch. */
+    @Test
+    void batchAnswersBeforeTheWholeBatchHasArrived() throws Exception {
+        try (WirecopyServer server = WirecopyServer.start(config().workers(1).build(), "bundled",
+                Classifier::loadDefault)) {
+            ServerApiTest.awaitReady(new Http(server.port()));
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+                s.setSoTimeout(20_000);
+                java.io.OutputStream out = s.getOutputStream();
+                out.write(("POST /v1/classify/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson"
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                for (int i = 1; i <= 2; i++) { // the window of one worker is two lines
+                    byte[] line = ("{\"id\": \"b" + i + "\", \"text\": \"Advertisement\"}\n")
+                            .getBytes(StandardCharsets.UTF_8);
+                    out.write((Integer.toHexString(line.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.write(line);
+                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(),
+                        StandardCharsets.UTF_8));
+                assertTrue(in.readLine().startsWith("HTTP/1.1 200"), "status line");
+                String line;
+                StringBuilder seen = new StringBuilder();
+                while ((line = in.readLine()) != null && !line.contains("\"id\":\"b1\"")) seen.append(line).append('\n');
+                assertTrue(line != null, "the first result arrives before the batch ends: " + seen);
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                while ((line = in.readLine()) != null && !line.contains("\"id\":\"b2\"")) seen.append(line);
+                assertTrue(line != null, "then the second: " + seen);
+            }
+        }
+    }
+
     @Test
     void configRefusesBadValuesNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
