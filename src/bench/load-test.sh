@@ -66,7 +66,7 @@ end
 LUA
 
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar target/wirecopy.jar serve --port 0 --no-access-log 2> "$WORK/server.log" &
+(exec java $JAVA_OPTS -jar target/wirecopy.jar serve --port 0 --no-access-log 2> "$WORK/server.log") &
 PID=$!
 trap 'kill -TERM $PID 2>/dev/null || true' EXIT
 PORT=

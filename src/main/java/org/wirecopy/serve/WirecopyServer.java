@@ -98,7 +98,13 @@ public final class WirecopyServer implements AutoCloseable {
         Objects.requireNonNull(modelName, "modelName");
         Objects.requireNonNull(loader, "loader");
         WirecopyServer s = new WirecopyServer(config, modelName);
-        s.app.start(config.host(), config.port());
+        try {
+            s.app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            s.workers.shutdownNow();
+            throw new UncheckedIOException(new java.net.BindException("cannot listen on " + config.host() + ":"
+                    + config.port() + " (" + e.getMessage() + "); choose another --port or --host"));
+        }
         Thread t = new Thread(() -> s.load(loader), "wirecopy-model-loader");
         t.setDaemon(true);
         t.start();
@@ -178,6 +184,7 @@ public final class WirecopyServer implements AutoCloseable {
         cfg.http.prefer405over404 = true;
         cfg.http.maxRequestSize = config.maxBodyBytes();
         cfg.jetty.threadPool = new QueuedThreadPool(config.workers() + config.queue() + 32, 8);
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
         if (!config.corsOrigins().isEmpty()) {
             List<String> origins = config.corsOrigins();
             cfg.bundledPlugins.enableCors(cors -> cors.addRule(rule -> rule.allowHost(origins.get(0),
@@ -454,6 +461,25 @@ public final class WirecopyServer implements AutoCloseable {
         server.put("wirecopyVersion", Versions.wirecopy());
         server.put("java", Versions.java());
         return json.writeValueAsBytes(o);
+    }
+
+    /**
+     * Answers the errors Jetty raises before a request reaches the routes (a malformed URI, headers too large) as
+     * problem documents too, without stack traces.
+     */
+    private static final class ProblemErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              org.eclipse.jetty.util.Callback callback) {
+            int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+            Object message = request.getAttribute(ERROR_MESSAGE);
+            String detail = "the request could not be read (HTTP " + status
+                    + (message == null ? "" : ": " + message) + "); check the URI's percent-encoding and the headers";
+            Problem p = new Problem(status, "bad-request", "Bad request", detail);
+            response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, PROBLEM_JSON);
+            response.write(true, java.nio.ByteBuffer.wrap(ResultJson.problem(p, null, null)), callback);
+            return true;
+        }
     }
 
     /** The page, its script and style sheet and the OpenAPI document, from the jar; nothing else is served. */

@@ -362,6 +362,26 @@ class ServerApiTest {
     }
 
     @Test
+    void requestsJettyRefusesAreProblemsToo() throws Exception {
+        for (String raw : List.of("GET /%zz HTTP/1.1", "GARBAGE")) {
+            String answer = http.raw(raw);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), raw + " -> " + answer);
+            assertTrue(answer.contains("application/problem+json"), raw + " -> " + answer);
+            assertTrue(answer.contains("\"status\":400"), raw + " -> " + answer);
+            assertFalse(answer.contains("Exception") || answer.contains("\tat "), raw + " -> " + answer);
+        }
+    }
+
+    @Test
+    void aBusyPortIsReportedWithTheFix() {
+        java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.io.UncheckedIOException.class, () -> WirecopyServer.start(ServeConfig.builder()
+                        .port(server.port()).build(), "bundled", Classifier::loadDefault));
+        assertTrue(e.getCause() instanceof java.net.BindException);
+        assertTrue(e.getCause().getMessage().contains("choose another --port"), e.getCause().getMessage());
+    }
+
+    @Test
     void wrongMethodIs405AsProblem() throws Exception {
         HttpResponse<String> r = http.get("/v1/classify");
         assertProblem(r, 405, "method-not-allowed", "GET");

@@ -154,6 +154,7 @@ class WebPageBrowserTest {
         assertEquals(ServerApiTest.SAMPLE_LABELS.size(), lines.size());
         assertEquals("REPORTING", Http.JSON.readTree(lines.get(4)).get("label").asText());
 
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
         Path shot = TestData.root().resolve("target/serve-page.png");
         Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), shot,
                 StandardCopyOption.REPLACE_EXISTING);
