@@ -23,7 +23,6 @@ import org.wirecopy.text.ArticleInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -515,7 +514,4 @@ public final class WirecopyServer implements AutoCloseable {
         }
     }
 
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }
