@@ -75,6 +75,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            Class.forName("io.javalin.Javalin", false, ServeCommand.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalArgumentException("serve needs the server library io.javalin:javalin:7.2.3, an optional "
+                    + "dependency of wirecopy; add it to the classpath (the build's target/lib has it)");
+        }
         quietServerLogs();
         if (model != null && !Files.isRegularFile(model)) {
             throw new java.nio.file.NoSuchFileException(model.toString());

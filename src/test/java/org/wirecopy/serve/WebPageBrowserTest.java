@@ -196,6 +196,27 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void aChosenHtmlFileIsReadAsHtmlAndLabelled() throws Exception {
+        Path html = TestData.root().resolve("target/serve-downloads/post.html");
+        Files.writeString(html, "<html><body><h1>Ferries again</h1><p>Advertisement</p><blockquote><p>PELHAM SOUND "
+                + "\u2014 The county board voted 4-1 on Tuesday to renew the ferry contract, officials said.</p>"
+                + "</blockquote><p>I will be watching the July numbers.</p><script>var hidden = 1;</script></body>"
+                + "</html>", StandardCharsets.UTF_8);
+        driver.get("http://127.0.0.1:" + server.port() + "/");
+        driver.findElement(By.id("file")).sendKeys(html.toString());
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(
+                By.cssSelector("#paragraphs > li")).size() == 4);
+        assertEquals("html", driver.findElement(By.id("format")).getAttribute("value"));
+        List<String> texts = new ArrayList<>();
+        for (WebElement p : driver.findElements(By.cssSelector("#paragraphs .para-text"))) texts.add(p.getText());
+        assertEquals("Ferries again", texts.get(0));
+        assertEquals("Advertisement", texts.get(1));
+        assertFalse(String.join(" ", texts).contains("hidden"), "script content is not a paragraph");
+        assertEquals("BOILERPLATE", driver.findElements(By.cssSelector("#paragraphs > li")).get(1)
+                .getAttribute("data-label"));
+    }
+
+    @Test
     void anErrorFromTheServerIsShownNotSwallowed() {
         driver.get("http://127.0.0.1:" + server.port() + "/");
         driver.findElement(By.id("input")).sendKeys("Hello there.");
