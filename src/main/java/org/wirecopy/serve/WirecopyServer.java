@@ -206,6 +206,11 @@ public final class WirecopyServer implements AutoCloseable {
             requireReady();
             ctx.contentType("application/json").result(modelJson);
         });
+        if (!config.corsOrigins().isEmpty()) {
+            for (String path : List.of("/v1/classify", "/v1/classify/batch", "/v1/model")) {
+                r.options(path, ctx -> ctx.status(204)); // preflight; the CORS plugin adds the headers
+            }
+        }
         r.post("/v1/classify", this::classify);
         r.post("/v1/classify/batch", this::batch);
         r.exception(Problem.class, (p, ctx) -> problem(ctx, p));
@@ -396,7 +401,11 @@ public final class WirecopyServer implements AutoCloseable {
             }
             RequestParser.requireUtf8(ct);
             ClassifyOptions options = ClassifyOptions.parse(ctx.queryParamMap(), c.labels());
-            new BatchStream(this, c, options, ctx).run();
+            try {
+                new BatchStream(this, c, options, ctx).run();
+            } catch (org.eclipse.jetty.io.EofException e) {
+                LOG.info("a batch client closed the connection before the end of its answer");
+            }
         } finally {
             inFlight.decrementAndGet();
         }

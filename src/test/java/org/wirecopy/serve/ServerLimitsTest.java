@@ -183,6 +183,15 @@ class ServerLimitsTest {
             HttpResponse<String> other = Http.client().send(java.net.http.HttpRequest.newBuilder(http.uri("/health"))
                     .header("Origin", "http://evil.example").GET().build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(other.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+            HttpResponse<String> preflight = Http.client().send(java.net.http.HttpRequest.newBuilder(
+                    http.uri("/v1/classify")).method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(preflight.statusCode() == 200 || preflight.statusCode() == 204, preflight.toString());
+            assertEquals("http://localhost:3000", preflight.headers().firstValue("Access-Control-Allow-Origin")
+                    .orElse(""));
+            assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"),
+                    preflight.headers().toString());
         }
     }
 
