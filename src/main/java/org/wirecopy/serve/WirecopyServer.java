@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #start} binds at once and loads the model in the background; {@code /health} says ready once it is
  * loaded. Classification runs on a bounded pool of workers with a bounded queue: when the queue is full the answer is
- * 503 with {@code Retry-After}. {@link #close()} stops gracefully: requests in flight finish, new ones are refused.
+ * 503 with {@code Retry-After}. The time limit bounds when the answer comes: an article still queued is dropped, one
+ * already being classified finishes on its worker (only explanations stop early), as the classifier is not
+ * interruptible. {@link #close()} stops gracefully: requests in flight finish, new ones are refused.
  *
  * <p><b>Thread-safe:</b> every method may be called from any thread.
  */
