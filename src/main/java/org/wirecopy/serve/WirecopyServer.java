@@ -261,7 +261,7 @@ public final class WirecopyServer implements AutoCloseable {
     private void health(Context ctx) {
         String status = draining ? "stopping" : classifier != null ? "ready" : loadFailure != null ? "failed"
                 : "loading";
-        ObjectNode o = new ObjectMapper().createObjectNode();
+        ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         o.put("status", status);
         o.put("model", modelName);
         if (loadFailure != null) o.put("detail", loadFailure);
