@@ -1,0 +1,143 @@
+package org.wirecopy.match;
+
+import org.wirecopy.text.TextNormalizer;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The word tokens of a paragraph as matching sees them: the text is normalised by {@link TextNormalizer} (so
+ * typographic quotes, dashes, odd spaces and entities do not matter), then split into words (letters and digits, with
+ * inner apostrophes and hyphens; digits are kept) and ellipsis marks ({@code ...}, {@code …}, {@code [...]}); every
+ * other punctuation mark is dropped. Each token has a 64-bit key, the hash of its lower-cased form; ellipsis marks
+ * share {@link #ELLIPSIS_KEY}.
+ *
+ * <p>Immutable after construction; package-private.
+ */
+final class Words {
+
+    /** The display form of an ellipsis token. */
+    static final String ELLIPSIS = "...";
+    /** The key of every ellipsis token. */
+    static final long ELLIPSIS_KEY = 0x5eed_e111_1951_5e5eL;
+
+    private final String[] display;
+    private final long[] keys;
+    private final int wordCount;
+
+    private Words(String[] display, long[] keys) {
+        this.display = display;
+        this.keys = keys;
+        int w = 0;
+        for (long k : keys) if (k != ELLIPSIS_KEY) w++;
+        this.wordCount = w;
+    }
+
+    /** The tokens of raw text (normalised first). */
+    static Words of(String raw) {
+        return ofNormalized(TextNormalizer.normalize(raw));
+    }
+
+    /** The tokens of text already normalised by {@link TextNormalizer}. */
+    static Words ofNormalized(String s) {
+        int n = s.length();
+        String[] display = new String[Math.max(4, n / 5)];
+        long[] keys = new long[display.length];
+        int count = 0;
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            String token = null;
+            if (Character.isLetterOrDigit(c)) {
+                int start = i;
+                while (i < n) {
+                    char d = s.charAt(i);
+                    if (Character.isLetterOrDigit(d)) {
+                        i++;
+                    } else if ((d == '\'' || d == '-') && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+                token = s.substring(start, i);
+            } else if (c == '.' && i + 2 < n && s.charAt(i + 1) == '.' && s.charAt(i + 2) == '.') {
+                i += 3;
+                while (i < n && s.charAt(i) == '.') i++;
+                token = ELLIPSIS;
+            } else {
+                i++;
+            }
+            if (token == null) continue;
+            if (count == display.length) {
+                display = Arrays.copyOf(display, count * 2);
+                keys = Arrays.copyOf(keys, count * 2);
+            }
+            display[count] = token;
+            keys[count] = token == ELLIPSIS ? ELLIPSIS_KEY : key(token);
+            count++;
+        }
+        return new Words(Arrays.copyOf(display, count), Arrays.copyOf(keys, count));
+    }
+
+    /** The 64-bit key of a word: FNV-1a over its lower-cased chars, then a finalising mix. */
+    static long key(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < w.length(); i++) {
+            h ^= w.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        long k = Hashing.mix(h);
+        return k == ELLIPSIS_KEY ? k + 1 : k;
+    }
+
+    /** Number of tokens, ellipsis marks included. */
+    int size() {
+        return keys.length;
+    }
+
+    /** Number of word tokens (ellipsis marks excluded). */
+    int wordCount() {
+        return wordCount;
+    }
+
+    String display(int i) {
+        return display[i];
+    }
+
+    long key(int i) {
+        return keys[i];
+    }
+
+    boolean isEllipsis(int i) {
+        return keys[i] == ELLIPSIS_KEY;
+    }
+
+    /** The keys; the caller must not change the array. */
+    long[] keysView() {
+        return keys;
+    }
+
+    /** The tokens of several sequences in order, as one sequence. */
+    static Words concat(List<Words> parts) {
+        int n = 0;
+        for (Words w : parts) n += w.size();
+        String[] d = new String[n];
+        long[] k = new long[n];
+        int at = 0;
+        for (Words w : parts) {
+            System.arraycopy(w.display, 0, d, at, w.size());
+            System.arraycopy(w.keys, 0, k, at, w.size());
+            at += w.size();
+        }
+        return new Words(d, k);
+    }
+
+    /** A copy holding the first {@code n} tokens. */
+    Words head(int n) {
+        if (n >= keys.length) return this;
+        return new Words(Arrays.copyOf(display, n), Arrays.copyOf(keys, n));
+    }
+}
