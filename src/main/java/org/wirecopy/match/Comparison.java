@@ -10,10 +10,12 @@ import java.util.List;
  *
  * <p>Matches come in runs (consecutive tokens of both sides). A run of at least {@code minRun} words is an anchor; a
  * shorter run next to an anchor also counts when the gap between them is at most {@code minRun} cut words or at most
- * {@code minRun} added words, or holds an ellipsis mark, so that a word cut right after the first two words does not lose them. Anchored words are "covered"; the
+ * {@code minRun} added words, fewer than {@code minRun} words replaced by fewer than {@code minRun} others, or holds
+ * an ellipsis mark, so that a word cut right after the first two words does not lose them. Anchored words are "covered"; the
  * span from the first to the last anchored word is the copied part; everything between anchors becomes an
  * {@link Edit}, source words before and after the span (in the first and last source paragraph touched) are
- * truncations, and pasted words outside the span are additions.
+ * truncations, and pasted words outside the span are additions (one or two words cut and one or two added at the same
+ * end are one replacement).
  *
  * <p>Immutable; package-private.
  *
@@ -102,9 +104,13 @@ record Comparison(int covered, int[] paragraphs, List<Edit> edits) {
                 else added.add(pasted.display(qi[k]));
             }
         }
-        if (!added.isEmpty()) edits.add(new Edit(EditKind.ADDED, 0, List.of(), added));
-        if (!cut.isEmpty()) edits.add(new Edit(EditKind.TRUNCATED_START, qi[first], cut, marks));
-        else if (!marks.isEmpty()) edits.add(new Edit(EditKind.ELLIPSIS, 0, List.of(), marks));
+        if (smallReplacement(added, cut, marks, minRun)) {
+            edits.add(new Edit(EditKind.REPLACED, 0, cut, added));
+        } else {
+            if (!added.isEmpty()) edits.add(new Edit(EditKind.ADDED, 0, List.of(), added));
+            if (!cut.isEmpty()) edits.add(new Edit(EditKind.TRUNCATED_START, qi[first], cut, marks));
+            else if (!marks.isEmpty()) edits.add(new Edit(EditKind.ELLIPSIS, 0, List.of(), marks));
+        }
         // inside the span
         for (int k = first; k <= last; ) {
             if (anchor[k]) {
@@ -144,15 +150,20 @@ record Comparison(int covered, int[] paragraphs, List<Edit> edits) {
             }
         }
         int end = qi[last + 1];
-        if (!cut.isEmpty()) edits.add(new Edit(EditKind.TRUNCATED_END, end, cut, marks));
-        else if (!marks.isEmpty()) edits.add(new Edit(EditKind.ELLIPSIS, end, List.of(), marks));
-        if (!added.isEmpty()) edits.add(new Edit(EditKind.ADDED, end, List.of(), added));
+        if (smallReplacement(added, cut, marks, minRun)) {
+            edits.add(new Edit(EditKind.REPLACED, end, cut, added));
+        } else {
+            if (!cut.isEmpty()) edits.add(new Edit(EditKind.TRUNCATED_END, end, cut, marks));
+            else if (!marks.isEmpty()) edits.add(new Edit(EditKind.ELLIPSIS, end, List.of(), marks));
+            if (!added.isEmpty()) edits.add(new Edit(EditKind.ADDED, end, List.of(), added));
+        }
         return new Comparison(covered, paras, List.copyOf(edits));
     }
 
     /**
-     * Whether the ops in [from, to) are at most {@code max} cuts only or additions only, or any gap with an ellipsis
-     * mark among its additions.
+     * Whether the ops in [from, to) are at most {@code max} cuts only or additions only, fewer than {@code max} cuts
+     * together with fewer than {@code max} additions (a word or two replaced), or any gap with an ellipsis mark among
+     * its additions.
      */
     private static boolean simpleGap(byte[] ops, Words pasted, int[] qi, int from, int to, int max) {
         boolean cut = false, add = false, mark = false;
@@ -165,7 +176,21 @@ record Comparison(int covered, int[] paragraphs, List<Edit> edits) {
                 return false;
             }
         }
-        return mark || (!(cut && add) && to - from <= max);
+        if (mark) return true;
+        if (!(cut && add)) return to - from <= max;
+        int cuts = 0;
+        for (int k = from; k < to; k++) if (ops[k] == Aligner.CUT) cuts++;
+        return cuts < max && to - from - cuts < max; // a replacement of one or two words
+
+    }
+
+    /**
+     * Whether the words added and cut at one end of the copied part are one small replacement (fewer than
+     * {@code minRun} of each, no ellipsis mark) rather than an addition and a truncation.
+     */
+    private static boolean smallReplacement(List<String> added, List<String> cut, List<String> marks, int minRun) {
+        return marks.isEmpty() && !added.isEmpty() && !cut.isEmpty() && added.size() < minRun
+                && cut.size() < minRun;
     }
 
     private static int paragraphOf(int[] starts, int token) {

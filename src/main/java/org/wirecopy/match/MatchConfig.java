@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param top               best matching stories reported per paragraph (default 3)
  * @param minCoverage       least share of a paragraph's words covered by a source for a match (default 0.5)
+ * @param minCoveredWords least number of copied words for a match (default 8): a shared stock phrase ("said in a
+ *                          statement that") does not make a short paragraph a copy
  * @param minRun            words in a row that make an aligned run count as copied (default 3); shorter runs count
  *                          only next to a longer one (see the alignment documentation)
  * @param minContainment    least share of the paragraph's shingles a candidate source paragraph must contain to be
@@ -22,13 +24,14 @@ import java.util.List;
  * @param reportingCoverage least coverage at which {@link MatchingClassifier} labels a paragraph REPORTING whatever
  *                          the network says (default 0.9)
  */
-public record MatchConfig(int top, double minCoverage, int minRun, double minContainment, int maxBucket,
+public record MatchConfig(int top, double minCoverage, int minCoveredWords, int minRun, double minContainment, int maxBucket,
                           int maxSourceParagraphs, int maxWords, double reportingCoverage) {
 
     public MatchConfig {
         List<String> bad = new ArrayList<>();
         if (top < 1) bad.add("top must be >= 1, got " + top);
         if (!(minCoverage > 0 && minCoverage <= 1)) bad.add("minCoverage must be in (0, 1], got " + minCoverage);
+        if (minCoveredWords < 1) bad.add("minCoveredWords must be >= 1, got " + minCoveredWords);
         if (minRun < 1) bad.add("minRun must be >= 1, got " + minRun);
         if (!(minContainment >= 0 && minContainment <= 1)) {
             bad.add("minContainment must be in [0, 1], got " + minContainment);
@@ -54,6 +57,7 @@ public record MatchConfig(int top, double minCoverage, int minRun, double minCon
     public static final class Builder {
         private int top = 3;
         private double minCoverage = 0.5;
+        private int minCoveredWords = 8;
         private int minRun = 3;
         private double minContainment = 0.05;
         private int maxBucket = 1000;
@@ -68,6 +72,11 @@ public record MatchConfig(int top, double minCoverage, int minRun, double minCon
 
         public Builder minCoverage(double v) {
             minCoverage = v;
+            return this;
+        }
+
+        public Builder minCoveredWords(int v) {
+            minCoveredWords = v;
             return this;
         }
 
@@ -103,7 +112,7 @@ public record MatchConfig(int top, double minCoverage, int minRun, double minCon
 
         /** @throws IllegalArgumentException naming every bad value */
         public MatchConfig build() {
-            return new MatchConfig(top, minCoverage, minRun, minContainment, maxBucket, maxSourceParagraphs,
+            return new MatchConfig(top, minCoverage, minCoveredWords, minRun, minContainment, maxBucket, maxSourceParagraphs,
                     maxWords, reportingCoverage);
         }
     }

@@ -19,7 +19,9 @@ import java.util.Objects;
  * index (LSH); candidates sharing too few shingles are dropped; the rest are grouped by story, and the paragraph is
  * aligned word by word with each story's candidate paragraphs joined in story order. The alignment gives the
  * coverage (share of the paragraph's words copied), the matched source paragraphs and the edits. Stories with
- * coverage of at least {@link MatchConfig#minCoverage()} are reported, best first.
+ * coverage of at least {@link MatchConfig#minCoverage()} and {@link MatchConfig#minCoveredWords()} copied words are
+ * reported, best first. In a whole article, among stories tied for best (the same text in several stories), the one
+ * that other paragraphs of the article also match comes first.
  *
  * <pre>{@code
  * SourceMatcher matcher = new SourceMatcher(SourceIndex.open(Path.of("wire.idx")), MatchConfig.defaults());
@@ -62,7 +64,42 @@ public final class SourceMatcher {
     public ArticleMatch match(Article article) {
         List<ParagraphMatch> out = new ArrayList<>(article.size());
         for (Paragraph p : article.paragraphs()) out.add(match(p.index(), p.text(), p.normalizedText()));
-        return new ArticleMatch(out);
+        return new ArticleMatch(preferCommonStories(out));
+    }
+
+    /**
+     * Among matches tied for best (same coverage and Jaccard: the same text is in several stories, as with repeated
+     * or corrected wire stories), puts first the story that is tied-best for the most paragraphs of the article.
+     */
+    static List<ParagraphMatch> preferCommonStories(List<ParagraphMatch> ps) {
+        java.util.Map<Integer, Integer> votes = new java.util.HashMap<>();
+        for (ParagraphMatch p : ps) {
+            for (SourceMatch m : tiedBest(p)) votes.merge(m.story().index(), 1, Integer::sum);
+        }
+        List<ParagraphMatch> out = new ArrayList<>(ps.size());
+        for (ParagraphMatch p : ps) {
+            List<SourceMatch> tied = tiedBest(p);
+            if (tied.size() < 2) {
+                out.add(p);
+                continue;
+            }
+            List<SourceMatch> order = new ArrayList<>(tied);
+            order.sort(Comparator.comparingInt((SourceMatch m) -> -votes.get(m.story().index()))
+                    .thenComparingInt(m -> m.story().index()));
+            order.addAll(p.matches().subList(tied.size(), p.matches().size()));
+            out.add(new ParagraphMatch(p.index(), p.text(), p.words(), order));
+        }
+        return out;
+    }
+
+    private static List<SourceMatch> tiedBest(ParagraphMatch p) {
+        List<SourceMatch> ms = p.matches();
+        int n = 0;
+        while (n < ms.size() && ms.get(n).coverage() == ms.get(0).coverage()
+                && ms.get(n).jaccard() == ms.get(0).jaccard()) {
+            n++;
+        }
+        return ms.subList(0, n);
     }
 
     /** Matches one paragraph (as paragraph 0 of an article). */
@@ -132,7 +169,7 @@ public final class SourceMatcher {
         }
         Comparison c = Comparison.of(q, Words.concat(parts), starts, config.minRun());
         double coverage = (double) c.covered() / q.wordCount();
-        if (coverage < config.minCoverage()) return null;
+        if (coverage < config.minCoverage() || c.covered() < config.minCoveredWords()) return null;
         Story story = index.story(use.get(0).story);
         List<Integer> paras = new ArrayList<>();
         List<Words> matched = new ArrayList<>();
