@@ -276,7 +276,7 @@ public final class SourceIndexWriter implements Closeable {
         Files.move(tmpOut, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         long bytes = Files.size(out);
         deleteTemp();
-        LOG.info("index {}: {} stories, {} paragraphs ({} indexed), {} entries, {} bytes", out, storyCount,
+        LOG.debug("index {}: {} stories, {} paragraphs ({} indexed), {} entries, {} bytes", out, storyCount,
                 paragraphCount, indexedCount, entryCount, bytes);
         return new IndexSummary(out, storyCount, paragraphCount, indexedCount, entryCount, bytes, spilled,
                 corpusSha256);
