@@ -60,6 +60,16 @@ class ComparisonTest {
     }
 
     @Test
+    void aWordSwappedAtEitherEndIsAReplacementNotATruncation() {
+        Comparison end = compare("The minister said on Monday that exports rose sharply in April", MINISTER);
+        assertEquals(10, end.covered());
+        assertEquals(List.of(edit(EditKind.REPLACED, 10, List.of("March"), List.of("April"))), end.edits());
+        Comparison start = compare("A minister said on Monday that exports rose sharply in March", MINISTER);
+        assertEquals(10, start.covered());
+        assertEquals(List.of(edit(EditKind.REPLACED, 0, List.of("The"), List.of("A"))), start.edits());
+    }
+
+    @Test
     void truncationAtBothEnds() {
         Comparison c = compare("prices fell on Tuesday as traders weighed new supply figures",
                 "Oil prices fell on Tuesday as traders weighed new supply figures from the group");

@@ -68,6 +68,12 @@ class SourceMatcherTest {
         assertFalse(matcher.matchParagraph("The weather in the mountains was cold and wet for most of March, and "
                 + "the roads were closed on Monday.").matched());
         assertFalse(matcher.matchParagraph("Short line.").matched(), "below the minimum of 8 words");
+        // seven copied words of eleven: coverage 0.64, but fewer than the 8 copied words a match needs
+        assertFalse(matcher.matchParagraph("Passenger groups called the increase unjustified and, frankly, so do "
+                + "we.").matched());
+        assertTrue(new SourceMatcher(matcher.index(), MatchConfig.builder().minCoveredWords(7).build())
+                .matchParagraph("Passenger groups called the increase unjustified and, frankly, so do we.")
+                .matched(), "premise: with a minimum of 7 it is a match");
         // a stock phrase shared with a story is not a copy
         assertFalse(matcher.matchParagraph("Our mayor told reporters after the vote that she was pleased.")
                 .matched());
