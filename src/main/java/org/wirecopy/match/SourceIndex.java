@@ -33,6 +33,8 @@ public final class SourceIndex {
     private final ByteBuffer paragraphs;
     private final ByteBuffer strings;
     private final LongBuffer entries;
+    /** {@code directory[k]}: the first entry whose band key's top 16 bits (as unsigned) are >= k; 65,537 ints. */
+    private final int[] directory;
     private final Hashing hashing;
 
     private SourceIndex(Path file, IndexConfig config, int storyCount, int paragraphCount, int indexedCount,
@@ -49,6 +51,13 @@ public final class SourceIndex {
         this.paragraphs = paragraphs;
         this.strings = strings;
         this.entries = entries;
+        this.directory = new int[(1 << 16) + 1];
+        int at = 0;
+        for (int k = 0; k < (1 << 16); k++) {
+            while (at < entries.limit() && prefix(entries.get(at)) < k) at++;
+            directory[k] = at;
+        }
+        directory[1 << 16] = entries.limit();
         this.hashing = new Hashing(config.shingleSize(), config.bands(), config.rows(), config.seed());
     }
 
@@ -228,7 +237,8 @@ public final class SourceIndex {
     /** Calls {@code sink} with every paragraph filed under band key {@code key}, at most {@code max} of them. */
     int lookup(int key, int max, IntConsumer sink) {
         long lo = (long) key << 32;
-        int a = 0, b = entries.limit();
+        int p = prefix(lo);
+        int a = directory[p], b = directory[p + 1];
         while (a < b) {
             int m = (a + b) >>> 1;
             if (entries.get(m) < lo) a = m + 1;
@@ -241,6 +251,11 @@ public final class SourceIndex {
             sink.accept((int) e);
         }
         return n;
+    }
+
+    /** The top 16 bits of an entry's band key, as an unsigned number in the signed order of entries. */
+    private static int prefix(long entry) {
+        return (int) ((entry >>> 48) ^ 0x8000);
     }
 
     private int len(long at) {

@@ -4,7 +4,6 @@ import org.wirecopy.text.TextNormalizer;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The word tokens of a paragraph as matching sees them: the text is normalised by {@link TextNormalizer} (so
@@ -75,7 +74,7 @@ final class Words {
                 keys = Arrays.copyOf(keys, count * 2);
             }
             display[count] = token;
-            keys[count] = token == ELLIPSIS ? ELLIPSIS_KEY : key(token);
+            keys[count] = token == ELLIPSIS ? ELLIPSIS_KEY : key(token, 0, token.length());
             count++;
         }
         return new Words(Arrays.copyOf(display, count), Arrays.copyOf(keys, count));
@@ -83,10 +82,15 @@ final class Words {
 
     /** The 64-bit key of a word: FNV-1a over its lower-cased chars, then a finalising mix. */
     static long key(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
+        return key(word, 0, word.length());
+    }
+
+    /** {@link #key(String)} of {@code s.substring(from, to)}. */
+    private static long key(String s, int from, int to) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < w.length(); i++) {
-            h ^= w.charAt(i);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            h ^= c < 128 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : Character.toLowerCase(c);
             h *= 0x100000001b3L;
         }
         long k = Hashing.mix(h);
