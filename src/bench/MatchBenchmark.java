@@ -205,6 +205,10 @@ public class MatchBenchmark {
 
                 cov += best.coverage();
                     if (sawEdit(kind, best)) seen++;
+                    else if (MISSES-- > 0) {
+                        System.err.println("EDIT " + kind + " (" + v.story() + "): " + v.text() + "\n  -> "
+                                + best.story().id() + " " + best.paragraphs() + " " + best.edits());
+                    }
                     if (best.coverage() >= matcher.config().reportingCoverage()) cue++;
                 } finally {
                     if (rightTied == before && MISSES-- > 0) {

@@ -36,8 +36,8 @@ public record Edit(EditKind kind, int position, List<String> sourceWords, List<S
             case REPLACED -> "REPLACED \"" + String.join(" ", sourceWords) + "\" -> \""
                     + String.join(" ", pastedWords) + "\"";
             case ELLIPSIS -> "ELLIPSIS for " + sourceWords.size() + " words";
-            case TRUNCATED_START -> "TRUNCATED_START " + sourceWords.size() + " words";
-            case TRUNCATED_END -> "TRUNCATED_END " + sourceWords.size() + " words";
+            case TRUNCATED_START, TRUNCATED_END -> kind + " " + sourceWords.size() + " words"
+                    + (pastedWords.isEmpty() ? "" : " (marked " + String.join(" ", pastedWords) + ")");
         };
     }
 }

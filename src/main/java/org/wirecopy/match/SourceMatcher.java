@@ -151,14 +151,78 @@ public final class SourceMatcher {
         return new ParagraphMatch(position, text, words, matches);
     }
 
-    /** Aligns the pasted words with one story's candidate paragraphs; null when the coverage is too low. */
+    /**
+     * Aligns the pasted words with one story's candidate paragraphs and their neighbours in the story (a short
+     * paragraph merged into a longer one may have no band in common with the whole); null when the coverage is too
+     * low. The candidate sharing most shingles is aligned first: when it alone covers all but minRun of the pasted
+     * words, it is the source. Otherwise the candidates and their neighbours that share a shingle with the pasted text
+     * (a copied run of their own) are joined in story order.
+     * When the joined alignment touches only some of them, it is redone on the touched range, so that a word of an
+     * untouched paragraph cannot stand in for the same word of the copied one.
+     */
     private SourceMatch verify(Words q, long[] qs, List<Candidate> group) {
         List<Candidate> use = new ArrayList<>(group);
         if (use.size() > config.maxSourceParagraphs()) {
             use.sort(Comparator.comparingInt((Candidate c) -> -c.shared).thenComparingInt(c -> c.paragraph));
             use = new ArrayList<>(use.subList(0, config.maxSourceParagraphs()));
-            use.sort(Comparator.comparingInt(c -> c.paragraph));
         }
+        int story = use.get(0).story;
+        Candidate best = use.get(0);
+        for (Candidate cand : use) {
+            if (cand.shared > best.shared || (cand.shared == best.shared && cand.paragraph < best.paragraph)) {
+                best = cand;
+            }
+        }
+        Comparison c = compare(q, List.of(best));
+        if (c.covered() >= q.wordCount() - config.minRun()) {
+            use = List.of(best); // one paragraph is the source of (nearly) every word
+        } else {
+            java.util.TreeMap<Integer, Candidate> byParagraph = new java.util.TreeMap<>();
+            for (Candidate cand : use) byParagraph.put(cand.paragraph, cand);
+            for (Candidate cand : use) {
+                for (int p : new int[]{cand.paragraph - 1, cand.paragraph + 1}) {
+                    if (p >= 0 && p < index.paragraphCount() && !byParagraph.containsKey(p)
+                            && index.storyOf(p) == story) {
+                        Words w = index.words(p);
+                        int shared = Hashing.shared(qs, index.hashing().shingles(w));
+                        if (shared > 0) byParagraph.put(p, new Candidate(p, story, shared, w));
+                    }
+                }
+            }
+            use = new ArrayList<>(byParagraph.values());
+            if (use.size() > 1) {
+                c = compare(q, use);
+                if (c.paragraphs().length > 0) {
+                    int from = c.paragraphs()[0];
+                    int to = c.paragraphs()[c.paragraphs().length - 1] + 1;
+                    if (from > 0 || to < use.size()) {
+                        use = use.subList(from, to);
+                        c = compare(q, use);
+                    }
+                }
+            }
+        }
+        double coverage = (double) c.covered() / q.wordCount();
+        if (coverage < config.minCoverage() || c.covered() < config.minCoveredWords()) return null;
+        Story s = index.story(story);
+        List<Integer> paras = new ArrayList<>();
+        List<Words> matched = new ArrayList<>();
+        int sourceWords = 0;
+        for (int p : c.paragraphs()) {
+            Candidate cand = use.get(p);
+            paras.add(cand.paragraph - s.firstParagraph());
+            matched.add(cand.words);
+            sourceWords += cand.words.wordCount();
+        }
+        long[] ss = index.hashing().shingles(Words.concat(matched));
+        int shared = Hashing.shared(qs, ss);
+        double containment = (double) shared / qs.length;
+        double jaccard = (double) shared / (qs.length + ss.length - shared);
+        return new SourceMatch(s, paras, coverage, containment, jaccard, c.covered(), sourceWords,
+                c.verbatim(q.wordCount()), c.edits());
+    }
+
+    private Comparison compare(Words q, List<Candidate> use) {
         List<Words> parts = new ArrayList<>(use.size());
         int[] starts = new int[use.size()];
         int at = 0;
@@ -167,25 +231,7 @@ public final class SourceMatcher {
             parts.add(use.get(i).words);
             at += use.get(i).words.size();
         }
-        Comparison c = Comparison.of(q, Words.concat(parts), starts, config.minRun());
-        double coverage = (double) c.covered() / q.wordCount();
-        if (coverage < config.minCoverage() || c.covered() < config.minCoveredWords()) return null;
-        Story story = index.story(use.get(0).story);
-        List<Integer> paras = new ArrayList<>();
-        List<Words> matched = new ArrayList<>();
-        int sourceWords = 0;
-        for (int p : c.paragraphs()) {
-            Candidate cand = use.get(p);
-            paras.add(cand.paragraph - story.firstParagraph());
-            matched.add(cand.words);
-            sourceWords += cand.words.wordCount();
-        }
-        long[] ss = index.hashing().shingles(Words.concat(matched));
-        int shared = Hashing.shared(qs, ss);
-        double containment = (double) shared / qs.length;
-        double jaccard = (double) shared / (qs.length + ss.length - shared);
-        return new SourceMatch(story, paras, coverage, containment, jaccard, c.covered(), sourceWords,
-                c.verbatim(q.wordCount()), c.edits());
+        return Comparison.of(q, Words.concat(parts), starts, config.minRun());
     }
 
     private record Candidate(int paragraph, int story, int shared, Words words) {

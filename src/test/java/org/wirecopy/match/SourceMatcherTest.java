@@ -147,4 +147,23 @@ class SourceMatcherTest {
         assertEquals(q.classified().label(), q.label());
         assertTrue(q.explanation().contains("below 100%"), q.explanation());
     }
+
+    @Test
+    void aParagraphIsNotSplicedWithAPreviousOneThatSharesItsOpening() throws IOException {
+        // regression: the previous paragraph starts with the same word and holds a run of the pasted one; the longest
+        // common subsequence over both could take the opening from it and report a cut and a self-replacement
+        String p0 = "The board met and the department said the dredging would start, officials noted.";
+        String p1 = "The department said the dredging would start in the autumn once the spoil sites had been "
+                + "approved by the state.";
+        Path idx = dir.resolve("splice.idx");
+        try (SourceIndexWriter w = new SourceIndexWriter(idx, IndexConfig.defaults())) {
+            w.add("wire-7", null, null, null, List.of(p0, p1));
+            w.finish();
+        }
+        SourceMatch best = new SourceMatcher(SourceIndex.open(idx), MatchConfig.defaults()).matchParagraph(p1)
+                .best().orElseThrow();
+        assertEquals(List.of(1), best.paragraphs());
+        assertEquals(List.of(), best.edits());
+        assertTrue(best.verbatim());
+    }
 }
