@@ -130,7 +130,7 @@ public final class SourceMatcher {
             Words w = index.words(p);
             long[] cs = hashing.shingles(w);
             int shared = Hashing.shared(qs, cs);
-            if (shared >= need) kept.add(new Candidate(p, index.storyOf(p), shared, w));
+            if (shared >= need) kept.add(new Candidate(p, index.storyOf(p), shared, w, cs));
         }
         if (kept.isEmpty()) return new ParagraphMatch(position, text, words, List.of());
 
@@ -184,8 +184,9 @@ public final class SourceMatcher {
                     if (p >= 0 && p < index.paragraphCount() && !byParagraph.containsKey(p)
                             && index.storyOf(p) == story) {
                         Words w = index.words(p);
-                        int shared = Hashing.shared(qs, index.hashing().shingles(w));
-                        if (shared > 0) byParagraph.put(p, new Candidate(p, story, shared, w));
+                        long[] ws = index.hashing().shingles(w);
+                        int shared = Hashing.shared(qs, ws);
+                        if (shared > 0) byParagraph.put(p, new Candidate(p, story, shared, w, ws));
                     }
                 }
             }
@@ -214,7 +215,8 @@ public final class SourceMatcher {
             matched.add(cand.words);
             sourceWords += cand.words.wordCount();
         }
-        long[] ss = index.hashing().shingles(Words.concat(matched));
+        long[] ss = matched.size() == 1 ? use.get(c.paragraphs()[0]).shingles
+                : index.hashing().shingles(Words.concat(matched));
         int shared = Hashing.shared(qs, ss);
         double containment = (double) shared / qs.length;
         double jaccard = (double) shared / (qs.length + ss.length - shared);
@@ -234,7 +236,7 @@ public final class SourceMatcher {
         return Comparison.of(q, Words.concat(parts), starts, config.minRun());
     }
 
-    private record Candidate(int paragraph, int story, int shared, Words words) {
+    private record Candidate(int paragraph, int story, int shared, Words words, long[] shingles) {
     }
 
     /** A growable int array. */

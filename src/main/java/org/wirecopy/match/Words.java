@@ -10,7 +10,7 @@ import java.util.List;
  * typographic quotes, dashes, odd spaces and entities do not matter), then split into words (letters and digits, with
  * inner apostrophes and hyphens; digits are kept) and ellipsis marks ({@code ...}, {@code …}, {@code [...]}); every
  * other punctuation mark is dropped. Each token has a 64-bit key, the hash of its lower-cased form; ellipsis marks
- * share {@link #ELLIPSIS_KEY}.
+ * share {@link #ELLIPSIS_KEY}. A token's text is cut from the paragraph only when it is asked for.
  *
  * <p>Immutable after construction; package-private.
  */
@@ -21,12 +21,16 @@ final class Words {
     /** The key of every ellipsis token. */
     static final long ELLIPSIS_KEY = 0x5eed_e111_1951_5e5eL;
 
-    private final String[] display;
+    private final String[] texts; // the text each token is in (one reference per token)
+    private final int[] starts;
+    private final int[] ends;
     private final long[] keys;
     private final int wordCount;
 
-    private Words(String[] display, long[] keys) {
-        this.display = display;
+    private Words(String[] texts, int[] starts, int[] ends, long[] keys) {
+        this.texts = texts;
+        this.starts = starts;
+        this.ends = ends;
         this.keys = keys;
         int w = 0;
         for (long k : keys) if (k != ELLIPSIS_KEY) w++;
@@ -41,15 +45,17 @@ final class Words {
     /** The tokens of text already normalised by {@link TextNormalizer}. */
     static Words ofNormalized(String s) {
         int n = s.length();
-        String[] display = new String[Math.max(4, n / 5)];
-        long[] keys = new long[display.length];
+        int cap = Math.max(4, n / 5);
+        int[] st = new int[cap];
+        int[] en = new int[cap];
+        long[] keys = new long[cap];
         int count = 0;
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            String token = null;
+            int start = i;
+            long key;
             if (Character.isLetterOrDigit(c)) {
-                int start = i;
                 while (i < n) {
                     char d = s.charAt(i);
                     if (Character.isLetterOrDigit(d)) {
@@ -60,24 +66,28 @@ final class Words {
                         break;
                     }
                 }
-                token = s.substring(start, i);
+                key = key(s, start, i);
             } else if (c == '.' && i + 2 < n && s.charAt(i + 1) == '.' && s.charAt(i + 2) == '.') {
                 i += 3;
                 while (i < n && s.charAt(i) == '.') i++;
-                token = ELLIPSIS;
+                key = ELLIPSIS_KEY;
             } else {
                 i++;
+                continue;
             }
-            if (token == null) continue;
-            if (count == display.length) {
-                display = Arrays.copyOf(display, count * 2);
+            if (count == keys.length) {
+                st = Arrays.copyOf(st, count * 2);
+                en = Arrays.copyOf(en, count * 2);
                 keys = Arrays.copyOf(keys, count * 2);
             }
-            display[count] = token;
-            keys[count] = token == ELLIPSIS ? ELLIPSIS_KEY : key(token, 0, token.length());
+            st[count] = start;
+            en[count] = i;
+            keys[count] = key;
             count++;
         }
-        return new Words(Arrays.copyOf(display, count), Arrays.copyOf(keys, count));
+        String[] texts = new String[count];
+        Arrays.fill(texts, s);
+        return new Words(texts, Arrays.copyOf(st, count), Arrays.copyOf(en, count), Arrays.copyOf(keys, count));
     }
 
     /** The 64-bit key of a word: FNV-1a over its lower-cased chars, then a finalising mix. */
@@ -107,8 +117,9 @@ final class Words {
         return wordCount;
     }
 
+    /** Token {@code i} as written (after normalisation); {@code ...} for every ellipsis mark. */
     String display(int i) {
-        return display[i];
+        return keys[i] == ELLIPSIS_KEY ? ELLIPSIS : texts[i].substring(starts[i], ends[i]);
     }
 
     long key(int i) {
@@ -126,22 +137,28 @@ final class Words {
 
     /** The tokens of several sequences in order, as one sequence. */
     static Words concat(List<Words> parts) {
+        if (parts.size() == 1) return parts.get(0);
         int n = 0;
         for (Words w : parts) n += w.size();
-        String[] d = new String[n];
+        String[] t = new String[n];
+        int[] st = new int[n];
+        int[] en = new int[n];
         long[] k = new long[n];
         int at = 0;
         for (Words w : parts) {
-            System.arraycopy(w.display, 0, d, at, w.size());
+            System.arraycopy(w.texts, 0, t, at, w.size());
+            System.arraycopy(w.starts, 0, st, at, w.size());
+            System.arraycopy(w.ends, 0, en, at, w.size());
             System.arraycopy(w.keys, 0, k, at, w.size());
             at += w.size();
         }
-        return new Words(d, k);
+        return new Words(t, st, en, k);
     }
 
     /** A copy holding the first {@code n} tokens. */
     Words head(int n) {
         if (n >= keys.length) return this;
-        return new Words(Arrays.copyOf(display, n), Arrays.copyOf(keys, n));
+        return new Words(Arrays.copyOf(texts, n), Arrays.copyOf(starts, n), Arrays.copyOf(ends, n),
+                Arrays.copyOf(keys, n));
     }
 }

@@ -166,4 +166,23 @@ class SourceMatcherTest {
         assertEquals(List.of(), best.edits());
         assertTrue(best.verbatim());
     }
+
+    @Test
+    void aShortParagraphMergedIntoALongOneIsFoundAsItsNeighbour() throws IOException {
+        // the short paragraph shares 4 of the merged text's 30 shingles: whether a band catches it is chance, so the
+        // story's neighbours of a candidate are aligned too
+        String p0 = "Officials at the port said the new cranes would arrive by ship in late spring and be working "
+                + "before the busy summer season began in earnest.";
+        String p1 = "The cranes were built in a yard abroad.";
+        Path idx = dir.resolve("merge.idx");
+        try (SourceIndexWriter w = new SourceIndexWriter(idx, IndexConfig.defaults())) {
+            w.add("wire-8", null, null, null, List.of(p0, p1));
+            w.finish();
+        }
+        SourceMatch best = new SourceMatcher(SourceIndex.open(idx), MatchConfig.defaults())
+                .matchParagraph(p0 + " " + p1).best().orElseThrow();
+        assertEquals(List.of(0, 1), best.paragraphs());
+        assertEquals(1.0, best.coverage());
+        assertEquals(List.of(), best.edits());
+    }
 }
