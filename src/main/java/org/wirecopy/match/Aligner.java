@@ -115,19 +115,21 @@ final class Aligner {
         int n = aHi - aLo;
         int m = bHi - bLo;
         // t[i][j] = LCS of a[aLo + i ..) and b[bLo + j ..), so that traceback runs forwards
-        int[][] t = new int[n + 1][m + 1];
+        int w = m + 1; // row width of the flat table: t(i, j) = t[i * w + j]
+        int[] t = new int[(n + 1) * w];
         for (int i = n - 1; i >= 0; i--) {
             for (int j = m - 1; j >= 0; j--) {
-                t[i][j] = a[aLo + i] == b[bLo + j] ? t[i + 1][j + 1] + 1 : Math.max(t[i + 1][j], t[i][j + 1]);
+                t[i * w + j] = a[aLo + i] == b[bLo + j] ? t[(i + 1) * w + j + 1] + 1
+                        : Math.max(t[(i + 1) * w + j], t[i * w + j + 1]);
             }
         }
         int i = 0, j = 0;
         while (i < n && j < m) {
-            if (a[aLo + i] == b[bLo + j] && t[i][j] == t[i + 1][j + 1] + 1) {
+            if (a[aLo + i] == b[bLo + j] && t[i * w + j] == t[(i + 1) * w + j + 1] + 1) {
                 s.add(MATCH);
                 i++;
                 j++;
-            } else if (t[i][j + 1] >= t[i + 1][j]) {
+            } else if (t[i * w + j + 1] >= t[(i + 1) * w + j]) {
                 s.add(CUT);
                 j++;
             } else {

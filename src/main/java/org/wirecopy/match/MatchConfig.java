@@ -15,7 +15,8 @@ import java.util.List;
  * @param minRun            words in a row that make an aligned run count as copied (default 3); shorter runs count
  *                          only next to a longer one (see the alignment documentation)
  * @param minContainment    least share of the paragraph's shingles a candidate source paragraph must contain to be
- *                          aligned at all (default 0.05)
+ *                          aligned at all (default 0.2); neighbours of a candidate in its story are
+ *                          aligned too (see {@link SourceMatcher})
  * @param maxBucket         most paragraphs read from one LSH bucket (default 1,000): bounds the work a phrase shared
  *                          by thousands of stories can cause
  * @param maxSourceParagraphs most paragraphs of one story aligned with one pasted paragraph (default 4): enough for a
@@ -59,7 +60,7 @@ public record MatchConfig(int top, double minCoverage, int minCoveredWords, int 
         private double minCoverage = 0.5;
         private int minCoveredWords = 8;
         private int minRun = 3;
-        private double minContainment = 0.05;
+        private double minContainment = 0.2;
         private int maxBucket = 1000;
         private int maxSourceParagraphs = 4;
         private int maxWords = 2000;
