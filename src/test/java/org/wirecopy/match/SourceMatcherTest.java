@@ -185,4 +185,28 @@ class SourceMatcherTest {
         assertEquals(1.0, best.coverage());
         assertEquals(List.of(), best.edits());
     }
+
+    @Test
+    void oneMatcherServesManyThreadsWithTheSameResults() throws Exception {
+        List<String> inputs = List.of(Fixtures.RAIL.get(0), Fixtures.HARBOR.get(2), Fixtures.CORRECTION,
+                Fixtures.RAIL.get(0) + " " + Fixtures.RAIL.get(1), "Nothing to see in this paragraph of my own.");
+        List<ParagraphMatch> expected = inputs.stream().map(matcher::matchParagraph).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int r = 0; r < 200; r++) {
+                        for (int i = 0; i < inputs.size(); i++) {
+                            if (!matcher.matchParagraph(inputs.get(i)).equals(expected.get(i))) return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : runs) assertTrue(f.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
