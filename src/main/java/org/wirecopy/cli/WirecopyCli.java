@@ -41,7 +41,11 @@ public final class WirecopyCli implements Runnable {
 
     /** Runs the CLI and returns the exit code (for tests; never exits). */
     public static int run(String... args) {
-        return run(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        // stdout as a file stream, not System.out: PrintStream swallows write errors (a full disk, /dev/full, a
+        // closed pipe), and the run must end with exit 4 when results are lost
+        java.io.OutputStream stdout = new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+        return run(new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
     }
 
