@@ -67,6 +67,14 @@ public final class WirecopyCli implements Runnable {
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), trace));
+            cl.setParameterExceptionHandler((ex, arguments) -> {
+                PrintWriter e = ex.getCommandLine().getErr();
+                e.println("error: " + oneLine(ex.getMessage()) + "; see '"
+                        + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+                if (trace) ex.printStackTrace(e);
+                e.flush();
+                return ExitCodes.USAGE;
+            });
             code = cl.execute(rest.toArray(new String[0]));
         } catch (Throwable t) {
             code = handle(t, err, trace);

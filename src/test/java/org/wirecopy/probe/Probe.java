@@ -113,7 +113,16 @@ public final class Probe {
         String e = err.toString();
         String o = out.toString();
         o = o.length() > 300 ? o.substring(0, 300) : o;
-        return new Outcome(c, code, e, o, verdict(code, e));
+        String v = verdict(code, e);
+        boolean asLines = List.of(c.args()).contains("lines");
+        boolean asHtml = List.of(c.args()).contains("html");
+        if (!asLines && (c.what().equals("HTML 20,000 nested divs")
+                || (!asHtml && (c.what().equals("HTML with inline tag only") || c.what().equals("text mentioning <br>"))))) {
+            // known, left to the HTML reader rewrite (lead): stack overflow on deep trees (now reported as one line),
+            // and one inline tag or a mention of <br> taken for HTML by format detection
+            v = "defect (HTML reader, lead)";
+        }
+        return new Outcome(c, code, e, o, v);
     }
 
     static String verdict(int code, String err) {
@@ -125,15 +134,7 @@ public final class Probe {
                     || line.matches("\\d+ problems?; nothing was written") || line.startsWith("training on ")
                     || line.startsWith("epoch ") || line.startsWith("trained in ") || line.startsWith("fold ")
                     || line.startsWith("wrote ") || line.matches("^\\S+: \\d+ problems?$")
-                    || line.contains(" INFO ") || line.contains(" WARN ") || line.startsWith("Usage:")
-                    || line.startsWith("  ") || line.startsWith("Unknown option") || line.startsWith("Missing required")
-                    || line.startsWith("Invalid value") || line.startsWith("Unmatched argument")
-                    || line.startsWith("Expected parameter") || line.startsWith("Did you mean")
-                    || line.startsWith("Label every") || line.startsWith("Evaluate") || line.startsWith("Train")
-                    || line.startsWith("FILE") || line.startsWith("Possible solutions") || line.startsWith("Cross")
-                    || line.startsWith("Check") || line.startsWith("List") || line.startsWith("Write")
-                    || line.startsWith("Show") || line.startsWith("Find") || line.startsWith("Compare")
-                    || line.startsWith("      ") || line.startsWith("Options:") || line.startsWith("Parameters:");
+                    || line.contains(" INFO ") || line.contains(" WARN ");
             if (!ok || line.startsWith("\tat ")) located = false;
         }
         if (!located) return "defect";
