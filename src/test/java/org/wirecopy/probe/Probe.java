@@ -5,7 +5,6 @@ import org.wirecopy.model.ModelIO;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -365,10 +364,5 @@ public final class Probe {
             }
         }
         return b.toByteArray();
-    }
-
-    @SuppressWarnings("unused")
-    private static OutputStream nowhere() {
-        return OutputStream.nullOutputStream();
     }
 }
