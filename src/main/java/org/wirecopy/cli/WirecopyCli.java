@@ -43,7 +43,11 @@ public final class WirecopyCli implements Runnable {
 
     /** Runs the CLI and returns the exit code (for tests; never exits). */
     public static int run(String... args) {
-        return run(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        // stdout as a file stream, not System.out: PrintStream swallows write errors (a full disk, /dev/full, a
+        // closed pipe), and the run must end with exit 4 when results are lost
+        java.io.OutputStream stdout = new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+        return run(new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
     }
 
@@ -65,6 +69,14 @@ public final class WirecopyCli implements Runnable {
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), trace));
+            cl.setParameterExceptionHandler((ex, arguments) -> {
+                PrintWriter e = ex.getCommandLine().getErr();
+                e.println("error: " + oneLine(ex.getMessage()) + "; see '"
+                        + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+                if (trace) ex.printStackTrace(e);
+                e.flush();
+                return ExitCodes.USAGE;
+            });
             code = cl.execute(rest.toArray(new String[0]));
         } catch (Throwable t) {
             code = handle(t, err, trace);

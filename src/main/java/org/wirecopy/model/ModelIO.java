@@ -202,6 +202,7 @@ public final class ModelIO {
             throw new ModelFormatException(name + " is not a wirecopy model, or not a complete one: no zip end record"
                     + " (the file is truncated or not a zip); copy or download the model again");
         }
+        ModelZipLayout.check(bytes, name);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
