@@ -4,12 +4,13 @@
 #     src/bench/vectors-benchmark.sh [VECTORS_FILE...]
 #
 # Builds wirecopy (mvn -q -DskipTests package; SKIP_BUILD=1 reuses target/), then runs src/bench/VectorsBench.java in
-# one JVM on one thread: median load time of each vectors file, median ns per paragraph of StaticVectors.embed over the
-# 7,773 paragraphs of training-data/{train,dev,test}.jsonl, the same for Classifier.classifyParagraphs with the
-# bundled model, and the ratio. Default files: training-data/minilm-vectors*.bin. ROUNDS=7 timed rounds (medians).
+# one JVM on one thread (times are the thread's CPU time, steadier than wall time on a shared machine): median load time of each vectors file, median ns per paragraph of StaticVectors.embed over the
+# paragraphs of training-data/{train,dev,test}.jsonl, the same for Classifier.classifyParagraphs with the
+# bundled model, and the median per-round ratio. Default files: training-data/minilm-vectors*.bin. ROUNDS=9 timed
+# rounds (medians).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROUNDS=${ROUNDS:-7}
+ROUNDS=${ROUNDS:-9}
 if [ "${SKIP_BUILD:-0}" != 1 ]; then mvn -q -DskipTests package; fi
 if [ $# -eq 0 ]; then set -- training-data/minilm-vectors*.bin; fi
 echo "machine: $(nproc) cores, load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"

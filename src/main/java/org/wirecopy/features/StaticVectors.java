@@ -36,7 +36,7 @@ import java.util.Objects;
  * Nothing may follow. {@link #read} rejects anything else with an {@link IllegalArgumentException} that names the
  * byte offset and the field.
  *
- * <p>Immutable and thread-safe: {@link #embed} allocates only a small id buffer per call.
+ * <p>Immutable and thread-safe: {@link #embed} allocates only small per-call buffers (token ids, a sum, the chars).
  */
 public final class StaticVectors {
 
@@ -282,21 +282,20 @@ public final class StaticVectors {
         Objects.checkFromIndexSize(offset, dims, out.length);
         int[] ids = new int[MAX_TOKENS];
         int n = wordPiece.encode(normalizedText, ids, MAX_TOKENS);
-        Arrays.fill(out, offset, offset + dims, 0f);
         int d0 = dims;
+        float[] acc = new float[d0];
+        byte[] q = values;
         for (int i = 0; i < n; i++) {
             int t = ids[i];
             float f = factor[t];
             if (f == 0f) continue;
             int base = t * d0;
-            for (int d = 0; d < d0; d++) out[offset + d] += f * values[base + d];
+            for (int d = 0; d < d0; d++) acc[d] += f * q[base + d];
         }
         double norm = 0;
-        for (int d = 0; d < d0; d++) norm += (double) out[offset + d] * out[offset + d];
-        if (norm > 0) {
-            float inv = (float) (1.0 / Math.sqrt(norm));
-            for (int d = 0; d < d0; d++) out[offset + d] *= inv;
-        }
+        for (int d = 0; d < d0; d++) norm += (double) acc[d] * acc[d];
+        float inv = norm > 0 ? (float) (1.0 / Math.sqrt(norm)) : 0f;
+        for (int d = 0; d < d0; d++) out[offset + d] = acc[d] * inv;
     }
 
     /** The paragraph vector of {@code normalizedText} in a new array; see {@link #embed(String, float[], int)}. */

@@ -42,6 +42,15 @@ public final class WordPiece {
     private final int[] tokenOf;
     /** The node reached by "##": the root of continuation pieces, or -1 when the vocabulary has none. */
     private final int continuationRoot;
+    /** Children of the root and of the continuation root by ASCII char (-1: none): most lookups start there. */
+    private final int[] rootAscii;
+    private final int[] continuationAscii;
+    /**
+     * Open-addressing table of whole tokens by {@link String#hashCode()} (id + 1; 0 = empty): a word or remainder that
+     * is itself a token, the common case, is found with one hash instead of a trie walk.
+     */
+    private final int[] whole;
+    private final char[][] chars;
 
     private WordPiece(List<String> vocabulary) {
         Objects.requireNonNull(vocabulary, "vocabulary");
@@ -114,6 +123,23 @@ public final class WordPiece {
         this.tokenOf = tok;
         int hash = child(0, '#');
         this.continuationRoot = hash < 0 ? -1 : child(hash, '#');
+        int capacity = Integer.highestOneBit(Math.max(4, vocab.length * 3)) << 1;
+        this.whole = new int[capacity];
+        this.chars = new char[vocab.length][];
+        for (int i = 0; i < vocab.length; i++) {
+            chars[i] = vocab[i].toCharArray();
+            int slot = spread(vocab[i].hashCode()) & (capacity - 1);
+            while (whole[slot] != 0) slot = (slot + 1) & (capacity - 1);
+            whole[slot] = i + 1;
+        }
+        this.rootAscii = asciiChildren(0);
+        this.continuationAscii = asciiChildren(continuationRoot);
+    }
+
+    private int[] asciiChildren(int node) {
+        int[] table = new int[128];
+        for (char c = 0; c < 128; c++) table[c] = node < 0 ? -1 : child(node, c);
+        return table;
     }
 
     /**
@@ -195,18 +221,26 @@ public final class WordPiece {
 
     /** Cuts the word {@code s[start, end)} into pieces written from {@code ids[count]}; returns the new count. */
     private int wordPieces(char[] s, int start, int end, int[] ids, int count, int limit) {
-        if (Character.codePointCount(s, start, end - start) > MAX_WORD_CHARS) {
+        if (end - start > MAX_WORD_CHARS && Character.codePointCount(s, start, end - start) > MAX_WORD_CHARS) {
             ids[count] = unkId;
             return count + 1;
         }
         int written = count;
         int pos = start;
         while (pos < end) {
+            int wholeToken = lookup(s, pos, end, pos != start);
+            if (wholeToken >= 0) { // the rest of the word is a token: the longest match there is
+                if (written < limit) ids[written] = wholeToken;
+                written++;
+                break;
+            }
             int node = pos == start ? 0 : continuationRoot;
+            int[] ascii = pos == start ? rootAscii : continuationAscii;
             int bestToken = -1;
             int bestEnd = -1;
             for (int k = pos; k < end && node >= 0; k++) {
-                node = child(node, s[k]);
+                char c = s[k];
+                node = k == pos && c < 128 ? ascii[c] : child(node, c);
                 if (node >= 0 && tokenOf[node] >= 0) {
                     bestToken = tokenOf[node];
                     bestEnd = k + 1;
@@ -221,6 +255,36 @@ public final class WordPiece {
             pos = bestEnd;
         }
         return Math.min(written, limit);
+    }
+
+    private static final int CONTINUATION_HASH = CONTINUATION.hashCode();
+
+    private static int spread(int h) {
+        int x = h * 0x9E3779B1;
+        return x ^ (x >>> 15);
+    }
+
+    /** The id of the token spelt by {@code s[from, end)} (after "##" if {@code continuation}), or -1. */
+    private int lookup(char[] s, int from, int end, boolean continuation) {
+        int h = continuation ? CONTINUATION_HASH : 0;
+        for (int k = from; k < end; k++) h = 31 * h + s[k];
+        int mask = whole.length - 1;
+        int length = end - from + (continuation ? 2 : 0);
+        for (int slot = spread(h) & mask; whole[slot] != 0; slot = (slot + 1) & mask) {
+            char[] t = chars[whole[slot] - 1];
+            if (t.length != length) continue;
+            int o = continuation ? 2 : 0;
+            if (continuation && (t[0] != '#' || t[1] != '#')) continue;
+            boolean same = true;
+            for (int k = from; k < end; k++) {
+                if (t[o++] != s[k]) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) return whole[slot] - 1;
+        }
+        return -1;
     }
 
     /** The child of flat trie node {@code node} labelled {@code c}, or -1. */
