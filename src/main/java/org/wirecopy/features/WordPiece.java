@@ -46,11 +46,14 @@ public final class WordPiece {
     private final int[] rootAscii;
     private final int[] continuationAscii;
     /**
-     * Open-addressing table of whole tokens by {@link String#hashCode()} (id + 1; 0 = empty): a word or remainder that
-     * is itself a token, the common case, is found with one hash instead of a trie walk.
+     * Open-addressing table of whole tokens by {@link String#hashCode()}, two ints a slot: the hash and id + 1 (0 =
+     * empty). A word or remainder that is itself a token, the common case, is found with one hash instead of a trie
+     * walk; the chars of a candidate are compared only when its hash matches.
      */
     private final int[] whole;
-    private final char[][] chars;
+    /** The chars of every token, back to back; token t is {@code pool[poolStart[t], poolStart[t + 1])}. */
+    private final char[] pool;
+    private final int[] poolStart;
 
     private WordPiece(List<String> vocabulary) {
         Objects.requireNonNull(vocabulary, "vocabulary");
@@ -123,14 +126,18 @@ public final class WordPiece {
         this.tokenOf = tok;
         int hash = child(0, '#');
         this.continuationRoot = hash < 0 ? -1 : child(hash, '#');
-        int capacity = Integer.highestOneBit(Math.max(4, vocab.length * 3)) << 1;
-        this.whole = new int[capacity];
-        this.chars = new char[vocab.length][];
+        int capacity = Integer.highestOneBit(Math.max(4, vocab.length * 2)) << 1; // load factor 0.25..0.5
+        this.whole = new int[2 * capacity];
+        this.poolStart = new int[vocab.length + 1];
+        for (int i = 0; i < vocab.length; i++) poolStart[i + 1] = poolStart[i] + vocab[i].length();
+        this.pool = new char[poolStart[vocab.length]];
         for (int i = 0; i < vocab.length; i++) {
-            chars[i] = vocab[i].toCharArray();
-            int slot = spread(vocab[i].hashCode()) & (capacity - 1);
-            while (whole[slot] != 0) slot = (slot + 1) & (capacity - 1);
-            whole[slot] = i + 1;
+            vocab[i].getChars(0, vocab[i].length(), pool, poolStart[i]);
+            int h = vocab[i].hashCode();
+            int slot = spread(h) & (capacity - 1);
+            while (whole[2 * slot + 1] != 0) slot = (slot + 1) & (capacity - 1);
+            whole[2 * slot] = h;
+            whole[2 * slot + 1] = i + 1;
         }
         this.rootAscii = asciiChildren(0);
         this.continuationAscii = asciiChildren(continuationRoot);
@@ -268,21 +275,25 @@ public final class WordPiece {
     private int lookup(char[] s, int from, int end, boolean continuation) {
         int h = continuation ? CONTINUATION_HASH : 0;
         for (int k = from; k < end; k++) h = 31 * h + s[k];
-        int mask = whole.length - 1;
+        int mask = (whole.length >> 1) - 1;
         int length = end - from + (continuation ? 2 : 0);
-        for (int slot = spread(h) & mask; whole[slot] != 0; slot = (slot + 1) & mask) {
-            char[] t = chars[whole[slot] - 1];
-            if (t.length != length) continue;
-            int o = continuation ? 2 : 0;
-            if (continuation && (t[0] != '#' || t[1] != '#')) continue;
+        for (int slot = spread(h) & mask; whole[2 * slot + 1] != 0; slot = (slot + 1) & mask) {
+            if (whole[2 * slot] != h) continue;
+            int id = whole[2 * slot + 1] - 1;
+            int o = poolStart[id];
+            if (poolStart[id + 1] - o != length) continue;
+            if (continuation) {
+                if (pool[o] != '#' || pool[o + 1] != '#') continue;
+                o += 2;
+            }
             boolean same = true;
             for (int k = from; k < end; k++) {
-                if (t[o++] != s[k]) {
+                if (pool[o++] != s[k]) {
                     same = false;
                     break;
                 }
             }
-            if (same) return whole[slot] - 1;
+            if (same) return id;
         }
         return -1;
     }
@@ -307,24 +318,45 @@ public final class WordPiece {
      */
     static char[] basicNormalize(String text) {
         int len = text.length();
-        boolean ascii = true;
+        boolean latin = true;
         for (int i = 0; i < len; i++) {
-            if (text.charAt(i) >= 0x80) {
-                ascii = false;
+            if (text.charAt(i) >= LATIN_END) {
+                latin = false;
                 break;
             }
         }
-        if (ascii) {
-            char[] out = new char[len];
+        if (latin) {
+            // Latin-script text (nearly all input): each char maps on its own, through a table made at start-up by
+            // the general path below, so both agree by construction.
+            char[] out = new char[len * LATIN_MAX_EXPANSION];
             int n = 0;
             for (int i = 0; i < len; i++) {
-                char c = text.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') out[n++] = ' ';
-                else if (c < 0x20 || c == 0x7F) continue; // NUL and control chars
-                else out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                char[] m = LATIN[text.charAt(i)];
+                if (m.length == 1) out[n++] = m[0];
+                else for (char c : m) out[n++] = c;
             }
-            return n == len ? out : Arrays.copyOf(out, n);
+            return n == out.length ? out : Arrays.copyOf(out, n);
         }
+        return basicNormalizeAny(text);
+    }
+
+    /** Chars below this are mapped one by one through {@link #LATIN}: ASCII, Latin-1 and Latin Extended-A and -B. */
+    private static final int LATIN_END = 0x250;
+    private static final char[][] LATIN = new char[LATIN_END][];
+    private static final int LATIN_MAX_EXPANSION;
+
+    static {
+        int max = 1;
+        for (char c = 0; c < LATIN_END; c++) {
+            LATIN[c] = basicNormalizeAny(String.valueOf(c));
+            max = Math.max(max, LATIN[c].length);
+        }
+        LATIN_MAX_EXPANSION = max;
+    }
+
+    /** {@link #basicNormalize} for any text, by code points, NFD and a lower-casing of the whole string. */
+    private static char[] basicNormalizeAny(String text) {
+        int len = text.length();
         StringBuilder b = new StringBuilder(len + 8);
         for (int i = 0; i < len; ) {
             int cp = text.codePointAt(i);
