@@ -24,7 +24,9 @@ import java.util.Locale;
  * {@code StaticVectors.embed} of each vectors file (paragraphs normalised beforehand, untimed). The table shows the
  * median ns per paragraph of each and the median over rounds of the per-round ratio embed / classify (measured
  * side by side, the ratio is steadier than the times on a busy machine). Two untimed warm-up rounds come first; the
- * median of {@code StaticVectors.read} of each file is timed separately. Times are the CPU time of the benchmark
+ * median of {@code StaticVectors.read} of each file is timed separately. With arguments {@code cold FILE} it prints
+ * the wall time of the first read and first embed in a fresh JVM, and with {@code cold-classifier} that of loading the
+ * bundled classifier and classifying one paragraph (the script runs each 5 times, alternating). Times are the CPU time of the benchmark
  * thread (ThreadMXBean), so that other processes on a shared machine inflate them less than wall time; on an idle
  * machine the two agree (one thread).
  */
@@ -37,6 +39,20 @@ public final class VectorsBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("cold")) { // one fresh-JVM figure in wall ms: first read of the file and first embed
+            long t0 = System.nanoTime();
+            StaticVectors v = StaticVectors.read(Files.readAllBytes(Path.of(args[1])));
+            float[] out = v.embed("A first paragraph, embedded once.");
+            System.out.printf(Locale.ROOT, "%.1f%n", (System.nanoTime() - t0) / 1e6 + out[0] * 0);
+            return;
+        }
+        if (args[0].equals("cold-classifier")) { // the same for the bundled classifier: load, classify one paragraph
+            long t0 = System.nanoTime();
+            int n = Classifier.loadDefault().classifyParagraphs(List.of("A first paragraph, classified once."))
+                    .paragraphs().size();
+            System.out.printf(Locale.ROOT, "%.1f%n", (System.nanoTime() - t0) / 1e6 + n * 0);
+            return;
+        }
         int rounds = Integer.parseInt(args[0]);
         List<List<String>> articles = new ArrayList<>();
         List<String> paragraphs = new ArrayList<>();

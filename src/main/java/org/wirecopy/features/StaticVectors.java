@@ -199,12 +199,20 @@ public final class StaticVectors {
             throw malformed(at, field, "has length " + n + " but " + in.remaining() + " bytes remain: the file is "
                     + (n < 0 ? "malformed" : "truncated"));
         }
-        ByteBuffer slice = in.slice();
-        slice.limit(n);
-        in.position(in.position() + n);
+        int start = in.position();
+        in.position(start + n);
+        byte[] array = in.array();
+        boolean ascii = true;
+        for (int i = start; i < start + n; i++) {
+            if (array[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) return new String(array, start, n, StandardCharsets.US_ASCII); // nearly every token: no decoder
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(slice).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(array, start, n)).toString();
         } catch (CharacterCodingException e) {
             throw malformed(at + 4, field, "is not valid UTF-8");
         }
