@@ -148,7 +148,7 @@ public final class StaticVectors {
             if (dims < 1 || dims > MAX_DIMS) throw malformed(9, "dims", "is " + dims + ", not in 1.." + MAX_DIMS);
             int v = in.getInt();
             if (v < 1 || v > MAX_VOCAB) throw malformed(13, "vocabulary size", "is " + v + ", not in 1.." + MAX_VOCAB);
-            String description = utf8(in, "description");
+            String description = utf8(in, -1);
             // Each token takes at least 4 + 1 + 4 + 4 + dims bytes: refuse early a size the bytes cannot hold.
             long minimum = (long) v * (13L + dims);
             if (in.remaining() < minimum) {
@@ -156,23 +156,25 @@ public final class StaticVectors {
                         + " tokens of " + dims + " dims, but only " + in.remaining() + " remain: the file is truncated");
             }
             List<String> vocab = new ArrayList<>(v);
-            for (int t = 0; t < v; t++) vocab.add(utf8(in, "token " + t));
-            float[] weight = new float[v];
-            for (int t = 0; t < v; t++) {
-                int at = in.position();
-                weight[t] = in.getFloat();
-                if (!Float.isFinite(weight[t]) || weight[t] < 0) {
-                    throw malformed(at, "weight of token " + t, "is " + weight[t] + "; weights are finite and >= 0");
+            int p = in.position();
+            for (int t = 0; t < v; t++) { // by hand rather than by ByteBuffer calls: faster before the JIT warms up
+                if (p + 4 > bytes.length) throw new BufferUnderflowException();
+                int n = ((bytes[p] & 0xFF) << 24) | ((bytes[p + 1] & 0xFF) << 16) | ((bytes[p + 2] & 0xFF) << 8)
+                        | (bytes[p + 3] & 0xFF);
+                boolean ascii = n >= 0 && n <= bytes.length - p - 4;
+                for (int i = p + 4; ascii && i < p + 4 + n; i++) ascii = bytes[i] >= 0;
+                if (ascii) {
+                    vocab.add(new String(bytes, p + 4, n, StandardCharsets.US_ASCII));
+                    p += 4 + n;
+                } else {
+                    in.position(p);
+                    vocab.add(utf8(in, t)); // checks the length and decodes UTF-8, with the error messages
+                    p = in.position();
                 }
             }
-            float[] scale = new float[v];
-            for (int t = 0; t < v; t++) {
-                int at = in.position();
-                scale[t] = in.getFloat();
-                if (!Float.isFinite(scale[t]) || scale[t] < 0) {
-                    throw malformed(at, "scale of token " + t, "is " + scale[t] + "; scales are finite and >= 0");
-                }
-            }
+            in.position(p);
+            float[] weight = floats(in, v, "weight");
+            float[] scale = floats(in, v, "scale");
             byte[] values = new byte[v * dims];
             in.get(values);
             if (in.hasRemaining()) {
@@ -192,11 +194,27 @@ public final class StaticVectors {
         }
     }
 
-    private static String utf8(ByteBuffer in, String field) {
+    /** {@code v} float32 values, finite and &gt;= 0, read in bulk (a loaded model is read once, at start-up). */
+    private static float[] floats(ByteBuffer in, int v, String what) {
+        int at = in.position();
+        float[] out = new float[v];
+        in.asFloatBuffer().get(out);
+        in.position(at + 4 * v);
+        for (int t = 0; t < v; t++) {
+            if (!(out[t] >= 0) || out[t] == Float.POSITIVE_INFINITY) {
+                throw malformed(at + 4 * t, what + " of token " + t, "is " + out[t] + "; " + what
+                        + "s are finite and >= 0");
+            }
+        }
+        return out;
+    }
+
+    /** A length-prefixed UTF-8 string: the description ({@code token} -1) or a token. */
+    private static String utf8(ByteBuffer in, int token) {
         int at = in.position();
         int n = in.getInt();
         if (n < 0 || n > in.remaining()) {
-            throw malformed(at, field, "has length " + n + " but " + in.remaining() + " bytes remain: the file is "
+            throw malformed(at, token < 0 ? "description" : "token " + token, "has length " + n + " but " + in.remaining() + " bytes remain: the file is "
                     + (n < 0 ? "malformed" : "truncated"));
         }
         int start = in.position();
@@ -214,7 +232,7 @@ public final class StaticVectors {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(array, start, n)).toString();
         } catch (CharacterCodingException e) {
-            throw malformed(at + 4, field, "is not valid UTF-8");
+            throw malformed(at + 4, token < 0 ? "description" : "token " + token, "is not valid UTF-8");
         }
     }
 
