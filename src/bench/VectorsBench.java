@@ -6,6 +6,8 @@ import org.wirecopy.corpus.LabelledArticle;
 import org.wirecopy.features.StaticVectors;
 import org.wirecopy.text.TextNormalizer;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,14 +19,40 @@ import java.util.Locale;
  * The cost of static paragraph vectors beside the cost of classifying, in one JVM on one thread (run by
  * {@code src/bench/vectors-benchmark.sh}; see docs/vectors.md). Arguments: ROUNDS VECTORS_FILE...
  *
- * For every vectors file: the median time to load it (read + parse) and the median time per paragraph of
- * {@code StaticVectors.embed} over the paragraphs of training-data/{train,dev,test}.jsonl (normalised beforehand,
- * untimed); beside that, the median time per paragraph of {@code Classifier.classifyParagraphs} with the bundled model
- * over the same articles, and the ratio. Two untimed warm-up rounds precede the timed rounds of each measurement.
+ * Every round times, one after the other over the paragraphs of training-data/{train,dev,test}.jsonl:
+ * {@code Classifier.classifyParagraphs} with the bundled model (article by article), then
+ * {@code StaticVectors.embed} of each vectors file (paragraphs normalised beforehand, untimed). The table shows the
+ * median ns per paragraph of each and the median over rounds of the per-round ratio embed / classify (measured
+ * side by side, the ratio is steadier than the times on a busy machine). Two untimed warm-up rounds come first; the
+ * median of {@code StaticVectors.read} of each file is timed separately. With arguments {@code cold FILE} it prints
+ * the wall time of the first read and first embed in a fresh JVM, and with {@code cold-classifier} that of loading the
+ * bundled classifier and classifying one paragraph (the script runs each 5 times, alternating). Times are the CPU time of the benchmark
+ * thread (ThreadMXBean), so that other processes on a shared machine inflate them less than wall time; on an idle
+ * machine the two agree (one thread).
  */
 public final class VectorsBench {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private static long now() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("cold")) { // one fresh-JVM figure in wall ms: first read of the file and first embed
+            long t0 = System.nanoTime();
+            StaticVectors v = StaticVectors.read(Files.readAllBytes(Path.of(args[1])));
+            float[] out = v.embed("A first paragraph, embedded once.");
+            System.out.printf(Locale.ROOT, "%.1f%n", (System.nanoTime() - t0) / 1e6 + out[0] * 0);
+            return;
+        }
+        if (args[0].equals("cold-classifier")) { // the same for the bundled classifier: load, classify one paragraph
+            long t0 = System.nanoTime();
+            int n = Classifier.loadDefault().classifyParagraphs(List.of("A first paragraph, classified once."))
+                    .paragraphs().size();
+            System.out.printf(Locale.ROOT, "%.1f%n", (System.nanoTime() - t0) / 1e6 + n * 0);
+            return;
+        }
         int rounds = Integer.parseInt(args[0]);
         List<List<String>> articles = new ArrayList<>();
         List<String> paragraphs = new ArrayList<>();
@@ -37,48 +65,52 @@ public final class VectorsBench {
         }
         int n = paragraphs.size();
         long chars = paragraphs.stream().mapToLong(String::length).sum();
-        System.out.printf(Locale.ROOT, "%d articles, %d paragraphs (mean %.0f chars), %d timed rounds, 1 thread, %s%n",
+        System.out.printf(Locale.ROOT, "%d articles, %d paragraphs (mean %.0f chars), %d timed rounds, 1 thread, Java %s%n",
                 articles.size(), n, (double) chars / n, rounds, Runtime.version());
 
+        int files = args.length - 1;
+        StaticVectors[] vectors = new StaticVectors[files];
+        double[][] load = new double[files][rounds];
+        for (int f = 0; f < files; f++) {
+            for (int r = -2; r < rounds; r++) {
+                long t0 = now();
+                vectors[f] = StaticVectors.read(Files.readAllBytes(Path.of(args[f + 1])));
+                if (r >= 0) load[f][r] = (now() - t0) / 1e6;
+            }
+        }
         Classifier classifier = Classifier.loadDefault();
         double[] classify = new double[rounds];
+        double[][] embed = new double[files][rounds];
+        double[][] ratio = new double[files][rounds];
+        double check = 0;
         for (int r = -2; r < rounds; r++) {
-            long t0 = System.nanoTime();
+            long t0 = now();
             long sink = 0;
             for (List<String> a : articles) sink += classifier.classifyParagraphs(a).paragraphs().size();
-            long dt = System.nanoTime() - t0;
+            double c = (double) (now() - t0) / n;
             if (sink != n) throw new IllegalStateException("classified " + sink + " of " + n + " paragraphs");
-            if (r >= 0) classify[r] = (double) dt / n;
-        }
-        double classifyMedian = median(classify);
-        System.out.printf(Locale.ROOT, "%-40s %10s %14s %12s%n", "", "load (ms)", "ns/paragraph", "vs classify");
-        System.out.printf(Locale.ROOT, "%-40s %10s %14.0f %12s%n", "classifyParagraphs, bundled model", "", classifyMedian, "1.000");
-
-        for (int f = 1; f < args.length; f++) {
-            Path file = Path.of(args[f]);
-            double[] load = new double[rounds];
-            StaticVectors v = null;
-            for (int r = -2; r < rounds; r++) {
-                long t0 = System.nanoTime();
-                v = StaticVectors.read(Files.readAllBytes(file));
-                if (r >= 0) load[r] = (System.nanoTime() - t0) / 1e6;
-            }
-            float[] out = new float[v.dims()];
-            double[] embed = new double[rounds];
-            double check = 0;
-            for (int r = -2; r < rounds; r++) {
-                long t0 = System.nanoTime();
+            if (r >= 0) classify[r] = c;
+            for (int f = 0; f < files; f++) {
+                float[] out = new float[vectors[f].dims()];
+                long t1 = now();
                 for (String p : paragraphs) {
-                    v.embed(p, out, 0);
+                    vectors[f].embed(p, out, 0);
                     check += out[0];
                 }
-                long dt = System.nanoTime() - t0;
-                if (r >= 0) embed[r] = (double) dt / n;
+                double e = (double) (now() - t1) / n;
+                if (r >= 0) {
+                    embed[f][r] = e;
+                    ratio[f][r] = e / c;
+                }
             }
-            double e = median(embed);
-            System.out.printf(Locale.ROOT, "%-40s %10.1f %14.0f %12.3f%n",
-                    "embed, " + v.dims() + "-d, " + file.getFileName(), median(load), e, e / classifyMedian);
-            if (Double.isNaN(check)) throw new IllegalStateException("NaN in a paragraph vector");
+        }
+        if (Double.isNaN(check)) throw new IllegalStateException("NaN in a paragraph vector");
+        System.out.printf(Locale.ROOT, "%-44s %10s %14s %12s%n", "", "load (ms)", "CPU ns/par.", "vs classify");
+        System.out.printf(Locale.ROOT, "%-44s %10s %14.0f %12s%n", "classifyParagraphs, bundled model", "",
+                median(classify), "1");
+        for (int f = 0; f < files; f++) {
+            System.out.printf(Locale.ROOT, "%-44s %10.1f %14.0f %12.3f%n", "embed, " + vectors[f].dims() + "-d, "
+                    + Path.of(args[f + 1]).getFileName(), median(load[f]), median(embed[f]), median(ratio[f]));
         }
     }
 

@@ -36,7 +36,7 @@ import java.util.Objects;
  * Nothing may follow. {@link #read} rejects anything else with an {@link IllegalArgumentException} that names the
  * byte offset and the field.
  *
- * <p>Immutable and thread-safe: {@link #embed} allocates only a small id buffer per call.
+ * <p>Immutable and thread-safe: {@link #embed} allocates only small per-call buffers (token ids, a sum, the chars).
  */
 public final class StaticVectors {
 
@@ -148,7 +148,7 @@ public final class StaticVectors {
             if (dims < 1 || dims > MAX_DIMS) throw malformed(9, "dims", "is " + dims + ", not in 1.." + MAX_DIMS);
             int v = in.getInt();
             if (v < 1 || v > MAX_VOCAB) throw malformed(13, "vocabulary size", "is " + v + ", not in 1.." + MAX_VOCAB);
-            String description = utf8(in, "description");
+            String description = utf8(in, -1);
             // Each token takes at least 4 + 1 + 4 + 4 + dims bytes: refuse early a size the bytes cannot hold.
             long minimum = (long) v * (13L + dims);
             if (in.remaining() < minimum) {
@@ -156,23 +156,25 @@ public final class StaticVectors {
                         + " tokens of " + dims + " dims, but only " + in.remaining() + " remain: the file is truncated");
             }
             List<String> vocab = new ArrayList<>(v);
-            for (int t = 0; t < v; t++) vocab.add(utf8(in, "token " + t));
-            float[] weight = new float[v];
-            for (int t = 0; t < v; t++) {
-                int at = in.position();
-                weight[t] = in.getFloat();
-                if (!Float.isFinite(weight[t]) || weight[t] < 0) {
-                    throw malformed(at, "weight of token " + t, "is " + weight[t] + "; weights are finite and >= 0");
+            int p = in.position();
+            for (int t = 0; t < v; t++) { // by hand rather than by ByteBuffer calls: faster before the JIT warms up
+                if (p + 4 > bytes.length) throw new BufferUnderflowException();
+                int n = ((bytes[p] & 0xFF) << 24) | ((bytes[p + 1] & 0xFF) << 16) | ((bytes[p + 2] & 0xFF) << 8)
+                        | (bytes[p + 3] & 0xFF);
+                boolean ascii = n >= 0 && n <= bytes.length - p - 4;
+                for (int i = p + 4; ascii && i < p + 4 + n; i++) ascii = bytes[i] >= 0;
+                if (ascii) {
+                    vocab.add(new String(bytes, p + 4, n, StandardCharsets.US_ASCII));
+                    p += 4 + n;
+                } else {
+                    in.position(p);
+                    vocab.add(utf8(in, t)); // checks the length and decodes UTF-8, with the error messages
+                    p = in.position();
                 }
             }
-            float[] scale = new float[v];
-            for (int t = 0; t < v; t++) {
-                int at = in.position();
-                scale[t] = in.getFloat();
-                if (!Float.isFinite(scale[t]) || scale[t] < 0) {
-                    throw malformed(at, "scale of token " + t, "is " + scale[t] + "; scales are finite and >= 0");
-                }
-            }
+            in.position(p);
+            float[] weight = floats(in, v, "weight");
+            float[] scale = floats(in, v, "scale");
             byte[] values = new byte[v * dims];
             in.get(values);
             if (in.hasRemaining()) {
@@ -192,21 +194,45 @@ public final class StaticVectors {
         }
     }
 
-    private static String utf8(ByteBuffer in, String field) {
+    /** {@code v} float32 values, finite and &gt;= 0, read in bulk (a loaded model is read once, at start-up). */
+    private static float[] floats(ByteBuffer in, int v, String what) {
+        int at = in.position();
+        float[] out = new float[v];
+        in.asFloatBuffer().get(out);
+        in.position(at + 4 * v);
+        for (int t = 0; t < v; t++) {
+            if (!(out[t] >= 0) || out[t] == Float.POSITIVE_INFINITY) {
+                throw malformed(at + 4 * t, what + " of token " + t, "is " + out[t] + "; " + what
+                        + "s are finite and >= 0");
+            }
+        }
+        return out;
+    }
+
+    /** A length-prefixed UTF-8 string: the description ({@code token} -1) or a token. */
+    private static String utf8(ByteBuffer in, int token) {
         int at = in.position();
         int n = in.getInt();
         if (n < 0 || n > in.remaining()) {
-            throw malformed(at, field, "has length " + n + " but " + in.remaining() + " bytes remain: the file is "
+            throw malformed(at, token < 0 ? "description" : "token " + token, "has length " + n + " but " + in.remaining() + " bytes remain: the file is "
                     + (n < 0 ? "malformed" : "truncated"));
         }
-        ByteBuffer slice = in.slice();
-        slice.limit(n);
-        in.position(in.position() + n);
+        int start = in.position();
+        in.position(start + n);
+        byte[] array = in.array();
+        boolean ascii = true;
+        for (int i = start; i < start + n; i++) {
+            if (array[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) return new String(array, start, n, StandardCharsets.US_ASCII); // nearly every token: no decoder
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(slice).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(array, start, n)).toString();
         } catch (CharacterCodingException e) {
-            throw malformed(at + 4, field, "is not valid UTF-8");
+            throw malformed(at + 4, token < 0 ? "description" : "token " + token, "is not valid UTF-8");
         }
     }
 
@@ -282,21 +308,20 @@ public final class StaticVectors {
         Objects.checkFromIndexSize(offset, dims, out.length);
         int[] ids = new int[MAX_TOKENS];
         int n = wordPiece.encode(normalizedText, ids, MAX_TOKENS);
-        Arrays.fill(out, offset, offset + dims, 0f);
         int d0 = dims;
+        float[] acc = new float[d0];
+        byte[] q = values;
         for (int i = 0; i < n; i++) {
             int t = ids[i];
             float f = factor[t];
             if (f == 0f) continue;
             int base = t * d0;
-            for (int d = 0; d < d0; d++) out[offset + d] += f * values[base + d];
+            for (int d = 0; d < d0; d++) acc[d] += f * q[base + d];
         }
         double norm = 0;
-        for (int d = 0; d < d0; d++) norm += (double) out[offset + d] * out[offset + d];
-        if (norm > 0) {
-            float inv = (float) (1.0 / Math.sqrt(norm));
-            for (int d = 0; d < d0; d++) out[offset + d] *= inv;
-        }
+        for (int d = 0; d < d0; d++) norm += (double) acc[d] * acc[d];
+        float inv = norm > 0 ? (float) (1.0 / Math.sqrt(norm)) : 0f;
+        for (int d = 0; d < d0; d++) out[offset + d] = acc[d] * inv;
     }
 
     /** The paragraph vector of {@code normalizedText} in a new array; see {@link #embed(String, float[], int)}. */

@@ -3,12 +3,9 @@ package org.wirecopy.features;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * The tokenizer of uncased BERT models: a basic tokenizer followed by greedy longest-match-first WordPiece over a
@@ -20,8 +17,9 @@ import java.util.TreeMap;
  * vocabulary prefix, then the longest {@code ##}-continuation, and so on; a word that cannot be cut completely, or is
  * longer than {@value #MAX_WORD_CHARS} chars, becomes one {@value #UNK}.
  *
- * <p>The vocabulary is held in a char trie built once, so encoding does no map lookups and allocates one char
- * buffer per call (no strings). Immutable and thread-safe.
+ * <p>The vocabulary is held in one open-addressing hash table over its chars, built once (no sorting, no boxing),
+ * so encoding allocates one char buffer per call and no strings: a word that is itself a token costs one hash. Latin
+ * text is lower-cased and accent-stripped through a char table. Immutable and thread-safe.
  */
 public final class WordPiece {
 
@@ -33,87 +31,55 @@ public final class WordPiece {
     private static final String CONTINUATION = "##";
 
     private final String[] vocab;
-    private final Map<String, Integer> ids;
     private final int unkId;
-    // The trie, nodes in breadth-first order so that a node's children are contiguous and sorted by char.
-    private final char[] label;
-    private final int[] firstChild;
-    private final int[] childCount;
-    private final int[] tokenOf;
-    /** The node reached by "##": the root of continuation pieces, or -1 when the vocabulary has none. */
-    private final int continuationRoot;
+    /**
+     * Open-addressing table of the tokens by {@link String#hashCode()}, two ints a slot: the hash and id + 1 (0 =
+     * empty). The chars of a candidate are compared only when its hash matches.
+     */
+    private final int[] table;
+    /** The chars of every token, back to back; token t is {@code pool[poolStart[t], poolStart[t + 1])}. */
+    private final char[] pool;
+    private final int[] poolStart;
+    /** The longest token, in chars: no piece is looked up longer than this. */
+    private final int maxTokenChars;
 
     private WordPiece(List<String> vocabulary) {
         Objects.requireNonNull(vocabulary, "vocabulary");
         this.vocab = vocabulary.toArray(new String[0]);
-        this.ids = new HashMap<>(vocab.length * 2);
+        this.poolStart = new int[vocab.length + 1];
+        int longest = 0;
         for (int i = 0; i < vocab.length; i++) {
             String t = vocab[i];
             if (t == null || t.isEmpty() || t.equals(CONTINUATION)) {
                 throw new IllegalArgumentException("vocabulary token " + i + " is " + (t == null ? "null" : "'" + t + "'")
                         + ": every token must be a non-empty string other than '##'; fix or remove it");
             }
-            Integer previous = ids.putIfAbsent(t, i);
-            if (previous != null) {
+            poolStart[i + 1] = poolStart[i] + t.length();
+            longest = Math.max(longest, t.length());
+        }
+        this.maxTokenChars = longest;
+        this.pool = new char[poolStart[vocab.length]];
+        int capacity = Integer.highestOneBit(Math.max(4, vocab.length * 2)) << 1; // load factor 0.25..0.5
+        this.table = new int[2 * capacity];
+        for (int i = 0; i < vocab.length; i++) {
+            String t = vocab[i];
+            t.getChars(0, t.length(), pool, poolStart[i]);
+            int previous = lookup(pool, poolStart[i], poolStart[i + 1], false);
+            if (previous >= 0) {
                 throw new IllegalArgumentException("vocabulary token " + i + " '" + t + "' repeats token " + previous
                         + ": every token must appear once; remove the duplicate");
             }
+            int h = t.hashCode();
+            int slot = spread(h) & (capacity - 1);
+            while (table[2 * slot + 1] != 0) slot = (slot + 1) & (capacity - 1);
+            table[2 * slot] = h;
+            table[2 * slot + 1] = i + 1;
         }
-        Integer unk = ids.get(UNK);
-        if (unk == null) {
+        this.unkId = id(UNK);
+        if (unkId < 0) {
             throw new IllegalArgumentException("the vocabulary of " + vocab.length + " tokens has no " + UNK
                     + " token; add it (BERT vocabularies have it at index 100)");
         }
-        this.unkId = unk;
-
-        // Build a pointer trie, then flatten it breadth-first.
-        List<TreeMap<Character, Integer>> children = new ArrayList<>();
-        List<Integer> token = new ArrayList<>();
-        children.add(new TreeMap<>());
-        token.add(-1);
-        for (int i = 0; i < vocab.length; i++) {
-            int node = 0;
-            String t = vocab[i];
-            for (int k = 0; k < t.length(); k++) {
-                Integer next = children.get(node).get(t.charAt(k));
-                if (next == null) {
-                    next = children.size();
-                    children.get(node).put(t.charAt(k), next);
-                    children.add(new TreeMap<>());
-                    token.add(-1);
-                }
-                node = next;
-            }
-            token.set(node, i);
-        }
-        int n = children.size();
-        int[] order = new int[n];     // flat index -> pointer node
-        int[] flatOf = new int[n];    // pointer node -> flat index
-        char[] lab = new char[n];
-        int head = 0;
-        int tail = 1;
-        order[0] = 0;
-        int[] first = new int[n];
-        int[] count = new int[n];
-        while (head < tail) {
-            int node = order[head];
-            flatOf[node] = head;
-            first[head] = tail;
-            count[head] = children.get(node).size();
-            for (Map.Entry<Character, Integer> e : children.get(node).entrySet()) {
-                lab[tail] = e.getKey();
-                order[tail++] = e.getValue();
-            }
-            head++;
-        }
-        int[] tok = new int[n];
-        for (int f = 0; f < n; f++) tok[f] = token.get(order[f]);
-        this.label = lab;
-        this.firstChild = first;
-        this.childCount = count;
-        this.tokenOf = tok;
-        int hash = child(0, '#');
-        this.continuationRoot = hash < 0 ? -1 : child(hash, '#');
     }
 
     /**
@@ -138,8 +104,8 @@ public final class WordPiece {
 
     /** The id of {@code token}, or -1 when it is not in the vocabulary. */
     public int id(String token) {
-        Integer id = ids.get(token);
-        return id == null ? -1 : id;
+        char[] c = token.toCharArray();
+        return lookup(c, 0, c.length, false);
     }
 
     /** The id of {@value #UNK}. */
@@ -193,46 +159,67 @@ public final class WordPiece {
         return count;
     }
 
-    /** Cuts the word {@code s[start, end)} into pieces written from {@code ids[count]}; returns the new count. */
+    /**
+     * Cuts the word {@code s[start, end)} into pieces written from {@code ids[count]}; returns the new count. Each
+     * piece is the longest vocabulary entry that starts there: the rest of the word first (usually a hit), then
+     * shorter and shorter candidates, as BERT's reference loop does.
+     */
     private int wordPieces(char[] s, int start, int end, int[] ids, int count, int limit) {
-        if (Character.codePointCount(s, start, end - start) > MAX_WORD_CHARS) {
+        if (end - start > MAX_WORD_CHARS && Character.codePointCount(s, start, end - start) > MAX_WORD_CHARS) {
             ids[count] = unkId;
             return count + 1;
         }
         int written = count;
         int pos = start;
         while (pos < end) {
-            int node = pos == start ? 0 : continuationRoot;
-            int bestToken = -1;
-            int bestEnd = -1;
-            for (int k = pos; k < end && node >= 0; k++) {
-                node = child(node, s[k]);
-                if (node >= 0 && tokenOf[node] >= 0) {
-                    bestToken = tokenOf[node];
-                    bestEnd = k + 1;
-                }
+            boolean continuation = pos != start;
+            int token = -1;
+            int to = Math.min(end, pos + maxTokenChars - (continuation ? 2 : 0));
+            for (; to > pos; to--) {
+                token = lookup(s, pos, to, continuation);
+                if (token >= 0) break;
             }
-            if (bestToken < 0) {
+            if (token < 0) {
                 ids[count] = unkId; // the whole word is unknown: drop the pieces found so far
                 return count + 1;
             }
-            if (written < limit) ids[written] = bestToken;
+            if (written < limit) ids[written] = token;
             written++;
-            pos = bestEnd;
+            pos = to;
         }
         return Math.min(written, limit);
     }
 
-    /** The child of flat trie node {@code node} labelled {@code c}, or -1. */
-    private int child(int node, char c) {
-        int lo = firstChild[node];
-        int hi = lo + childCount[node] - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            char m = label[mid];
-            if (m < c) lo = mid + 1;
-            else if (m > c) hi = mid - 1;
-            else return mid;
+    private static final int CONTINUATION_HASH = CONTINUATION.hashCode();
+
+    private static int spread(int h) {
+        int x = h * 0x9E3779B1;
+        return x ^ (x >>> 15);
+    }
+
+    /** The id of the token spelt by {@code s[from, end)} (after "##" if {@code continuation}), or -1. */
+    private int lookup(char[] s, int from, int end, boolean continuation) {
+        int h = continuation ? CONTINUATION_HASH : 0;
+        for (int k = from; k < end; k++) h = 31 * h + s[k];
+        int mask = (table.length >> 1) - 1;
+        int length = end - from + (continuation ? 2 : 0);
+        for (int slot = spread(h) & mask; table[2 * slot + 1] != 0; slot = (slot + 1) & mask) {
+            if (table[2 * slot] != h) continue;
+            int id = table[2 * slot + 1] - 1;
+            int o = poolStart[id];
+            if (poolStart[id + 1] - o != length) continue;
+            if (continuation) {
+                if (pool[o] != '#' || pool[o + 1] != '#') continue;
+                o += 2;
+            }
+            boolean same = true;
+            for (int k = from; k < end; k++) {
+                if (pool[o++] != s[k]) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same) return id;
         }
         return -1;
     }
@@ -243,24 +230,45 @@ public final class WordPiece {
      */
     static char[] basicNormalize(String text) {
         int len = text.length();
-        boolean ascii = true;
+        boolean latin = true;
         for (int i = 0; i < len; i++) {
-            if (text.charAt(i) >= 0x80) {
-                ascii = false;
+            if (text.charAt(i) >= LATIN_END) {
+                latin = false;
                 break;
             }
         }
-        if (ascii) {
-            char[] out = new char[len];
+        if (latin) {
+            // Latin-script text (nearly all input): each char maps on its own, through a table made at start-up by
+            // the general path below, so both agree by construction.
+            char[] out = new char[len * LATIN_MAX_EXPANSION];
             int n = 0;
             for (int i = 0; i < len; i++) {
-                char c = text.charAt(i);
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r') out[n++] = ' ';
-                else if (c < 0x20 || c == 0x7F) continue; // NUL and control chars
-                else out[n++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                char[] m = LATIN[text.charAt(i)];
+                if (m.length == 1) out[n++] = m[0];
+                else for (char c : m) out[n++] = c;
             }
-            return n == len ? out : Arrays.copyOf(out, n);
+            return n == out.length ? out : Arrays.copyOf(out, n);
         }
+        return basicNormalizeAny(text);
+    }
+
+    /** Chars below this are mapped one by one through {@link #LATIN}: ASCII, Latin-1 and Latin Extended-A and -B. */
+    private static final int LATIN_END = 0x250;
+    private static final char[][] LATIN = new char[LATIN_END][];
+    private static final int LATIN_MAX_EXPANSION;
+
+    static {
+        int max = 1;
+        for (char c = 0; c < LATIN_END; c++) {
+            LATIN[c] = basicNormalizeAny(String.valueOf(c));
+            max = Math.max(max, LATIN[c].length);
+        }
+        LATIN_MAX_EXPANSION = max;
+    }
+
+    /** {@link #basicNormalize} for any text, by code points, NFD and a lower-casing of the whole string. */
+    private static char[] basicNormalizeAny(String text) {
+        int len = text.length();
         StringBuilder b = new StringBuilder(len + 8);
         for (int i = 0; i < len; ) {
             int cp = text.codePointAt(i);

@@ -71,6 +71,62 @@ class MiniLmVectorsTest {
         }
     }
 
+    @Test
+    void wordPieceAgreesWithTheTextbookGreedyLoopOnEveryDevParagraph() throws IOException {
+        StaticVectors v = load("minilm-vectors.bin");
+        WordPiece wp = v.wordPiece();
+        java.util.Set<String> vocab = new java.util.HashSet<>(wp.vocabulary());
+        org.wirecopy.corpus.Corpus dev = org.wirecopy.corpus.CorpusReader.read(
+                TestData.root().resolve("training-data/dev.jsonl"), org.wirecopy.corpus.CorpusOptions.defaults());
+        int paragraphs = 0;
+        for (org.wirecopy.corpus.LabelledArticle a : dev.articles()) {
+            for (String text : a.texts()) {
+                String t = org.wirecopy.text.TextNormalizer.normalize(text) + " Überraschung naïve 東京 x́yz";
+                assertEquals(textbook(t, vocab), wp.tokenize(t), t);
+                paragraphs++;
+            }
+        }
+        assertTrue(paragraphs > 500, paragraphs + " paragraphs");
+    }
+
+    /** BERT's reference loop: for each word, try the longest substring first, shrinking one char at a time. */
+    private static List<String> textbook(String text, java.util.Set<String> vocab) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        for (char c : WordPiece.basicNormalize(text)) {
+            if (c == ' ' || WordPiece.isPunctuation(c)) {
+                if (w.length() > 0) words.add(w.toString());
+                w.setLength(0);
+                if (c != ' ') words.add(String.valueOf(c));
+            } else {
+                w.append(c);
+            }
+        }
+        if (w.length() > 0) words.add(w.toString());
+        List<String> out = new java.util.ArrayList<>();
+        for (String word : words) {
+            List<String> pieces = new java.util.ArrayList<>();
+            int start = 0;
+            boolean bad = word.length() > WordPiece.MAX_WORD_CHARS;
+            while (!bad && start < word.length()) {
+                String found = null;
+                for (int end = word.length(); end > start; end--) {
+                    String sub = (start > 0 ? "##" : "") + word.substring(start, end);
+                    if (vocab.contains(sub)) {
+                        found = sub;
+                        start = end;
+                        break;
+                    }
+                }
+                if (found == null) bad = true;
+                else pieces.add(found);
+            }
+            if (bad) out.add(WordPiece.UNK);
+            else out.addAll(pieces);
+        }
+        return out;
+    }
+
     private static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];

@@ -52,6 +52,18 @@ class WordPieceTest {
     }
 
     @Test
+    void theLatinTablePathAgreesWithTheGeneralPath() {
+        // A CJK char sends a text down the general path (code points, NFD of the whole string); without it, Latin text
+        // takes the per-char table. The table must give the same chars.
+        for (String s : List.of("Crème BRÛLÉE, naïve Ærø İstanbul ŉ ǅ ß ĳ \u00A0x\u0007y\tZ", "plain ASCII 123 !?",
+                "Łódź Ŧ ɏ ÿ Ÿ", "\u0085\u00AD-soft")) {
+            String general = new String(WordPiece.basicNormalize(s + "中"));
+            assertEquals(general.substring(0, general.length() - 3), new String(WordPiece.basicNormalize(s)), s);
+        }
+        assertEquals("creme brulee", new String(WordPiece.basicNormalize("Crème Brûlée")));
+    }
+
+    @Test
     void unicodePunctuationIsSplitOff() {
         assertEquals(List.of("hello", "[UNK]", "hello"), TOY.tokenize("hello\u201Chello"));
         assertTrue(WordPiece.isPunctuation('\u201C'));
