@@ -372,9 +372,23 @@ public final class WirecopyServer implements AutoCloseable {
                 result, options, explanations);
     }
 
+    /** How far over the body limit a request is still read (and dropped) before the 413 is sent. */
+    static final long DRAIN_LIMIT = 1L << 20;
+
     private byte[] readBody(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > config.maxBodyBytes()) throw tooLarge(declared + " bytes");
+        if (declared > config.maxBodyBytes()) {
+            // a body a little over the limit is read and dropped first, so that the client, still sending, reads
+            // the 413 instead of a reset connection; a much larger one is refused at once
+            if (declared <= config.maxBodyBytes() + DRAIN_LIMIT) {
+                try {
+                    ctx.req().getInputStream().skipNBytes(declared);
+                } catch (IOException | RuntimeException e) {
+                    // the answer is 413 all the same
+                }
+            }
+            throw tooLarge(declared + " bytes");
+        }
         try {
             InputStream in = ctx.req().getInputStream();
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, config.maxBodyBytes() + 1));

@@ -14,8 +14,11 @@ public final class ClassifyMain {
     }
 
     public static void main(String[] args) throws Exception {
-        int lines = Integer.parseInt(args[0]);
-        int huge = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        System.out.println(run(Integer.parseInt(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 0));
+    }
+
+    /** The line {@link #main} prints, computed in this JVM (the oracle for a child JVM on another class path). */
+    public static String run(int lines, int huge) throws Exception {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < lines; i++) {
             b.append(i % 3 == 0 ? "WASHINGTON (AP) - Officials said on Tuesday the plan was delayed, item "
@@ -32,6 +35,6 @@ public final class ClassifyMain {
             while (big.length() < huge) big.append("What a mess this budget is, honestly. ");
             size += c.classify(big.toString()).size();
         }
-        System.out.println("ok " + size + " " + labels);
+        return "ok " + size + " " + labels;
     }
 }
