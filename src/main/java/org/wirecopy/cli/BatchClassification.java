@@ -152,6 +152,26 @@ final class BatchClassification {
         }
     }
 
+    /**
+     * The fields of an article read from a file: {@code file} (its id), {@code page} (the file name without its
+     * extension) and {@code dir} (the name of the folder holding it).
+     */
+    static Map<String, String> fileFields(InputFiles.Input in) {
+        Map<String, String> base = new LinkedHashMap<>();
+        base.put("file", in.id());
+        if (in.stdin()) return base;
+        base.put("page", stem(in.path().getFileName().toString()));
+        Path parent = in.path().toAbsolutePath().getParent();
+        if (parent != null && parent.getFileName() != null) base.put("dir", parent.getFileName().toString());
+        return base;
+    }
+
+    /** A file name without its last extension. */
+    static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     private void progress(long articles, long paragraphs, long started, long now, Items items) {
         double secs = (now - started) / 1e9;
         double rate = paragraphs / Math.max(1e-9, secs);
@@ -226,12 +246,7 @@ final class BatchClassification {
                 readers.add(jsonl);
                 return;
             }
-            Map<String, String> base = new LinkedHashMap<>();
-            base.put("file", in.id());
-            if (!in.stdin() && in.path().toAbsolutePath().getParent() != null
-                    && in.path().toAbsolutePath().getParent().getFileName() != null) {
-                base.put("dir", in.path().toAbsolutePath().getParent().getFileName().toString());
-            }
+            Map<String, String> base = fileFields(in);
             String text = null;
             if (in.stdin()) text = ArticleReader.readStream(System.in, "stdin");
             if (reading.splitPosts()) {

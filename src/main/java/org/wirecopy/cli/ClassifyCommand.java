@@ -74,7 +74,7 @@ final class ClassifyCommand implements Callable<Integer> {
     Path summary;
 
     @Option(names = "--fields", paramLabel = "LIST", split = ",",
-            defaultValue = "style,source,date,dir,file,title",
+            defaultValue = "style,source,date,dir,page,title",
             description = "Article fields given a column in CSV outputs (JSONL carries every field). "
                     + "Default: ${DEFAULT-VALUE}.")
     List<String> fields;
@@ -180,7 +180,7 @@ final class ClassifyCommand implements Callable<Integer> {
         if (summary != null) {
             java.io.StringWriter sw = new java.io.StringWriter();
             var w = new org.wirecopy.study.SummaryWriter(sw, summaryFormat, classifier.labels(), fields);
-            w.write(org.wirecopy.study.ArticleSummary.of(in.id(), java.util.Map.of("file", in.id()), result));
+            w.write(org.wirecopy.study.ArticleSummary.of(in.id(), BatchClassification.fileFields(in), result));
             w.finish();
             org.wirecopy.io.SafeFiles.writeAtomically(summary, sw.toString());
         }

@@ -26,7 +26,7 @@ import java.nio.file.NoSuchFileException;
                 + "COMMENTARY (the writer's own words) or BOILERPLATE (site furniture).",
         subcommands = {ClassifyCommand.class, TrainCommand.class, EvaluateCommand.class, ValidateDataCommand.class,
                 InspectCommand.class, CrossValidateCommand.class, BaselinesCommand.class, TuneThresholdCommand.class,
-                InitConfigCommand.class, CommandLine.HelpCommand.class},
+                InitConfigCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data, 4 I/O error, 5 bad model file.",
                 "--stacktrace (anywhere) prints the full trace of an error."})
 public final class WirecopyCli implements Runnable {
