@@ -147,7 +147,8 @@ final class BatchClassification {
                     reading.mainContent());
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) throw iae;
-            item.error = where(item) + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            item.error = m.startsWith(where(item)) ? m : where(item) + ": " + m;
             return new Article(List.of(), InputFormat.LINES);
         }
     }

@@ -139,9 +139,6 @@ abstract class ResultWriter {
                 try (JsonGenerator g = json.createGenerator(sw)) {
                     g.writeStartObject();
                     if (id != null) g.writeStringField("article", id);
-                    for (Map.Entry<String, String> e : fields.entrySet()) {
-                        g.writeStringField(fieldKey(e.getKey()), e.getValue());
-                    }
                     g.writeNumberField("index", p.index());
                     g.writeStringField("label", p.label());
                     g.writeObjectFieldStart("scores");
@@ -153,6 +150,9 @@ abstract class ResultWriter {
                     g.writeNumberField("end", p.end());
                     g.writeStringField("text", p.text());
                     if (p.uncertain()) g.writeBooleanField("uncertain", true);
+                    for (Map.Entry<String, String> e : fields.entrySet()) {
+                        g.writeStringField(fieldKey(e.getKey()), e.getValue());
+                    }
                     if (explanations != null) {
                         g.writeObjectFieldStart("explanation");
                         for (Map.Entry<String, List<Explanation.Contribution>> e
