@@ -29,7 +29,7 @@ import java.util.function.ToDoubleFunction;
 /** {@code cross-validate}: k-fold cross-validation of the network, grouped by article. */
 @Command(name = "cross-validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"k-fold cross-validation of the network: folds grouped by article, stratified by label, seeded.",
-                "Each fold's model picks its epoch on a held-out 10% of its own training articles."})
+                "Each fold's model picks its epoch on a held-out 10%% of its own training articles."})
 final class CrossValidateCommand implements Callable<Integer> {
 
     @Spec

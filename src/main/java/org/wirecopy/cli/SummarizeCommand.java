@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 /** {@code summarize}: per-group shares with bootstrap intervals from the rows of {@code classify --summary}. */
 @Command(name = "summarize", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Aggregate the per-article rows written by classify --summary: per group, the number of "
-                + "articles and paragraphs, the mean character share of every label and its bootstrap 95% interval "
+                + "articles and paragraphs, the mean character share of every label and its bootstrap 95%% interval "
                 + "(articles resampled, seeded)."})
 final class SummarizeCommand implements Callable<Integer> {
 
