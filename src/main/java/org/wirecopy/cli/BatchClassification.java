@@ -72,9 +72,12 @@ final class BatchClassification {
     private final int threads;
     private final Reading reading;
     private final long progressNanos;
+    private final org.wirecopy.study.LabelThresholds thresholds;
 
     BatchClassification(Classifier classifier, ResultWriter writer, SummaryWriter summary, PrintWriter err,
-                        int threads, Reading reading, long progressNanos) {
+                        int threads, Reading reading, org.wirecopy.study.LabelThresholds thresholds,
+                        long progressNanos) {
+        this.thresholds = thresholds;
         this.classifier = classifier;
         this.writer = writer;
         this.summary = summary;
@@ -110,11 +113,13 @@ final class BatchClassification {
                     err.println("error: " + item.error + "; skipped");
                     continue;
                 }
-                writer.article(item.id, item.fields, r.result(), null);
+                org.wirecopy.classify.ClassifiedArticle result = thresholds == null ? r.result()
+                        : thresholds.apply(r.result());
+                writer.article(item.id, item.fields, result, null);
                 writer.check();
-                if (summary != null) summary.write(ArticleSummary.of(item.id, item.fields, r.result()));
+                if (summary != null) summary.write(ArticleSummary.of(item.id, item.fields, result));
                 articles++;
-                paragraphs += r.result().size();
+                paragraphs += result.size();
                 long now = System.nanoTime();
                 if (now - lastReport >= progressNanos) {
                     lastReport = now;

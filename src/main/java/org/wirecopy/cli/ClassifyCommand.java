@@ -45,6 +45,11 @@ final class ClassifyCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE} (none).")
     double minConfidence;
 
+    @Option(names = "--thresholds", paramLabel = "FILE",
+            description = "Per-label minimum confidences (written by tune-threshold --output): a paragraph is "
+                    + "uncertain when its top score is below its own label's value. Replaces --min-confidence.")
+    Path thresholds;
+
     @Option(names = "--explain", description = "Show, for each paragraph and label, the cues and n-grams that "
             + "pushed the label's score up most (occlusion).")
     boolean explain;
@@ -105,6 +110,8 @@ final class ClassifyCommand implements Callable<Integer> {
                     + "Each file is one article, its path its id.")
     List<String> files;
 
+    private org.wirecopy.study.LabelThresholds labelThresholds;
+
     @Override
     public Integer call() throws IOException {
         if (threads < 0) throw new IllegalArgumentException("--threads must be >= 0 (0 = one per core), got " + threads);
@@ -128,6 +135,11 @@ final class ClassifyCommand implements Callable<Integer> {
             }
         }
         Classifier classifier = model.classifier().withMinConfidence(minConfidence);
+        if (thresholds != null) {
+            if (minConfidence > 0) throw new IllegalArgumentException("give --thresholds or --min-confidence, not both");
+            labelThresholds = org.wirecopy.study.LabelThresholds.read(thresholds);
+            labelThresholds.requireLabels(classifier.labels(), thresholds.toString());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ResultWriter writer = ResultWriter.of(format, out, classifier.labels()).withFieldColumns(fields);
@@ -141,7 +153,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 .anyLabel().requiringLabels(false);
         var reading = new BatchClassification.Reading(inputFormat, url, mainContent, splitPosts, corpus);
         if (summary == null) {
-            return new BatchClassification(classifier, writer, null, err, threads, reading,
+            return new BatchClassification(classifier, writer, null, err, threads, reading, labelThresholds,
                     (long) (progressSeconds * 1e9)).run(inputs);
         }
         int[] code = new int[1];
@@ -149,7 +161,7 @@ final class ClassifyCommand implements Callable<Integer> {
             java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream,
                     java.nio.charset.StandardCharsets.UTF_8));
             var sw = new org.wirecopy.study.SummaryWriter(w, summaryFormat, classifier.labels(), fields);
-            code[0] = new BatchClassification(classifier, writer, sw, err, threads, reading,
+            code[0] = new BatchClassification(classifier, writer, sw, err, threads, reading, labelThresholds,
                     (long) (progressSeconds * 1e9)).run(inputs);
             w.flush();
         });
@@ -169,6 +181,7 @@ final class ClassifyCommand implements Callable<Integer> {
         org.wirecopy.text.Article article = org.wirecopy.text.ArticleReader.read(text,
                 org.wirecopy.text.InputFormat.parse(inputFormat), url, mainContent);
         ClassifiedArticle result = classifier.classify(article);
+        if (labelThresholds != null) result = labelThresholds.apply(result);
         java.util.List<org.wirecopy.classify.Explanation> explanations = null;
         if (explain) {
             explanations = new java.util.ArrayList<>();

@@ -34,8 +34,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--data", required = true, split = ",", paramLabel = "FILE", description = "Labelled data file(s).")
+    @Option(names = "--data", split = ",", paramLabel = "FILE",
+            description = "Labelled data file(s). Default: data.test of --config.")
     List<Path> data;
+
+    @Option(names = "--config", paramLabel = "JSON",
+            description = "Experiment configuration (see init-config): evaluates on its data.test, read with its "
+                    + "columns and label map; options given here override it.")
+    Path config;
 
     @Mixin
     DataOptions dataOptions;
@@ -75,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Outputs.check(Outputs.list(data, model.model), "--report-json", reportJson);
+        Outputs.check(Outputs.list(data == null ? List.of() : data, model.model), "--report-json", reportJson);
         Outputs.checkDirectory("--report-dir", reportDir);
         Classifier classifier = model.classifier();
         ArticleLabeller labeller = predictionMap == null ? classifier
@@ -83,7 +89,15 @@ final class EvaluateCommand implements Callable<Integer> {
         if (dataOptions.labels == null && dataOptions.labelMap == null) {
             dataOptions.labels = String.join(",", labeller.labels());
         }
-        Corpus corpus = dataOptions.read(data);
+        org.wirecopy.train.ExperimentConfig exp = config == null ? null
+                : org.wirecopy.train.ConfigIO.read(config);
+        List<Path> files = data != null ? data : exp == null ? List.of()
+                : exp.data().test().stream().map(Path::of).toList();
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(exp == null ? "no data: give --data FILE or --config JSON"
+                    : config + ": data.test is empty; list the held-out files there or give --data");
+        }
+        Corpus corpus = exp == null ? dataOptions.read(files) : dataOptions.read(files, dataOptions.options(exp.data()));
         Evaluation ev = html == null ? Evaluator.evaluate(labeller, corpus)
                 : PageEvaluation.run(classifier, labeller, corpus, html, urlField, mainContent,
                 spec.commandLine().getErr());
