@@ -79,6 +79,15 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "network read the whole page. Default: on.")
     boolean mainContent;
 
+    @Option(names = "--share-plot", paramLabel = "FILE",
+            description = "Also plot the predicted against the gold share of --share-label per article, with the "
+                    + "diagonal and the mean absolute error (PNG or SVG by extension).")
+    Path sharePlot;
+
+    @Option(names = "--share-label", paramLabel = "LABEL", defaultValue = "REPORTING",
+            description = "The label of --share-plot. Default: ${DEFAULT-VALUE}.")
+    String shareLabel;
+
     @Override
     public Integer call() throws Exception {
         Outputs.check(Outputs.list(data == null ? List.of() : data, model.model), "--report-json", reportJson);
@@ -108,6 +117,15 @@ final class EvaluateCommand implements Callable<Integer> {
         DataDescription described = DataDescription.of(corpus);
         if (reportJson != null) {
             org.wirecopy.io.SafeFiles.writeAtomically(reportJson, JsonReport.evaluation(ev, provenance, described));
+        }
+        if (sharePlot != null) {
+            if (!ev.labels().contains(shareLabel)) {
+                throw new IllegalArgumentException("--share-label " + shareLabel + " is not one of " + ev.labels());
+            }
+            org.wirecopy.study.StudyPlots.save(org.wirecopy.study.StudyPlots.shareChart(ev, shareLabel), sharePlot);
+            spec.commandLine().getErr().printf(java.util.Locale.ROOT, "wrote %s (%s share MAE %.4f)%n", sharePlot,
+                    shareLabel, org.wirecopy.study.StudyPlots.meanAbsoluteError(
+                            org.wirecopy.study.StudyPlots.shares(ev, shareLabel)));
         }
         if (reportDir != null) {
             for (Path p : ReportWriter.write(ev, provenance, described, reportDir)) {

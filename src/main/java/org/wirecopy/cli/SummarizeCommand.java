@@ -48,6 +48,18 @@ final class SummarizeCommand implements Callable<Integer> {
             description = "Write the table to FILE (CSV or JSONL by extension) instead of a text table on stdout.")
     Path output;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Also plot the mean share of --label per group with its interval (PNG or SVG by extension).")
+    Path plot;
+
+    @Option(names = "--label", paramLabel = "LABEL", defaultValue = "REPORTING",
+            description = "The label --plot shows. Default: ${DEFAULT-VALUE}.")
+    String label;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+            description = "--plot shows the N groups with the most articles. Default: ${DEFAULT-VALUE}.")
+    int top;
+
     @Parameters(arity = "1..*", paramLabel = "SUMMARY", description = "Files written by classify --summary "
             + "(CSV or JSONL).")
     List<Path> inputs;
@@ -55,6 +67,7 @@ final class SummarizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Summarizer summarizer = new Summarizer(resamples, seed);
+        if (top < 1) throw new IllegalArgumentException("--top must be >= 1, got " + top);
         GroupKey key = new GroupKey(groupBy);
         SummaryFormat format = output == null ? null : SummaryFormat.of(output);
         List<ArticleSummary> rows = new ArrayList<>();
@@ -78,6 +91,11 @@ final class SummarizeCommand implements Callable<Integer> {
                     + "; every article is in the group " + GroupKey.NONE);
         }
         List<GroupSummary> groups = summarizer.summarize(rows, key);
+        if (plot != null) {
+            org.wirecopy.study.StudyPlots.save(org.wirecopy.study.StudyPlots.groupChart(groups, label, groupBy, top),
+                    plot);
+            err.println("wrote " + plot);
+        }
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(GroupTableWriter.text(groupBy, groups));
