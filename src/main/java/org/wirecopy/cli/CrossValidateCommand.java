@@ -47,8 +47,12 @@ final class CrossValidateCommand implements Callable<Integer> {
         TrainingConfig tc = run.training();
         Corpus corpus = run.corpus();
         Folds folds = run.folds();
+        long started = System.nanoTime();
         CrossValidation cv = CrossValidator.run(new NetworkLearner(tc, 0.1), corpus, folds,
-                f -> err.printf(Locale.ROOT, "fold %d/%d%n", f + 1, folds.k()));
+                f -> {
+                    err.print(foldLine(f, folds.k(), (System.nanoTime() - started) / 1e9));
+                    err.flush();
+                });
         out.print(table(cv));
         out.flush();
         Provenance provenance = configProvenance(tc, corpus);
@@ -61,6 +65,14 @@ final class CrossValidateCommand implements Callable<Integer> {
             for (Path p : ReportWriter.write(cv, provenance, described, setup.reportDir)) err.println("wrote " + p);
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code fold i/k}, with the time so far and an ETA from the folds done (plain lines, for logs and pipes). */
+    static String foldLine(int fold, int k, double elapsedSeconds) {
+        if (fold == 0) return String.format(Locale.ROOT, "fold 1/%d%n", k);
+        double perFold = elapsedSeconds / fold;
+        return String.format(Locale.ROOT, "fold %d/%d  (%.0f s so far, %.0f s per fold, ETA %.0f s)%n", fold + 1, k,
+                elapsedSeconds, perFold, perFold * (k - fold));
     }
 
     /** What a cross-validation run was: its configuration, seed, data and versions (no single model exists). */

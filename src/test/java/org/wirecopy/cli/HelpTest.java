@@ -41,4 +41,12 @@ class HelpTest {
         }
         assertEquals("", captured.toString(StandardCharsets.UTF_8), "--help wrote to System.err");
     }
+
+    @Test
+    void crossValidationFoldLinesGiveAnEtaFromTheFoldsDone() {
+        assertEquals("fold 1/5" + System.lineSeparator(), CrossValidateCommand.foldLine(0, 5, 0.2));
+        // two folds in 60 s: 30 s per fold, three left
+        assertEquals("fold 3/5  (60 s so far, 30 s per fold, ETA 90 s)" + System.lineSeparator(),
+                CrossValidateCommand.foldLine(2, 5, 60));
+    }
 }
