@@ -209,4 +209,16 @@ class StudyCliTest {
         assertFalse(r.out().contains("harbour") && r.out().lines().filter(l -> l.contains("harbour"))
                 .anyMatch(l -> l.contains("#post-2")));
     }
+
+    @Test
+    void progressLinesGiveParagraphsPerSecondAndAnEtaOverInputs() {
+        Run r = run("classify", "--model", model.toString(), "--format", "csv", "--include", "*.txt",
+                "--progress-seconds", "0.000001", "--threads", "1", dir.resolve("pages").toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> progress = r.err().lines().filter(l -> l.contains("paragraphs/s")).toList();
+        assertTrue(!progress.isEmpty(), r.err());
+        assertTrue(progress.get(0).matches("classified 1 articles \\(\\d+ paragraphs\\), \\d+ paragraphs/s, "
+                + "\\d/3 inputs, ETA \\d+ s"), progress.get(0));
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("classified 3 articles in ")), r.err());
+    }
 }
