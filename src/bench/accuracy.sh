@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 MODEL=${1:-}
 M=()
 [ -n "$MODEL" ] && M=(--model "$MODEL")
-J="java -jar target/wirecopy.jar"
+J="java -jar ${WIRECOPY_JAR:-target/wirecopy.jar}"
 S=../shared
 line() { grep -E "^(macro-F1|calibration error|articles all right|REPORTING share MAE)" | tr -s ' ' | paste -sd ';' ; }
 echo "dev:             $($J evaluate "${M[@]}" --data training-data/dev.jsonl | line)"
@@ -27,4 +27,19 @@ fi
 if [ -f "$S/acceptance/hotair-kim-putin.txt" ]; then
   G=$(cut -f2 $S/acceptance/hotair-kim-putin.gold.tsv | tail -n +2 | head -100)
   echo "canonical post:  see AcceptanceTest (18 paragraphs)"
+fi
+# fastText 0.9.2 (Debian package) trained on the same train.jsonl, per paragraph, tutorial settings, scored on the
+# real posts as text: the side-by-side of issue 8 (skipped when fasttext is not installed)
+if command -v fasttext >/dev/null 2>&1 && [ -d "$S/acceptance/real-blogs" ]; then
+  W=$(mktemp -d)
+  tool() { java -cp "target/lib/*" src/bench/BenchTool.java "$@"; }
+  tool fasttext-train training-data/train.jsonl "$W/train.txt"
+  fasttext supervised -input "$W/train.txt" -output "$W/ft" -epoch 25 -wordNgrams 2 -bucket 200000 -thread 1 -seed 1 >/dev/null 2>&1
+  for d in training-data/test.jsonl $S/acceptance/real-blogs/posts.jsonl; do
+    tool fasttext-train "$d" "$W/x.txt"
+    sed -E 's/^__label__[A-Z]+ //' "$W/x.txt" > "$W/x.in"
+    fasttext predict "$W/ft.bin" "$W/x.in" > "$W/x.pred"
+    echo "fastText on $(basename "$d"): macro-F1 $(tool f1-fasttext "$d" "$W/x.pred")"
+  done
+  rm -rf "$W"
 fi

@@ -52,7 +52,7 @@ public final class Classifier implements ArticleLabeller {
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new IllegalArgumentException("minimum confidence must be in 0..1, got " + minConfidence);
         }
-        this.features = new FeatureExtractor(model.features());
+        this.features = new FeatureExtractor(model.features(), model.vectors());
         this.network = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
                 model.labels().size());
         this.minConfidence = minConfidence;
@@ -205,14 +205,16 @@ public final class Classifier implements ArticleLabeller {
     public ClassifiedArticle classifyParagraphs(List<String> paragraphs) {
         Objects.requireNonNull(paragraphs, "paragraphs");
         for (int i = 0; i < paragraphs.size(); i++) {
-            String t = paragraphs.get(i);
-            if (t == null) throw new IllegalArgumentException("paragraph " + i + " is null");
-            if (org.wirecopy.text.TextNormalizer.normalize(t).isEmpty()) {
-                throw new IllegalArgumentException("paragraph " + i + " is blank (only whitespace or invisible "
-                        + "chars); leave blank strings out of the list");
+            if (paragraphs.get(i) == null) throw new IllegalArgumentException("paragraph " + i + " is null");
+        }
+        Article article = Article.ofParagraphs(paragraphs);
+        for (Paragraph p : article.paragraphs()) {
+            if (p.normalizedText().isEmpty()) {
+                throw new IllegalArgumentException("paragraph " + p.index() + " is blank (only whitespace or "
+                        + "invisible chars); leave blank strings out of the list");
             }
         }
-        return classify(Article.ofParagraphs(paragraphs));
+        return classify(article);
     }
 
     /**

@@ -84,6 +84,12 @@ final class Explainer {
                 if (x.get(mo + c) != 0f) out.put(kind + name, new int[]{mo + c});
             }
         }
+        if (features.config().vectorDims() > 0) {
+            int vo = features.config().vectorOffset();
+            int[] dims = new int[features.config().vectorDims()];
+            for (int d = 0; d < dims.length; d++) dims[d] = vo + d;
+            out.put("vector:paragraph", dims);
+        }
         Map<Integer, List<String>> byBucket = new TreeMap<>();
         for (String g : features.ngrams(normalizedText)) {
             List<String> names = byBucket.computeIfAbsent(features.bucket(g), k -> new ArrayList<>());

@@ -85,8 +85,14 @@ final class ExperimentSetup {
     Folds folds(Corpus corpus, ExperimentConfig exp, long seed) throws IOException {
         Folds f;
         if (foldsIn != null) {
-            f = Folds.fromTsv(org.wirecopy.io.SafeFiles.readString(foldsIn, 256L << 20, "--folds-in file",
-                    "a fold assignment lists article ids; give the file written by --folds-out"), seed);
+            String tsv = org.wirecopy.io.SafeFiles.readString(foldsIn, 256L << 20, "--folds-in file",
+                    "a fold assignment lists article ids; give the file written by --folds-out");
+            try {
+                f = Folds.fromTsv(tsv, seed);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--folds-in " + foldsIn + " is not a usable fold assignment ("
+                        + e.getMessage() + "); give the file written by --folds-out", e);
+            }
         } else {
             int k = folds != null ? folds : exp != null ? exp.folds() : 5;
             f = Folds.of(corpus, k, seed);

@@ -38,6 +38,12 @@ final class TrainCommand implements Callable<Integer> {
                     + "training articles to simulate whole web pages (see --page). Default: none.")
     Path furniture;
 
+    @Option(names = "--vectors", paramLabel = "FILE",
+            description = "Static word vectors (e.g. training-data/minilm-vectors.bin, distilled from "
+                    + "all-MiniLM-L6-v2): adds a paragraph vector to the features (feature set "
+                    + "wirecopy.features.v3" + ") and ships the vectors inside the model. Default: none.")
+    Path vectors;
+
     @Option(names = "--dev", split = ",", paramLabel = "DEV",
             description = "Dev data to pick the best epoch on. Default: data.dev of --config, else none "
                     + "(all epochs, keep the last).")
@@ -77,7 +83,12 @@ final class TrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         org.wirecopy.train.Furniture library = furniture == null ? org.wirecopy.train.Furniture.NONE
                 : org.wirecopy.train.Furniture.read(furniture);
-        Model model = new Trainer(tc).withFurniture(library).onProgress(p -> {
+        org.wirecopy.features.StaticVectors vec = null;
+        if (vectors != null) {
+            vec = org.wirecopy.features.StaticVectors.read(java.nio.file.Files.readAllBytes(vectors));
+            tc = tc.toBuilder().features(tc.features().withVersion(org.wirecopy.features.FeatureConfig.V3)).build();
+        }
+        Model model = new Trainer(tc).withFurniture(library).withVectors(vec).onProgress(p -> {
             err.printf(Locale.ROOT, "epoch %d/%d  loss %.4f%s%n", p.epoch(), p.maxEpochs(), p.loss(),
                     Double.isNaN(p.devMacroF1()) ? "" : String.format(Locale.ROOT, "  dev macro-F1 %.4f",
                             p.devMacroF1()));

@@ -26,7 +26,9 @@ import java.nio.file.NoSuchFileException;
                 + "COMMENTARY (the writer's own words) or BOILERPLATE (site furniture).",
         subcommands = {ClassifyCommand.class, TrainCommand.class, EvaluateCommand.class, ValidateDataCommand.class,
                 InspectCommand.class, CrossValidateCommand.class, BaselinesCommand.class, TuneThresholdCommand.class,
-                InitConfigCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class},
+                InitConfigCommand.class, org.wirecopy.serve.ServeCommand.class,
+                org.wirecopy.match.cli.IndexCommand.class, org.wirecopy.match.cli.MatchCommand.class,
+                SummarizeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data, 4 I/O error, 5 bad model file.",
                 "--stacktrace (anywhere) prints the full trace of an error."})
 public final class WirecopyCli implements Runnable {
@@ -41,7 +43,11 @@ public final class WirecopyCli implements Runnable {
 
     /** Runs the CLI and returns the exit code (for tests; never exits). */
     public static int run(String... args) {
-        return run(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        // stdout as a file stream, not System.out: PrintStream swallows write errors (a full disk, /dev/full, a
+        // closed pipe), and the run must end with exit 4 when results are lost
+        java.io.OutputStream stdout = new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+        return run(new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true),
                 new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
     }
 
@@ -63,6 +69,14 @@ public final class WirecopyCli implements Runnable {
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), trace));
+            cl.setParameterExceptionHandler((ex, arguments) -> {
+                PrintWriter e = ex.getCommandLine().getErr();
+                e.println("error: " + oneLine(ex.getMessage()) + "; see '"
+                        + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+                if (trace) ex.printStackTrace(e);
+                e.flush();
+                return ExitCodes.USAGE;
+            });
             code = cl.execute(rest.toArray(new String[0]));
         } catch (Throwable t) {
             code = handle(t, err, trace);

@@ -5,8 +5,8 @@ import org.wirecopy.classify.ClassifiedParagraph;
 import org.wirecopy.corpus.Corpus;
 import org.wirecopy.corpus.LabelledArticle;
 import org.wirecopy.corpus.LabelledParagraph;
+import org.wirecopy.text.MainContent;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,16 +114,9 @@ public final class PageEvaluator {
         return new ClassifiedParagraph(index, text, 0, 0, label, scores);
     }
 
-    /** Letters and digits of {@code s}, lower-cased after NFKC normalisation. */
+    /** The key texts are matched on: see {@link MainContent#key}. */
     static String key(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        StringBuilder b = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); ) {
-            int cp = n.codePointAt(i);
-            if (Character.isLetterOrDigit(cp)) b.appendCodePoint(Character.toLowerCase(cp));
-            i += Character.charCount(cp);
-        }
-        return b.toString();
+        return MainContent.key(s);
     }
 
     /**

@@ -28,12 +28,19 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
     public static final String V1 = "wirecopy.features.v1";
     /** {@value #V1} plus the {@link MarkupCues} of the paragraph's HTML and of its page. */
     public static final String V2 = "wirecopy.features.v2";
+    /**
+     * {@value #V2} plus a {@value #VECTOR_DIMS}-dimensional paragraph vector from static word vectors distilled from a
+     * pretrained sentence encoder ({@link StaticVectors}), shipped inside the model file.
+     */
+    public static final String V3 = "wirecopy.features.v3";
+    /** Dimensions of the paragraph vector of {@value #V3}. */
+    public static final int VECTOR_DIMS = 64;
 
     public FeatureConfig {
         Objects.requireNonNull(version, "version");
-        if (!V1.equals(version) && !V2.equals(version)) {
+        if (!V1.equals(version) && !V2.equals(version) && !V3.equals(version)) {
             throw new IllegalArgumentException("features: unknown feature version '" + version + "'; this release reads "
-                    + V1 + " and " + V2 + "; use a newer wirecopy for newer models");
+                    + V1 + ", " + V2 + " and " + V3 + "; use a newer wirecopy for newer models");
         }
         if (hashBits < 10 || hashBits > 20) {
             throw new IllegalArgumentException("features.hashBits must be in 10..20, got " + hashBits);
@@ -84,6 +91,16 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
         return !V1.equals(version);
     }
 
+    /** Dimensions of the paragraph vector: {@value #VECTOR_DIMS} for {@value #V3}, else 0. */
+    public int vectorDims() {
+        return V3.equals(version) ? VECTOR_DIMS : 0;
+    }
+
+    /** Offset of the paragraph vector (when {@link #vectorDims()} is not 0). */
+    public int vectorOffset() {
+        return markupOffset() + (markupCues() ? MarkupCues.COUNT : 0);
+    }
+
     /** Offset of the markup cues (when {@link #markupCues()}). */
     public int markupOffset() {
         return neighbourOffset() + 2 * window * (Cues.COUNT + 1);
@@ -96,7 +113,7 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
 
     /** Offset of the first n-gram bucket in the input vector. */
     public int ngramOffset() {
-        return markupOffset() + (markupCues() ? MarkupCues.COUNT : 0);
+        return vectorOffset() + vectorDims();
     }
 
     /** Offset of the first neighbour cue in the input vector. */

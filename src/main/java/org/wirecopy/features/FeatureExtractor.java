@@ -20,9 +20,37 @@ public final class FeatureExtractor {
     private static final String END = "</s>";
 
     private final FeatureConfig config;
+    private final StaticVectors vectors;
 
+    /** An extractor for a feature set without paragraph vectors ({@link FeatureConfig#vectorDims()} 0). */
     public FeatureExtractor(FeatureConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * An extractor for {@code config}; {@code vectors} must be given, with {@link FeatureConfig#vectorDims()}
+     * dimensions, exactly when the feature set has paragraph vectors, and is ignored otherwise.
+     */
+    public FeatureExtractor(FeatureConfig config, StaticVectors vectors) {
         this.config = Objects.requireNonNull(config, "config");
+        if (config.vectorDims() > 0) {
+            if (vectors == null) {
+                throw new IllegalArgumentException("features " + config.version() + " need static word vectors; "
+                        + "give them (train --vectors training-data/minilm-vectors.bin)");
+            }
+            if (vectors.dims() != config.vectorDims()) {
+                throw new IllegalArgumentException("features " + config.version() + " need " + config.vectorDims()
+                        + "-dimensional vectors, got " + vectors.dims());
+            }
+            this.vectors = vectors;
+        } else {
+            this.vectors = null;
+        }
+    }
+
+    /** The static word vectors, or null when the feature set has none. */
+    public StaticVectors vectors() {
+        return vectors;
     }
 
     public FeatureConfig config() {
@@ -48,6 +76,11 @@ public final class FeatureExtractor {
             longest = Math.max(longest, grams[i].idx.length);
         }
         float[] mean = config.contrast() ? mean(cues) : null;
+        float[][] vec = null;
+        if (vectors != null) {
+            vec = new float[n][vectors.dims()];
+            for (int i = 0; i < n; i++) vectors.embed(paragraphs.get(i).normalizedText(), vec[i], 0);
+        }
         float[][] markup = null;
         if (config.markupCues()) {
             markup = new float[n][MarkupCues.COUNT];
@@ -57,8 +90,10 @@ public final class FeatureExtractor {
         // one paragraph's entries before zeros are dropped; reused for every paragraph
         int[] idx = new int[config.ngramOffset() + longest];
         float[] val = new float[config.ngramOffset() + longest];
+        float[][] vecs = vec;
         List<SparseVector> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(vector(i, cues, mean, markup == null ? null : markup[i], grams[i], idx, val));
+        for (int i = 0; i < n; i++) out.add(vector(i, cues, mean, markup == null ? null : markup[i],
+                vecs == null ? null : vecs[i], grams[i], idx, val));
         return out;
     }
 
@@ -82,7 +117,8 @@ public final class FeatureExtractor {
     }
 
     /** The input vector of paragraph {@code i}; {@code idx} and {@code val} are scratch space. */
-    private SparseVector vector(int i, float[][] cues, float[] mean, float[] markup, Grams g, int[] idx, float[] val) {
+    private SparseVector vector(int i, float[][] cues, float[] mean, float[] markup, float[] vec, Grams g, int[] idx,
+                                float[] val) {
         int n = cues.length;
         int k = 0;
         float[] own = cues[i];
@@ -116,6 +152,13 @@ public final class FeatureExtractor {
             for (int c = 0; c < MarkupCues.COUNT; c++) {
                 idx[k] = mo + c;
                 val[k++] = markup[c];
+            }
+        }
+        if (vec != null) {
+            int vo = config.vectorOffset();
+            for (int c = 0; c < vec.length; c++) {
+                idx[k] = vo + c;
+                val[k++] = vec[c];
             }
         }
         int offset = config.ngramOffset();

@@ -34,7 +34,7 @@ public final class SafeFiles {
     public static void requireReadable(Path file, String what) throws IOException {
         Objects.requireNonNull(file, "file");
         if (Files.isDirectory(file)) {
-            throw new FileSystemException(file.toString(), null, "is a directory; give the path of a " + what);
+            throw new FileSystemException(file.toString(), null, "is a directory; give the path of the " + what);
         }
         if (!Files.exists(file)) throw new NoSuchFileException(file.toString(), null, "no such " + what);
         if (!Files.isReadable(file)) {

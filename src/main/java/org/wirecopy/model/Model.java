@@ -4,6 +4,8 @@ import org.wirecopy.features.FeatureConfig;
 import org.wirecopy.network.NetworkConfig;
 import org.wirecopy.network.NetworkWeights;
 
+import org.wirecopy.features.StaticVectors;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -20,9 +22,17 @@ import java.util.Objects;
  * @param weights         trained parameters
  * @param dl4jConfiguration the Deeplearning4j graph configuration JSON the weights were trained in
  * @param provenance      where the model comes from
+ * @param vectors         static word vectors of the features ({@code features/vectors.bin}), or null when the feature
+ *                        set has none
  */
 public record Model(List<String> labels, FeatureConfig features, NetworkConfig network, NetworkWeights weights,
-                    String dl4jConfiguration, Provenance provenance) {
+                    String dl4jConfiguration, Provenance provenance, StaticVectors vectors) {
+
+    /** A model whose features have no static word vectors. */
+    public Model(List<String> labels, FeatureConfig features, NetworkConfig network, NetworkWeights weights,
+                 String dl4jConfiguration, Provenance provenance) {
+        this(labels, features, network, weights, dl4jConfiguration, provenance, null);
+    }
 
     public Model {
         labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
@@ -35,5 +45,13 @@ public record Model(List<String> labels, FeatureConfig features, NetworkConfig n
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(dl4jConfiguration, "dl4jConfiguration");
         Objects.requireNonNull(provenance, "provenance");
+        if ((features.vectorDims() > 0) != (vectors != null)) {
+            throw new IllegalArgumentException("features " + features.version() + (vectors == null
+                    ? " need static word vectors, and the model has none" : " have no word vectors, yet some were given"));
+        }
+        if (vectors != null && vectors.dims() != features.vectorDims()) {
+            throw new IllegalArgumentException("features " + features.version() + " need " + features.vectorDims()
+                    + "-dimensional vectors, the model has " + vectors.dims());
+        }
     }
 }

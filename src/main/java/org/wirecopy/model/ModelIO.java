@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.wirecopy.features.FeatureConfig;
+import org.wirecopy.features.StaticVectors;
 import org.wirecopy.network.Architecture;
 import org.wirecopy.network.ForwardPass;
 import org.wirecopy.network.NetworkConfig;
@@ -63,11 +64,12 @@ public final class ModelIO {
     static final String WEIGHTS = "network/weights.bin";
     static final String DL4J_CONF = "network/dl4j-configuration.json";
     static final String MANIFEST_SHA = "manifest.sha256";
+    static final String VECTORS = "features/vectors.bin";
     /** Limit on a model file's size and on the inflated size of its weights. */
     public static final int MAX_MODEL_BYTES = 512 * 1024 * 1024;
     private static final Map<String, Integer> ENTRY_LIMITS = Map.of(
             MANIFEST, 1 << 20, MANIFEST_SHA, 1 << 10, PROVENANCE, 16 << 20, DL4J_CONF, 16 << 20,
-            WEIGHTS, MAX_MODEL_BYTES);
+            WEIGHTS, MAX_MODEL_BYTES, VECTORS, 256 << 20);
     private static final long ENTRY_TIME = 315532800000L; // 1980-01-01, the zip epoch
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -118,6 +120,7 @@ public final class ModelIO {
         }
         entries.put(WEIGHTS, model.weights().toBytes());
         entries.put(DL4J_CONF, model.dl4jConfiguration().getBytes(StandardCharsets.UTF_8));
+        if (model.vectors() != null) entries.put(VECTORS, model.vectors().toBytes());
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("format", FORMAT);
         manifest.put("formatVersion", FORMAT_VERSION);
@@ -199,6 +202,7 @@ public final class ModelIO {
             throw new ModelFormatException(name + " is not a wirecopy model, or not a complete one: no zip end record"
                     + " (the file is truncated or not a zip); copy or download the model again");
         }
+        ModelZipLayout.check(bytes, name);
         Map<String, byte[]> entries = new LinkedHashMap<>();
         long total = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
@@ -318,8 +322,17 @@ public final class ModelIO {
                     n.path("dropout").asDouble());
             NetworkWeights weights = NetworkWeights.fromBytes(entries.get(WEIGHTS), name + "!" + WEIGHTS);
             Provenance provenance = JSON.readValue(entries.get(PROVENANCE), Provenance.class);
+            StaticVectors vectors = null;
+            if (features.vectorDims() > 0) {
+                byte[] v = entries.get(VECTORS);
+                if (v == null) {
+                    throw new ModelFormatException(name + ": features " + features.version() + " need " + VECTORS
+                            + ", which the file lacks; the file is truncated or was edited");
+                }
+                vectors = StaticVectors.read(v);
+            }
             Model model = new Model(labels, features, network, weights,
-                    new String(entries.get(DL4J_CONF), StandardCharsets.UTF_8), provenance);
+                    new String(entries.get(DL4J_CONF), StandardCharsets.UTF_8), provenance, vectors);
             // builds the forward pass once to check every tensor's shape against the configuration
             new ForwardPass(network, weights, features.inputSize(), labels.size());
             return model;

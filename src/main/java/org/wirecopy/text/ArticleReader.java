@@ -24,9 +24,15 @@ public final class ArticleReader {
     /** Inputs above this many bytes are refused; classify larger collections as JSONL, one article per line. */
     public static final long MAX_INPUT_BYTES = 256L * 1024 * 1024;
 
-    private static final Pattern HTML_HINT = Pattern.compile(
-            "<(?:!doctype\\s+html|html|body|p|div|blockquote|h[1-6]|li|ul|ol|br|article|section|span|a\\s|table)\\b",
+    /** A document-level tag: the input is an HTML page. */
+    private static final Pattern HTML_DOCUMENT = Pattern.compile("<(?:!doctype\\s+html|html|head|body)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A block element closed: real HTML structure, not a tag mentioned in text. */
+    private static final Pattern BLOCK_CLOSE = Pattern.compile(
+            "</(?:p|div|blockquote|h[1-6]|li|ul|ol|table|tr|td|article|section|main|header|footer)\\s*>",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLOCK_OPEN = Pattern.compile(
+            "<(?:p|div|blockquote|h[1-6]|li|ul|ol|table|article|section)(?:\\s[^<>]*)?>", Pattern.CASE_INSENSITIVE);
 
     private ArticleReader() {
     }
@@ -84,10 +90,16 @@ public final class ArticleReader {
         };
     }
 
-    /** True when the text has HTML block or inline tags near its start. */
+    /**
+     * True when the start of the text has HTML structure: a document tag ({@code <html>}, {@code <body>}, a doctype),
+     * a closed block element ({@code </p>}, {@code </div>}, ...), or two block elements opened. One inline tag
+     * ({@code <a href>}, {@code <b>}) or a mention of {@code <br>} in plain text is not HTML.
+     */
     public static boolean looksLikeHtml(String text) {
         String head = text.length() > 65536 ? text.substring(0, 65536) : text;
-        return HTML_HINT.matcher(head).find();
+        if (HTML_DOCUMENT.matcher(head).find() || BLOCK_CLOSE.matcher(head).find()) return true;
+        var open = BLOCK_OPEN.matcher(head);
+        return open.find() && open.find();
     }
 
     /**

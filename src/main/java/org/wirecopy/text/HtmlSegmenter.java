@@ -185,7 +185,7 @@ public final class HtmlSegmenter {
             String raw = collapse(text);
             text.setLength(0);
             if (!raw.isEmpty()) {
-                String normalized = TextNormalizer.normalize(raw);
+                String normalized = TextNormalizer.normalizeDecoded(raw);
                 if (!normalized.isEmpty()) {
                     int s = Math.max(0, start);
                     int en = Math.max(s, end);

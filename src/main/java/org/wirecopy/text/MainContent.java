@@ -220,8 +220,11 @@ public final class MainContent {
         return b.toString();
     }
 
-    /** Letters and digits, lower-cased after NFKC normalisation. */
-    static String key(String s) {
+    /**
+     * The key texts are matched on here and in page evaluation: letters and digits only, lower-cased after NFKC
+     * normalisation, so that markup, spacing, punctuation and quote styles do not matter.
+     */
+    public static String key(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
         StringBuilder b = new StringBuilder(n.length());
         for (int i = 0; i < n.length(); ) {

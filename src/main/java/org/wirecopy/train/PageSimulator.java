@@ -59,7 +59,8 @@ final class PageSimulator {
         String style = a.field("style") == null ? "" : a.field("style").toLowerCase(Locale.ROOT);
         String kind = reporting && !commentary ? "news"
                 : !reporting && commentary && style.contains("opinion") ? "opinion" : "blog";
-        boolean quotes = r.nextDouble() < 0.85;
+        // bloggers who paste nearly always put the paste in a blockquote; a few use quote marks or nothing
+        boolean quotes = r.nextDouble() < 0.95;
         List<Paragraph> out = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<Paragraph> plain = Article.ofParagraphs(a.texts()).paragraphs();
@@ -103,9 +104,9 @@ final class PageSimulator {
         boolean furnitureLabel = "BOILERPLATE".equals(label);
         int depth = 0;
         if ("REPORTING".equals(label) && !kind.equals("news")) {
-            depth = quotes && r.nextDouble() < 0.9 ? 1 : 0;
+            depth = quotes && r.nextDouble() < 0.97 ? 1 : 0;
         } else if (!furnitureLabel) {
-            depth = r.nextDouble() < 0.03 ? 1 : 0;
+            depth = r.nextDouble() < 0.02 ? 1 : 0;
         } else if (r.nextDouble() < 0.02) {
             depth = 1;
         }

@@ -49,6 +49,7 @@ public final class Trainer {
     private final TrainingConfig config;
     private Consumer<Progress> listener = p -> { };
     private Furniture furniture = Furniture.NONE;
+    private org.wirecopy.features.StaticVectors vectors;
 
     public Trainer(TrainingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -57,6 +58,12 @@ public final class Trainer {
     /** Receives a {@link Progress} after every epoch. */
     public Trainer onProgress(Consumer<Progress> l) {
         this.listener = Objects.requireNonNull(l);
+        return this;
+    }
+
+    /** Static word vectors for a feature set that has them ({@link org.wirecopy.features.FeatureConfig#V3}). */
+    public Trainer withVectors(org.wirecopy.features.StaticVectors v) {
+        this.vectors = v;
         return this;
     }
 
@@ -94,7 +101,7 @@ public final class Trainer {
                 }
             }
         }
-        FeatureExtractor fx = new FeatureExtractor(config.features());
+        FeatureExtractor fx = new FeatureExtractor(config.features(), vectors);
         List<SequenceTrainer.Sequence> sequences = new ArrayList<>();
         for (LabelledArticle a : train.articles()) sequences.addAll(toSequences(a, fx, labels));
         long cropSeed = new java.util.Random(config.seed() ^ 0x5DEECE66DL).nextLong();
@@ -145,7 +152,8 @@ public final class Trainer {
     }
 
     private Model model(List<String> labels, NetworkWeights weights, String dl4jConf, Provenance p) {
-        return new Model(labels, config.features(), config.network(), weights, dl4jConf, p);
+        return new Model(labels, config.features(), config.network(), weights, dl4jConf, p,
+                config.features().vectorDims() > 0 ? vectors : null);
     }
 
     private Provenance provisional(String configJson) {

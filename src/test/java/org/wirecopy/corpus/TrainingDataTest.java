@@ -62,7 +62,7 @@ class TrainingDataTest {
                 assertTrue(a.field("style") != null && a.field("source") != null, a.id() + " needs style and source");
                 assertEquals(s, a.field("split"), a.id());
                 int n = a.paragraphs().size();
-                assertTrue(n >= 3 && n <= 25, a.id() + " has " + n + " paragraphs");
+                assertTrue(n >= 3 && n <= 40, a.id() + " has " + n + " paragraphs");
             }
         }
     }

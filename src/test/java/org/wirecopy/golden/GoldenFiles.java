@@ -36,6 +36,10 @@ public final class GoldenFiles {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("network")) {
+            network(Path.of(args[0]));
+            return;
+        }
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
         Model m = TestData.tinyModel();
@@ -59,6 +63,25 @@ public final class GoldenFiles {
             }
         }
         Files.writeString(dir.resolve("tiny-model-scores.tsv"), tsv.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * DL4J's scores for seeded random inputs with the weights of the frozen format-2 file (a golden file that does
+     * not depend on the feature code): {@code GoldenFiles <dir> network}.
+     */
+    static void network(Path dir) throws Exception {
+        FrozenNetwork f = FrozenNetwork.read("tiny-model-v2.zip");
+        StringBuilder tsv = new StringBuilder("# DL4J scores of seeded random inputs, weights of tiny-model-v2.zip\n");
+        for (int n : FrozenNetwork.LENGTHS) {
+            float[][] s = SequenceTrainer.dl4jScores(f.config(), f.weights(), f.inputSize(), f.labels(),
+                    f.randomArticle(n));
+            for (int i = 0; i < n; i++) {
+                tsv.append(n).append("\trandom\t").append(i);
+                for (float v : s[i]) tsv.append('\t').append(String.format(Locale.ROOT, "%.9e", v));
+                tsv.append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("tiny-network-scores.tsv"), tsv.toString(), StandardCharsets.UTF_8);
     }
 
     /** The same model as format 1 wrote it: formatVersion 1 and no manifest.sha256. */

@@ -2,6 +2,9 @@ package org.wirecopy.golden;
 
 import org.junit.jupiter.api.Test;
 import org.wirecopy.classify.Classifier;
+import org.wirecopy.features.FeatureConfig;
+import org.wirecopy.model.ModelFormatException;
+import org.wirecopy.network.ForwardPass;
 import org.wirecopy.features.FeatureExtractor;
 import org.wirecopy.model.Model;
 import org.wirecopy.model.ModelIO;
@@ -18,6 +21,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Back-compatibility: model files frozen at format versions 1 and 2 keep loading and keep giving, paragraph by
@@ -28,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class GoldenModelTest {
 
     static final double TOLERANCE = 2e-6;
+    /** The feature version the golden files were frozen with. */
+    static final String FROZEN_FEATURES = "wirecopy.features.v1";
 
     static Model load(String file) throws Exception {
         try (InputStream in = GoldenModelTest.class.getResourceAsStream("/org/wirecopy/golden/" + file)) {
@@ -58,10 +65,20 @@ class GoldenModelTest {
                 : Article.ofParagraphs(GoldenArticles.texts(n)).paragraphs();
     }
 
+    /**
+     * With the feature version the files were frozen with, the scores are those recorded; once the feature code has
+     * a new version, such a file must be refused with a message naming the version (never read with other
+     * features). The network itself is checked feature-independently by the test below.
+     */
     @Test
     void frozenModelFilesOfEveryFormatVersionGiveTheirRecordedScores() throws Exception {
         Map<String, List<double[]>> expected = expected();
         for (String file : List.of("tiny-model-v1.zip", "tiny-model-v2.zip")) {
+            if (!FeatureConfig.CURRENT_VERSION.equals(FROZEN_FEATURES)) {
+                ModelFormatException e = assertThrows(ModelFormatException.class, () -> load(file));
+                assertTrue(e.getMessage().contains(FROZEN_FEATURES), e.getMessage());
+                continue;
+            }
             Classifier c = new Classifier(load(file));
             for (Map.Entry<String, List<double[]>> e : expected.entrySet()) {
                 float[][] actual = c.scores(article(e.getKey()));
@@ -77,7 +94,39 @@ class GoldenModelTest {
     }
 
     @Test
+    void theNetworkOfTheFrozenFileGivesItsRecordedScoresOnAnyFeatureVersion() throws Exception {
+        Map<String, List<double[]>> expected = new LinkedHashMap<>();
+        try (InputStream in = GoldenModelTest.class.getResourceAsStream("/org/wirecopy/golden/tiny-network-scores.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("#") || line.isBlank()) continue;
+                String[] f = line.split("\t");
+                double[] s = new double[f.length - 3];
+                for (int j = 0; j < s.length; j++) s[j] = Double.parseDouble(f[3 + j]);
+                expected.computeIfAbsent(f[0], k -> new ArrayList<>()).add(s);
+            }
+        }
+        FrozenNetwork net = FrozenNetwork.read("tiny-model-v2.zip");
+        ForwardPass fp = new ForwardPass(net.config(), net.weights(), net.inputSize(), net.labels());
+        assertEquals(FrozenNetwork.LENGTHS.length, expected.size());
+        for (int n : FrozenNetwork.LENGTHS) {
+            var inputs = net.randomArticle(n);
+            float[][] java = fp.scores(inputs);
+            float[][] dl4j = SequenceTrainer.dl4jScores(net.config(), net.weights(), net.inputSize(), net.labels(),
+                    inputs);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < net.labels(); j++) {
+                    double want = expected.get(String.valueOf(n)).get(i)[j];
+                    assertEquals(want, java[i][j], TOLERANCE, "forward pass, n=" + n + " paragraph " + i);
+                    assertEquals(want, dl4j[i][j], 1e-7, "DL4J, n=" + n + " paragraph " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void theRecordedScoresAreDeeplearning4jsOutput() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FeatureConfig.CURRENT_VERSION.equals(FROZEN_FEATURES),
+                "the golden articles' scores are for feature version " + FROZEN_FEATURES);
         Model m = load("tiny-model-v2.zip");
         FeatureExtractor fx = new FeatureExtractor(m.features());
         for (Map.Entry<String, List<double[]>> e : expected().entrySet()) {

@@ -140,11 +140,15 @@ class ModelIOTest {
 
     @Test
     void anEntryThatInflatesPastItsLimitIsRejectedWhateverItsHeadersSay() throws Exception {
-        // 64 MiB of zero bytes as the manifest (limit 1 MiB), deflated to ~64 KiB; the data descriptor then claims 10 bytes
+        // 64 MiB of zero bytes as the manifest (limit 1 MiB), deflated to ~64 KiB
         byte[] bomb = zip(new String[]{"manifest.json"}, new byte[][]{new byte[64 << 20]});
-        for (int i = 0; i + 16 <= bomb.length; i++) {
+        // both the data descriptor and the central directory claim 10 bytes, consistently
+        for (int i = 0; i + 28 <= bomb.length; i++) {
             if (bomb[i] == 'P' && bomb[i + 1] == 'K' && bomb[i + 2] == 7 && bomb[i + 3] == 8) {
                 java.nio.ByteBuffer.wrap(bomb).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(i + 12, 10);
+            }
+            if (bomb[i] == 'P' && bomb[i + 1] == 'K' && bomb[i + 2] == 1 && bomb[i + 3] == 2) {
+                java.nio.ByteBuffer.wrap(bomb).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(i + 24, 10);
             }
         }
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(bomb, "bomb.zip"));

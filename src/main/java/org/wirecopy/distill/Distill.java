@@ -1,0 +1,89 @@
+package org.wirecopy.distill;
+
+import org.wirecopy.corpus.Corpus;
+import org.wirecopy.corpus.CorpusReader;
+import org.wirecopy.corpus.CorpusOptions;
+import org.wirecopy.corpus.LabelledArticle;
+import org.wirecopy.corpus.LabelledParagraph;
+import org.wirecopy.features.StaticVectors;
+import org.wirecopy.text.TextNormalizer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Command line of the distiller:
+ * {@code java -cp target/wirecopy.jar:target/lib/* org.wirecopy.distill.Distill --out training-data/minilm-vectors.bin}.
+ * Writes a {@link StaticVectors} file and prints its size, SHA-256 and the time taken.
+ *
+ * <p>Not thread-safe; a command object is run once.
+ */
+@Command(name = "distill", mixinStandardHelpOptions = true,
+        description = "Distils all-MiniLM-L6-v2 into static WordPiece vectors (PCA + SIF weights) for wirecopy.")
+public final class Distill implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "vectors file to write, e.g. training-data/minilm-vectors.bin")
+    Path out;
+
+    @Option(names = "--data", defaultValue = "training-data/train.jsonl",
+            description = "corpus whose token frequencies give the SIF weights (default: ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--dims", defaultValue = "64", description = "PCA dims (default: ${DEFAULT-VALUE})")
+    int dims;
+
+    @Option(names = "--sif-a", defaultValue = "0.3",
+            description = "SIF constant a in the weight a/(a+p); 0.3 was best on dev (default: ${DEFAULT-VALUE})")
+    double sifA;
+
+    @Option(names = "--batch", defaultValue = "256", description = "tokens per ONNX batch (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "ONNX Runtime threads; 1 is bit-reproducible (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new Distill());
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        System.exit(cl.execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        DistillConfig config = DistillConfig.builder().dims(dims).sifA(sifA).batchSize(batch).threads(threads).build();
+        Corpus corpus = CorpusReader.read(data, CorpusOptions.defaults());
+        List<String> texts = new ArrayList<>();
+        for (LabelledArticle a : corpus.articles()) {
+            for (LabelledParagraph p : a.paragraphs()) texts.add(TextNormalizer.normalize(p.text()));
+        }
+        StaticVectors vectors = new Distiller(config).distil(texts,
+                data.getFileName() + " (sha256 " + corpus.sha256() + ")");
+        byte[] bytes = vectors.toBytes();
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Files.write(out, bytes);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "wrote %s: %d tokens x %d dims, %d bytes, sha256 %s, in %.1f s%n", out, vectors.size(),
+                vectors.dims(), bytes.length, sha, (System.nanoTime() - start) / 1e9);
+        w.println(vectors.description());
+        return 0;
+    }
+}

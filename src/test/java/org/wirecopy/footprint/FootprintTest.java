@@ -1,0 +1,164 @@
+package org.wirecopy.footprint;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.wirecopy.TestData;
+import org.wirecopy.testing.ChildJvm;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * What an app that depends on wirecopy gets. A consumer project is written with wirecopy's non-optional, non-test
+ * dependencies exactly as pom.xml declares them (versions, classifiers, exclusions), which is what Maven resolves for
+ * a project depending on wirecopy; Maven resolves its runtime class path (offline); the test then checks that no test
+ * framework is on it, that no Deeplearning4j or ND4J jar is, and that classification runs on it in a child JVM.
+ */
+class FootprintTest {
+
+    @TempDir
+    static Path dir;
+    /** The consumer's runtime jars: "group:artifact:type[:classifier]:version:scope" to file. */
+    static Map<String, Path> jars;
+
+    @BeforeAll
+    static void resolveAConsumersClassPath() throws Exception {
+        Path pom = TestData.root().resolve("pom.xml");
+        Document d = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
+        Map<String, String> props = new HashMap<>();
+        Node propsNode = d.getElementsByTagName("properties").item(0);
+        for (Node n = propsNode.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) props.put(e.getTagName(), e.getTextContent().strip());
+        }
+        StringBuilder deps = new StringBuilder();
+        Element project = d.getDocumentElement();
+        Element dependencies = child(project, "dependencies");
+        NodeList list = dependencies.getElementsByTagName("dependency");
+        for (int i = 0; i < list.getLength(); i++) {
+            Element dep = (Element) list.item(i);
+            if (dep.getParentNode() != dependencies) continue;
+            String scope = text(dep, "scope");
+            if ("true".equals(text(dep, "optional")) || "test".equals(scope) || "provided".equals(scope)) continue;
+            String xml = nodeXml(dep);
+            Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(xml);
+            StringBuilder resolved = new StringBuilder();
+            while (m.find()) m.appendReplacement(resolved, Matcher.quoteReplacement(props.get(m.group(1))));
+            m.appendTail(resolved);
+            deps.append(resolved).append('\n');
+        }
+        Path consumer = dir.resolve("consumer");
+        Files.createDirectories(consumer);
+        Files.writeString(consumer.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>example</groupId><artifactId>consumer</artifactId><version>1</version>
+                  <dependencies>
+                  %s
+                  </dependencies>
+                </project>
+                """.formatted(deps), StandardCharsets.UTF_8);
+        Path out = dir.resolve("list.txt");
+        List<String> cmd = List.of("mvn", "-o", "-q", "-B", "-f", consumer.resolve("pom.xml").toString(),
+                "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:list", "-DincludeScope=runtime",
+                "-DoutputAbsoluteArtifactFilename=true", "-DoutputFile=" + out, "-DappendOutput=false");
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "mvn is not on the PATH, so a consumer's class path cannot be resolved: " + e);
+            return;
+        }
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "mvn timed out");
+        assertEquals(0, p.exitValue(), "mvn could not resolve the consumer:\n" + log);
+        jars = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            String l = line.strip();
+            if (!l.contains(":") || l.startsWith("The following")) continue;
+            l = l.replaceAll(" -- module .*$", "");
+            int sep = l.indexOf(':' + File.separator);
+            if (sep < 0) sep = l.lastIndexOf(':');
+            String coords = l.substring(0, sep);
+            jars.put(coords, Path.of(l.substring(sep + 1).strip()));
+        }
+        assertTrue(jars.size() >= 4, "too few jars resolved: " + jars + "\n" + log);
+    }
+
+    static Element child(Element e, String name) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && c.getTagName().equals(name)) return c;
+        }
+        throw new IllegalStateException("no <" + name + "> in <" + e.getTagName() + ">");
+    }
+
+    static String text(Element e, String name) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && c.getTagName().equals(name)) return c.getTextContent().strip();
+        }
+        return null;
+    }
+
+    static String nodeXml(Node n) throws Exception {
+        var t = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+        t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+        var w = new java.io.StringWriter();
+        t.transform(new javax.xml.transform.dom.DOMSource(n), new javax.xml.transform.stream.StreamResult(w));
+        return w.toString().replace(" xmlns=\"http://maven.apache.org/POM/4.0.0\"", "");
+    }
+
+    @Test
+    void noTestFrameworkReachesAConsumer() {
+        for (String coords : jars.keySet()) {
+            String c = coords.toLowerCase(Locale.ROOT);
+            assertTrue(!c.contains("junit") && !c.contains("opentest4j") && !c.contains("apiguardian")
+                    && !c.contains("hamcrest") && !c.contains("testng"), "a test framework reaches apps: " + coords);
+        }
+    }
+
+    @Test
+    void anAppThatOnlyClassifiesGetsNoTrainingStack() {
+        for (String coords : jars.keySet()) {
+            assertTrue(!coords.startsWith("org.deeplearning4j:") && !coords.startsWith("org.nd4j:")
+                    && !coords.startsWith("org.bytedeco:") && !coords.startsWith("org.knowm.xchart:"),
+                    "the training stack reaches apps that only classify: " + coords);
+        }
+    }
+
+    @Test
+    void classificationRunsOnTheConsumersClassPath() throws Exception {
+        List<String> keep = new ArrayList<>();
+        keep.add(TestData.root().resolve("target/classes").toString());
+        keep.add(TestData.root().resolve("target/test-classes").toString());
+        for (Path p : jars.values()) keep.add(p.toString());
+        long bytes = 0;
+        for (Path p : jars.values()) bytes += Files.size(p);
+        System.out.printf(Locale.ROOT, "classify-only class path: %d jars, %.1f MB, plus wirecopy%n", jars.size(),
+                bytes / 1e6);
+        // the child's class path is exactly these entries: no DL4J, ND4J, XChart or picocli
+        ChildJvm.Result r = ChildJvm.run("512m", keep::contains, 300, "org.wirecopy.testing.ClassifyMain", "300");
+        List<String> childCp = ChildJvm.classPath().stream().filter(keep::contains).toList();
+        assertTrue(childCp.stream().noneMatch(e -> e.contains("deeplearning4j") || e.contains("nd4j")), childCp.toString());
+        assertEquals(0, r.code(), r.output());
+        assertTrue(r.output().contains("ok 300 RCBRCBRCB"), r.output());
+    }
+}
