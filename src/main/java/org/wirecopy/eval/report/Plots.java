@@ -30,7 +30,8 @@ import java.util.Map;
  * diagonal of perfect calibration and the share and count of paragraphs per bin, one precision-recall curve per label
  * with its area in the legend, and F1 per label for each value of an article field (the groups with most articles,
  * their counts, the y-axis fitted to the data).
- * Each method overwrites {@code out}. Drawing works headless ({@code -Djava.awt.headless=true}).
+ * Each method overwrites {@code out}, as SVG when its name ends with {@code .svg}, else as PNG. Drawing works
+ * headless ({@code -Djava.awt.headless=true}).
  *
  * <p>Stateless and thread-safe: every call draws its own chart.
  */
@@ -264,9 +265,16 @@ public final class Plots {
                 .setXAxisDecimalPattern("0.0").setYAxisDecimalPattern("0.0");
     }
 
+    /** Writes PNG, or SVG when {@code out}'s name ends with {@code .svg}. */
     private static void save(Chart<?, ?> chart, Path out) throws IOException {
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-        BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
-        org.wirecopy.io.SafeFiles.writeAtomically(out, png.toByteArray());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".svg")) {
+            org.knowm.xchart.VectorGraphicsEncoder.saveVectorGraphic(chart, bytes,
+                    org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } else {
+            BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
+        }
+        org.wirecopy.io.SafeFiles.writeAtomically(out, bytes.toByteArray());
     }
 }

@@ -79,4 +79,17 @@ class PlotLayoutTest {
         assertTrue(chart.getStyler().getYAxisMin() > 0, "the y-axis starts near the lowest F1, not at 0");
         assertTrue(chart.getStyler().getYAxisMin() <= 0.67);
     }
+
+    @Test
+    void plotsAreSvgWhenTheFileNameSaysSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path svg = dir.resolve("confusion.svg");
+        Plots.confusion(small(), svg);
+        String text = java.nio.file.Files.readString(svg);
+        assertTrue(text.contains("<svg") && text.contains("</svg>"), text.substring(0, Math.min(200, text.length())));
+        java.nio.file.Path png = dir.resolve("confusion.png");
+        Plots.confusion(small(), png);
+        byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(png), 4);
+        assertEquals((byte) 0x89, head[0]);
+        assertEquals('P', head[1]);
+    }
 }
