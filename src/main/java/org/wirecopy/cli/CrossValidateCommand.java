@@ -48,7 +48,17 @@ final class CrossValidateCommand implements Callable<Integer> {
         Corpus corpus = run.corpus();
         Folds folds = run.folds();
         long started = System.nanoTime();
-        CrossValidation cv = CrossValidator.run(new NetworkLearner(tc, 0.1), corpus, folds,
+        long[] lastEpochLine = {System.nanoTime()};
+        NetworkLearner learner = new NetworkLearner(tc, 0.1).withProgress(p -> {
+            long now = System.nanoTime();
+            if (now - lastEpochLine[0] < 5_000_000_000L && p.epoch() != p.maxEpochs()) return;
+            lastEpochLine[0] = now;
+            err.printf(Locale.ROOT, "  epoch %d/%d  loss %.4f%s%n", p.epoch(), p.maxEpochs(), p.loss(),
+                    Double.isNaN(p.devMacroF1()) ? "" : String.format(Locale.ROOT, "  inner-dev macro-F1 %.4f",
+                            p.devMacroF1()));
+            err.flush();
+        });
+        CrossValidation cv = CrossValidator.run(learner, corpus, folds,
                 f -> {
                     err.print(foldLine(f, folds.k(), (System.nanoTime() - started) / 1e9));
                     err.flush();
