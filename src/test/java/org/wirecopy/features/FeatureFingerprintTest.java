@@ -23,9 +23,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class FeatureFingerprintTest {
 
     static String fingerprint() throws Exception {
+        return fingerprint(FeatureConfig.CURRENT_VERSION);
+    }
+
+    /** The fingerprint of feature version {@code version} (v3 with the project's shipped vectors). */
+    static String fingerprint(String version) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
-        for (FeatureConfig config : List.of(FeatureConfig.defaults(), FeatureConfig.defaults().withHashBits(10))) {
-            FeatureExtractor fx = new FeatureExtractor(config);
+        StaticVectors vectors = FeatureConfig.defaults().withVersion(version).vectorDims() == 0 ? null
+                : StaticVectors.read(java.nio.file.Files.readAllBytes(
+                org.wirecopy.TestData.root().resolve("training-data/minilm-vectors.bin")));
+        for (FeatureConfig config : List.of(FeatureConfig.defaults().withVersion(version),
+                FeatureConfig.defaults().withHashBits(10).withVersion(version))) {
+            FeatureExtractor fx = new FeatureExtractor(config, vectors);
             for (int n : GoldenArticles.LENGTHS) {
                 for (var article : List.of(GoldenArticles.paragraphs(n),
                         Article.ofParagraphs(GoldenArticles.texts(n)).paragraphs())) {
@@ -39,6 +48,21 @@ class FeatureFingerprintTest {
             }
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Every feature version this release reads computes the features it computed when its line was recorded. */
+    @Test
+    void everySupportedFeatureVersionComputesWhatWasRecorded() throws Exception {
+        Properties recorded = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/org/wirecopy/features/fingerprints.properties")) {
+            recorded.load(in);
+        }
+        for (String v : List.of(FeatureConfig.V1, FeatureConfig.V2, FeatureConfig.V3)) {
+            String actual = fingerprint(v);
+            assertNotNull(recorded.getProperty(v), "add the line " + v + "=" + actual + " to fingerprints.properties");
+            assertEquals(recorded.getProperty(v), actual, "the features of " + v + " changed: models trained with it "
+                    + "would read other inputs; give the new features a new version instead");
+        }
     }
 
     @Test
