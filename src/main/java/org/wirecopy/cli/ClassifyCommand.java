@@ -142,7 +142,8 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ResultWriter writer = ResultWriter.of(format, out, classifier.labels()).withFieldColumns(fields);
+        ResultWriter writer = ResultWriter.of(format, out, classifier.labels()).withFieldColumns(fields)
+                .withExplanationColumn(explain);
         boolean single = inputs.size() == 1 && files.size() == 1 && !java.nio.file.Files.isDirectory(
                 Path.of(files.get(0))) && !splitPosts && !isJsonl(inputs.get(0));
         if (single) return one(inputs.get(0), classifier, writer, err, summaryFormat);

@@ -36,6 +36,30 @@ abstract class ResultWriter {
         };
     }
 
+    /** Whether CSV has an {@code explanation} column (with {@code --explain}). */
+    protected boolean explanationColumn;
+
+    /** The same writer with an {@code explanation} column in CSV (call before {@link #begin()}). */
+    ResultWriter withExplanationColumn(boolean on) {
+        this.explanationColumn = on;
+        return this;
+    }
+
+    /** An explanation on one line: {@code LABEL: feature +0.123, feature +0.045; LABEL: ...}. */
+    static String oneLine(Explanation e) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, List<Explanation.Contribution>> t : e.toward().entrySet()) {
+            if (b.length() > 0) b.append("; ");
+            b.append(t.getKey()).append(':');
+            String sep = " ";
+            for (Explanation.Contribution c : t.getValue()) {
+                b.append(sep).append(String.format(Locale.ROOT, "%s %+.3f", c.feature(), c.effect()));
+                sep = ", ";
+            }
+        }
+        return b.toString();
+    }
+
     /** The same writer with a CSV column per field in {@code fields} (call before {@link #begin()}). */
     ResultWriter withFieldColumns(List<String> fields) {
         this.fieldColumns = List.copyOf(fields);
@@ -187,6 +211,7 @@ abstract class ResultWriter {
             for (String l : labels) b.append(",score_").append(l);
             b.append(",uncertain,start,end,text");
             for (String f : fieldColumns) b.append(',').append(StringEscapeUtils.escapeCsv(fieldKey(f)));
+            if (explanationColumn) b.append(",explanation");
             out.println(b);
         }
 
@@ -203,6 +228,10 @@ abstract class ResultWriter {
                 for (String f : fieldColumns) {
                     String v = fields.get(f);
                     b.append(',').append(v == null ? "" : StringEscapeUtils.escapeCsv(v));
+                }
+                if (explanationColumn) {
+                    b.append(',').append(explanations == null ? ""
+                            : StringEscapeUtils.escapeCsv(oneLine(explanations.get(p.index()))));
                 }
                 out.println(b);
             }

@@ -221,4 +221,20 @@ class StudyCliTest {
                 + "\\d/3 inputs, ETA \\d+ s"), progress.get(0));
         assertTrue(r.err().lines().anyMatch(l -> l.startsWith("classified 3 articles in ")), r.err());
     }
+
+    @Test
+    void explanationsAreKeptInCsv() throws Exception {
+        Path f = dir.resolve("explain.txt");
+        Files.writeString(f, TEXTS[0], StandardCharsets.UTF_8);
+        Run r = run("classify", "--model", model.toString(), "--format", "csv", "--explain", "--top", "2",
+                f.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).endsWith(",explanation"), lines.get(0));
+        assertEquals(classifier.classify(TEXTS[0]).size() + 1, lines.size());
+        for (String l : lines.subList(1, lines.size())) {
+            assertTrue(l.matches(".*,\"?[A-Z]+: \\S+ [+-]\\d\\.\\d{3}.*"), l);
+            for (String label : classifier.labels()) assertTrue(l.contains(label + ":"), l);
+        }
+    }
 }
