@@ -31,8 +31,13 @@ public final class TestData {
         return p;
     }
 
-    /** {@code ../shared} beside the checkout, where evaluation data lives. */
+    /**
+     * {@code ../shared} beside the checkout, where evaluation data lives; the system property {@code wirecopy.shared}
+     * points elsewhere (a git worktree one level deeper: {@code mvn test -Dwirecopy.shared=/work/shared}).
+     */
     public static Path shared() {
+        String override = System.getProperty("wirecopy.shared");
+        if (override != null && !override.isBlank()) return Path.of(override).toAbsolutePath().normalize();
         return root().resolve("../shared").normalize();
     }
 

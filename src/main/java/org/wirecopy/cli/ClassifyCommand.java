@@ -11,12 +11,14 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code classify}: labels the paragraphs of an article, or of every article of a JSONL file. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Label every paragraph of an article (text or HTML), or of every article in a JSONL corpus.",
-                "FILE '-' reads stdin."})
+                "FILE '-' reads stdin. Several files, folders (--include GLOB) and JSONL corpora are classified in "
+                        + "input order on all cores; --summary writes one row per article."})
 final class ClassifyCommand implements Callable<Integer> {
 
     @Spec
@@ -43,6 +45,11 @@ final class ClassifyCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE} (none).")
     double minConfidence;
 
+    @Option(names = "--thresholds", paramLabel = "FILE",
+            description = "Per-label minimum confidences (written by tune-threshold --output): a paragraph is "
+                    + "uncertain when its top score is below its own label's value. Replaces --min-confidence.")
+    Path thresholds;
+
     @Option(names = "--explain", description = "Show, for each paragraph and label, the cues and n-grams that "
             + "pushed the label's score up most (occlusion).")
     boolean explain;
@@ -61,8 +68,49 @@ final class ClassifyCommand implements Callable<Integer> {
                     + "BOILERPLATE; --no-main-content lets the network read the whole page. Default: on.")
     boolean mainContent;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Article file, or - for stdin.")
-    String file;
+    @Option(names = "--include", paramLabel = "GLOB",
+            description = "Only files in the given folders whose name matches GLOB, e.g. '*.html' ('**/2018/*.htm*' "
+                    + "to match paths below the folder). Default: every file (hidden ones skipped).")
+    String include;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "Also write one row per article (id, fields, paragraphs and character share per label, "
+                    + "mean confidence, uncertain paragraphs) to FILE: CSV or JSONL by its extension.")
+    Path summary;
+
+    @Option(names = "--fields", paramLabel = "LIST", split = ",",
+            defaultValue = "style,source,date,dir,page,title",
+            description = "Article fields given a column in CSV outputs (JSONL carries every field). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    List<String> fields;
+
+    @Option(names = "--split-posts",
+            description = "Split HTML pages that show several posts (blog homepages) into one article per post, "
+                    + "id FILE#post-N, with title, date and offsets as fields (docs/study.md lists the layouts).")
+    boolean splitPosts;
+
+    @Option(names = "--id-column", paramLabel = "COL",
+            description = "For flat JSONL rows (one paragraph per line): the column holding the article id; rows "
+                    + "sharing an id form one article. Default: none (each row is its own article).")
+    String idColumn;
+
+    @Option(names = "--index-column", paramLabel = "COL",
+            description = "For flat JSONL rows: the column holding the paragraph's position. Default: file order.")
+    String indexColumn;
+
+    @Option(names = "--text-column", paramLabel = "COL", defaultValue = "text",
+            description = "For flat JSONL rows: the column holding the text. Default: ${DEFAULT-VALUE}.")
+    String textColumn;
+
+    @Option(names = "--progress-seconds", paramLabel = "S", defaultValue = "2", hidden = true)
+    double progressSeconds;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Article files, folders (read recursively, see --include), JSONL corpora, or - for stdin. "
+                    + "Each file is one article, its path its id.")
+    List<String> files;
+
+    private org.wirecopy.study.LabelThresholds labelThresholds;
 
     @Override
     public Integer call() throws IOException {
@@ -72,31 +120,83 @@ final class ClassifyCommand implements Callable<Integer> {
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new IllegalArgumentException("--min-confidence must be in 0..1, got " + minConfidence);
         }
-        if (!file.equals("-")) org.wirecopy.io.SafeFiles.requireReadable(Path.of(file), "article file");
+        if (!(progressSeconds > 0)) throw new IllegalArgumentException("--progress-seconds must be > 0");
+        org.wirecopy.study.SummaryFormat summaryFormat = summary == null ? null
+                : org.wirecopy.study.SummaryFormat.of(summary);
+        if (summary != null) org.wirecopy.io.SafeFiles.requireWritableTarget(summary);
+        List<org.wirecopy.study.InputFiles.Input> inputs = org.wirecopy.study.InputFiles.expand(files, include);
+        for (var in : inputs) {
+            if (!in.stdin()) {
+                org.wirecopy.io.SafeFiles.requireReadable(in.path(), "article file");
+                if (summary != null && org.wirecopy.io.SafeFiles.sameFile(in.path(), summary)) {
+                    throw new IllegalArgumentException("--summary " + summary + " is also an input; write it "
+                            + "elsewhere");
+                }
+            }
+        }
         Classifier classifier = model.classifier().withMinConfidence(minConfidence);
+        if (thresholds != null) {
+            if (minConfidence > 0) throw new IllegalArgumentException("give --thresholds or --min-confidence, not both");
+            labelThresholds = org.wirecopy.study.LabelThresholds.read(thresholds);
+            labelThresholds.requireLabels(classifier.labels(), thresholds.toString());
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean stdin = file.equals("-");
-        boolean jsonl = inputFormat.equalsIgnoreCase("jsonl")
-                || (inputFormat.equalsIgnoreCase("auto") && !stdin && file.toLowerCase(java.util.Locale.ROOT)
-                .endsWith(".jsonl"));
-        ResultWriter writer = ResultWriter.of(format, out, classifier.labels());
-        if (jsonl) {
-            if (explain) throw new IllegalArgumentException("--explain works on one article, not on a JSONL corpus");
-            return new CorpusClassification(classifier, writer, err, threads).run(stdin ? null : Path.of(file));
+        ResultWriter writer = ResultWriter.of(format, out, classifier.labels()).withFieldColumns(fields)
+                .withExplanationColumn(explain);
+        boolean single = inputs.size() == 1 && files.size() == 1 && !java.nio.file.Files.isDirectory(
+                Path.of(files.get(0))) && !splitPosts && !isJsonl(inputs.get(0));
+        if (single) return one(inputs.get(0), classifier, writer, err, summaryFormat);
+        if (explain) throw new IllegalArgumentException("--explain works on one article, not on several files, a "
+                + "folder or a JSONL corpus");
+        org.wirecopy.corpus.CorpusOptions corpus = org.wirecopy.corpus.CorpusOptions.builder()
+                .textColumn(textColumn).idColumn(idColumn).indexColumn(indexColumn).build()
+                .anyLabel().requiringLabels(false);
+        var reading = new BatchClassification.Reading(inputFormat, url, mainContent, splitPosts, corpus);
+        if (summary == null) {
+            return new BatchClassification(classifier, writer, null, err, threads, reading, labelThresholds,
+                    (long) (progressSeconds * 1e9)).run(inputs);
         }
-        String text = stdin ? org.wirecopy.text.ArticleReader.readStream(System.in, "stdin")
-                : org.wirecopy.text.ArticleReader.readFile(Path.of(file));
+        int[] code = new int[1];
+        org.wirecopy.io.SafeFiles.writeAtomically(summary, stream -> {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            var sw = new org.wirecopy.study.SummaryWriter(w, summaryFormat, classifier.labels(), fields);
+            code[0] = new BatchClassification(classifier, writer, sw, err, threads, reading, labelThresholds,
+                    (long) (progressSeconds * 1e9)).run(inputs);
+            w.flush();
+        });
+        return code[0];
+    }
+
+    private boolean isJsonl(org.wirecopy.study.InputFiles.Input in) {
+        return inputFormat.equalsIgnoreCase("jsonl") || (inputFormat.equalsIgnoreCase("auto") && !in.stdin()
+                && in.path().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl"));
+    }
+
+    /** One article: the output as before (no id), with explanations when asked. */
+    private int one(org.wirecopy.study.InputFiles.Input in, Classifier classifier, ResultWriter writer,
+                    PrintWriter err, org.wirecopy.study.SummaryFormat summaryFormat) throws IOException {
+        String text = in.stdin() ? org.wirecopy.text.ArticleReader.readStream(System.in, "stdin")
+                : org.wirecopy.text.ArticleReader.readFile(in.path());
         org.wirecopy.text.Article article = org.wirecopy.text.ArticleReader.read(text,
                 org.wirecopy.text.InputFormat.parse(inputFormat), url, mainContent);
         ClassifiedArticle result = classifier.classify(article);
+        if (labelThresholds != null) result = labelThresholds.apply(result);
         java.util.List<org.wirecopy.classify.Explanation> explanations = null;
         if (explain) {
             explanations = new java.util.ArrayList<>();
             for (int i = 0; i < article.size(); i++) explanations.add(classifier.explain(article, i, top));
         }
         if (result.paragraphs().isEmpty()) {
-            err.println("warning: " + file + ": no paragraphs (the input is empty or only whitespace)");
+            err.println("warning: " + in.id() + ": no paragraphs (the input is empty or only whitespace)");
+        }
+        if (summary != null) {
+            java.io.StringWriter sw = new java.io.StringWriter();
+            var w = new org.wirecopy.study.SummaryWriter(sw, summaryFormat, classifier.labels(), fields);
+            w.write(org.wirecopy.study.ArticleSummary.of(in.id(), BatchClassification.fileFields(in), result));
+            w.finish();
+            org.wirecopy.io.SafeFiles.writeAtomically(summary, sw.toString());
         }
         writer.begin();
         writer.article(null, result, explanations);

@@ -29,7 +29,7 @@ import java.util.function.ToDoubleFunction;
 /** {@code cross-validate}: k-fold cross-validation of the network, grouped by article. */
 @Command(name = "cross-validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"k-fold cross-validation of the network: folds grouped by article, stratified by label, seeded.",
-                "Each fold's model picks its epoch on a held-out 10% of its own training articles."})
+                "Each fold's model picks its epoch on a held-out 10%% of its own training articles."})
 final class CrossValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -47,8 +47,22 @@ final class CrossValidateCommand implements Callable<Integer> {
         TrainingConfig tc = run.training();
         Corpus corpus = run.corpus();
         Folds folds = run.folds();
-        CrossValidation cv = CrossValidator.run(new NetworkLearner(tc, 0.1), corpus, folds,
-                f -> err.printf(Locale.ROOT, "fold %d/%d%n", f + 1, folds.k()));
+        long started = System.nanoTime();
+        long[] lastEpochLine = {System.nanoTime()};
+        NetworkLearner learner = new NetworkLearner(tc, 0.1).withProgress(p -> {
+            long now = System.nanoTime();
+            if (now - lastEpochLine[0] < 5_000_000_000L && p.epoch() != p.maxEpochs()) return;
+            lastEpochLine[0] = now;
+            err.printf(Locale.ROOT, "  epoch %d/%d  loss %.4f%s%n", p.epoch(), p.maxEpochs(), p.loss(),
+                    Double.isNaN(p.devMacroF1()) ? "" : String.format(Locale.ROOT, "  inner-dev macro-F1 %.4f",
+                            p.devMacroF1()));
+            err.flush();
+        });
+        CrossValidation cv = CrossValidator.run(learner, corpus, folds,
+                f -> {
+                    err.print(foldLine(f, folds.k(), (System.nanoTime() - started) / 1e9));
+                    err.flush();
+                });
         out.print(table(cv));
         out.flush();
         Provenance provenance = configProvenance(tc, corpus);
@@ -61,6 +75,14 @@ final class CrossValidateCommand implements Callable<Integer> {
             for (Path p : ReportWriter.write(cv, provenance, described, setup.reportDir)) err.println("wrote " + p);
         }
         return ExitCodes.OK;
+    }
+
+    /** {@code fold i/k}, with the time so far and an ETA from the folds done (plain lines, for logs and pipes). */
+    static String foldLine(int fold, int k, double elapsedSeconds) {
+        if (fold == 0) return String.format(Locale.ROOT, "fold 1/%d%n", k);
+        double perFold = elapsedSeconds / fold;
+        return String.format(Locale.ROOT, "fold %d/%d  (%.0f s so far, %.0f s per fold, ETA %.0f s)%n", fold + 1, k,
+                elapsedSeconds, perFold, perFold * (k - fold));
     }
 
     /** What a cross-validation run was: its configuration, seed, data and versions (no single model exists). */

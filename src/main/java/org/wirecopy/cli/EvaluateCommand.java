@@ -34,8 +34,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
-    @Option(names = "--data", required = true, split = ",", paramLabel = "FILE", description = "Labelled data file(s).")
+    @Option(names = "--data", split = ",", paramLabel = "FILE",
+            description = "Labelled data file(s). Default: data.test of --config.")
     List<Path> data;
+
+    @Option(names = "--config", paramLabel = "JSON",
+            description = "Experiment configuration (see init-config): evaluates on its data.test, read with its "
+                    + "columns and label map; options given here override it.")
+    Path config;
 
     @Mixin
     DataOptions dataOptions;
@@ -73,9 +79,18 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "network read the whole page. Default: on.")
     boolean mainContent;
 
+    @Option(names = "--share-plot", paramLabel = "FILE",
+            description = "Also plot the predicted against the gold share of --share-label per article, with the "
+                    + "diagonal and the mean absolute error (PNG or SVG by extension).")
+    Path sharePlot;
+
+    @Option(names = "--share-label", paramLabel = "LABEL", defaultValue = "REPORTING",
+            description = "The label of --share-plot. Default: ${DEFAULT-VALUE}.")
+    String shareLabel;
+
     @Override
     public Integer call() throws Exception {
-        Outputs.check(Outputs.list(data, model.model), "--report-json", reportJson);
+        Outputs.check(Outputs.list(data == null ? List.of() : data, model.model), "--report-json", reportJson);
         Outputs.checkDirectory("--report-dir", reportDir);
         Classifier classifier = model.classifier();
         ArticleLabeller labeller = predictionMap == null ? classifier
@@ -83,7 +98,15 @@ final class EvaluateCommand implements Callable<Integer> {
         if (dataOptions.labels == null && dataOptions.labelMap == null) {
             dataOptions.labels = String.join(",", labeller.labels());
         }
-        Corpus corpus = dataOptions.read(data);
+        org.wirecopy.train.ExperimentConfig exp = config == null ? null
+                : org.wirecopy.train.ConfigIO.read(config);
+        List<Path> files = data != null ? data : exp == null ? List.of()
+                : exp.data().test().stream().map(Path::of).toList();
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException(exp == null ? "no data: give --data FILE or --config JSON"
+                    : config + ": data.test is empty; list the held-out files there or give --data");
+        }
+        Corpus corpus = exp == null ? dataOptions.read(files) : dataOptions.read(files, dataOptions.options(exp.data()));
         Evaluation ev = html == null ? Evaluator.evaluate(labeller, corpus)
                 : PageEvaluation.run(classifier, labeller, corpus, html, urlField, mainContent,
                 spec.commandLine().getErr());
@@ -94,6 +117,15 @@ final class EvaluateCommand implements Callable<Integer> {
         DataDescription described = DataDescription.of(corpus);
         if (reportJson != null) {
             org.wirecopy.io.SafeFiles.writeAtomically(reportJson, JsonReport.evaluation(ev, provenance, described));
+        }
+        if (sharePlot != null) {
+            if (!ev.labels().contains(shareLabel)) {
+                throw new IllegalArgumentException("--share-label " + shareLabel + " is not one of " + ev.labels());
+            }
+            org.wirecopy.study.StudyPlots.save(org.wirecopy.study.StudyPlots.shareChart(ev, shareLabel), sharePlot);
+            spec.commandLine().getErr().printf(java.util.Locale.ROOT, "wrote %s (%s share MAE %.4f)%n", sharePlot,
+                    shareLabel, org.wirecopy.study.StudyPlots.meanAbsoluteError(
+                            org.wirecopy.study.StudyPlots.shares(ev, shareLabel)));
         }
         if (reportDir != null) {
             for (Path p : ReportWriter.write(ev, provenance, described, reportDir)) {

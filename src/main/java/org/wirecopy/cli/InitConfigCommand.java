@@ -33,6 +33,10 @@ final class InitConfigCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(file + " exists; remove it or choose another name");
             }
             org.wirecopy.io.SafeFiles.writeAtomically(file, json);
+            var err = spec.commandLine().getErr();
+            err.println("wrote " + file + ": an experiment configuration with every default; fill in data.train, "
+                    + "data.dev and data.test (evaluated by evaluate --config), then run train --config " + file);
+            err.flush();
         }
         return ExitCodes.OK;
     }

@@ -19,6 +19,8 @@ abstract class ResultWriter {
 
     protected final PrintWriter out;
     protected final List<String> labels;
+    /** The article fields CSV gives a column each (after {@code text}). */
+    protected List<String> fieldColumns = List.of();
 
     ResultWriter(PrintWriter out, List<String> labels) {
         this.out = out;
@@ -34,6 +36,45 @@ abstract class ResultWriter {
         };
     }
 
+    /** Whether CSV has an {@code explanation} column (with {@code --explain}). */
+    protected boolean explanationColumn;
+
+    /** The same writer with an {@code explanation} column in CSV (call before {@link #begin()}). */
+    ResultWriter withExplanationColumn(boolean on) {
+        this.explanationColumn = on;
+        return this;
+    }
+
+    /** An explanation on one line: {@code LABEL: feature +0.123, feature +0.045; LABEL: ...}. */
+    static String oneLine(Explanation e) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, List<Explanation.Contribution>> t : e.toward().entrySet()) {
+            if (b.length() > 0) b.append("; ");
+            b.append(t.getKey()).append(':');
+            String sep = " ";
+            for (Explanation.Contribution c : t.getValue()) {
+                b.append(sep).append(String.format(Locale.ROOT, "%s %+.3f", c.feature(), c.effect()));
+                sep = ", ";
+            }
+        }
+        return b.toString();
+    }
+
+    /** The same writer with a CSV column per field in {@code fields} (call before {@link #begin()}). */
+    ResultWriter withFieldColumns(List<String> fields) {
+        this.fieldColumns = List.copyOf(fields);
+        return this;
+    }
+
+    /** Paragraph keys of JSONL that an article field must not take. */
+    static final java.util.Set<String> PARAGRAPH_KEYS = java.util.Set.of("article", "index", "label", "scores",
+            "start", "end", "text", "uncertain", "explanation");
+
+    /** The JSONL key of article field {@code name}: the name, or {@code field_NAME} when a paragraph key has it. */
+    static String fieldKey(String name) {
+        return PARAGRAPH_KEYS.contains(name) ? "field_" + name : name;
+    }
+
     void begin() {
     }
 
@@ -43,7 +84,16 @@ abstract class ResultWriter {
     }
 
     /** Writes one article with an explanation per paragraph ({@code explanations} may be null). */
-    abstract void article(String id, ClassifiedArticle a, List<Explanation> explanations) throws IOException;
+    final void article(String id, ClassifiedArticle a, List<Explanation> explanations) throws IOException {
+        article(id, Map.of(), a, explanations);
+    }
+
+    /**
+     * Writes one article with its fields ({@code style}, {@code source}...; CSV and JSONL carry them on every
+     * paragraph) and an explanation per paragraph ({@code explanations} may be null).
+     */
+    abstract void article(String id, Map<String, String> fields, ClassifiedArticle a, List<Explanation> explanations)
+            throws IOException;
 
     void end() {
         out.flush();
@@ -67,7 +117,7 @@ abstract class ResultWriter {
         }
 
         @Override
-        void article(String id, ClassifiedArticle a, List<Explanation> explanations) {
+        void article(String id, Map<String, String> fields, ClassifiedArticle a, List<Explanation> explanations) {
             if (id != null) out.println("# " + id);
             int w = labels.stream().mapToInt(String::length).max().orElse(10);
             for (ClassifiedParagraph p : a.paragraphs()) {
@@ -105,7 +155,8 @@ abstract class ResultWriter {
         }
 
         @Override
-        void article(String id, ClassifiedArticle a, List<Explanation> explanations) throws IOException {
+        void article(String id, Map<String, String> fields, ClassifiedArticle a, List<Explanation> explanations)
+                throws IOException {
             StringWriter sw = new StringWriter();
             for (ClassifiedParagraph p : a.paragraphs()) {
                 sw.getBuffer().setLength(0);
@@ -123,6 +174,9 @@ abstract class ResultWriter {
                     g.writeNumberField("end", p.end());
                     g.writeStringField("text", p.text());
                     if (p.uncertain()) g.writeBooleanField("uncertain", true);
+                    for (Map.Entry<String, String> e : fields.entrySet()) {
+                        g.writeStringField(fieldKey(e.getKey()), e.getValue());
+                    }
                     if (explanations != null) {
                         g.writeObjectFieldStart("explanation");
                         for (Map.Entry<String, List<Explanation.Contribution>> e
@@ -156,11 +210,13 @@ abstract class ResultWriter {
             StringBuilder b = new StringBuilder("article,index,label");
             for (String l : labels) b.append(",score_").append(l);
             b.append(",uncertain,start,end,text");
+            for (String f : fieldColumns) b.append(',').append(StringEscapeUtils.escapeCsv(fieldKey(f)));
+            if (explanationColumn) b.append(",explanation");
             out.println(b);
         }
 
         @Override
-        void article(String id, ClassifiedArticle a, List<Explanation> explanations) {
+        void article(String id, Map<String, String> fields, ClassifiedArticle a, List<Explanation> explanations) {
             for (ClassifiedParagraph p : a.paragraphs()) {
                 StringBuilder b = new StringBuilder();
                 b.append(StringEscapeUtils.escapeCsv(id == null ? "" : id)).append(',').append(p.index()).append(',')
@@ -169,6 +225,14 @@ abstract class ResultWriter {
                 b.append(',').append(p.uncertain());
                 b.append(',').append(p.start()).append(',').append(p.end()).append(',')
                         .append(StringEscapeUtils.escapeCsv(p.text()));
+                for (String f : fieldColumns) {
+                    String v = fields.get(f);
+                    b.append(',').append(v == null ? "" : StringEscapeUtils.escapeCsv(v));
+                }
+                if (explanationColumn) {
+                    b.append(',').append(explanations == null ? ""
+                            : StringEscapeUtils.escapeCsv(oneLine(explanations.get(p.index()))));
+                }
                 out.println(b);
             }
         }
@@ -200,7 +264,7 @@ abstract class ResultWriter {
         }
 
         @Override
-        void article(String id, ClassifiedArticle a, List<Explanation> explanations) {
+        void article(String id, Map<String, String> fields, ClassifiedArticle a, List<Explanation> explanations) {
             if (id != null) out.println("<h2>" + esc(id) + "</h2>");
             for (ClassifiedParagraph p : a.paragraphs()) {
                 out.printf(Locale.ROOT, "<p class=\"l%d\" title=\"%s\"><small>%s%s %.2f</small>%s</p>%n",

@@ -28,7 +28,7 @@ import java.nio.file.NoSuchFileException;
                 InspectCommand.class, CrossValidateCommand.class, BaselinesCommand.class, TuneThresholdCommand.class,
                 InitConfigCommand.class, org.wirecopy.serve.ServeCommand.class,
                 org.wirecopy.match.cli.IndexCommand.class, org.wirecopy.match.cli.MatchCommand.class,
-                CommandLine.HelpCommand.class},
+                SummarizeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data, 4 I/O error, 5 bad model file.",
                 "--stacktrace (anywhere) prints the full trace of an error."})
 public final class WirecopyCli implements Runnable {

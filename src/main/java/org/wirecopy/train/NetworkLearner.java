@@ -21,6 +21,7 @@ public final class NetworkLearner implements Learner {
 
     private final TrainingConfig config;
     private final double devShare;
+    private final java.util.function.Consumer<Trainer.Progress> listener;
 
     /**
      * @param devShare share of training articles held out to pick the epoch, 0 (train all epochs) to 0.5
@@ -29,6 +30,22 @@ public final class NetworkLearner implements Learner {
         if (devShare < 0 || devShare > 0.5) throw new IllegalArgumentException("devShare must be in 0..0.5");
         this.config = config;
         this.devShare = devShare;
+        this.listener = p -> { };
+    }
+
+    /**
+     * The same learner reporting every epoch of every model it trains to {@code listener} (called on the training
+     * thread; it must be thread-safe if models are trained in parallel).
+     */
+    public NetworkLearner withProgress(java.util.function.Consumer<Trainer.Progress> listener) {
+        return new NetworkLearner(config, devShare, java.util.Objects.requireNonNull(listener, "listener"), true);
+    }
+
+    private NetworkLearner(TrainingConfig config, double devShare, java.util.function.Consumer<Trainer.Progress> l,
+                           boolean validated) {
+        this.config = config;
+        this.devShare = devShare;
+        this.listener = l;
     }
 
     @Override
@@ -38,7 +55,7 @@ public final class NetworkLearner implements Learner {
 
     @Override
     public ArticleLabeller train(Corpus train) {
-        if (devShare == 0) return new Classifier(new Trainer(config).train(train, null));
+        if (devShare == 0) return new Classifier(new Trainer(config).onProgress(listener).train(train, null));
         List<LabelledArticle> order = new ArrayList<>(train.articles());
         Collections.shuffle(order, new Random(config.seed() ^ 0x2545F4914F6CDD1DL));
         int nDev = Math.max(1, (int) Math.round(order.size() * devShare));
@@ -47,6 +64,6 @@ public final class NetworkLearner implements Learner {
         List<LabelledArticle> rest = new ArrayList<>();
         for (LabelledArticle a : train.articles()) if (!devSet.contains(a)) rest.add(a);
         Corpus inner = new Corpus(train.name() + "[inner train]", rest);
-        return new Classifier(new Trainer(config).train(inner, dev));
+        return new Classifier(new Trainer(config).onProgress(listener).train(inner, dev));
     }
 }

@@ -26,9 +26,12 @@ import java.util.Map;
 
 /**
  * PNG plots of an {@link Evaluation}, drawn with XChart at {@link #WIDTH} x {@link #HEIGHT} pixels: the confusion
- * matrix as a heat map with counts, the reliability diagram with the diagonal of perfect calibration, one
- * precision-recall curve per label with its area in the legend, and F1 per label for each value of an article field.
- * Each method overwrites {@code out}. Drawing works headless ({@code -Djava.awt.headless=true}).
+ * matrix as a heat map of row percentages (each gold row's count in its label), the reliability diagram with the
+ * diagonal of perfect calibration and the share and count of paragraphs per bin, one precision-recall curve per label
+ * with its area in the legend, and F1 per label for each value of an article field (the groups with most articles,
+ * their counts, the y-axis fitted to the data).
+ * Each method overwrites {@code out}, as SVG when its name ends with {@code .svg}, else as PNG. Drawing works
+ * headless ({@code -Djava.awt.headless=true}).
  *
  * <p>Stateless and thread-safe: every call draws its own chart.
  */
@@ -77,27 +80,34 @@ public final class Plots {
         List<String> labels = ev.labels();
         int n = labels.size();
         long[][] c = ev.confusion();
-        List<String> gold = new ArrayList<>(labels);
+        List<String> gold = new ArrayList<>();
+        for (int g = 0; g < n; g++) {
+            long row = 0;
+            for (long v : c[g]) row += v;
+            gold.add(String.format(Locale.ROOT, "%s (n=%d)", labels.get(g), row));
+        }
         java.util.Collections.reverse(gold); // XChart puts the first y value at the bottom
         List<Number[]> cells = new ArrayList<>();
-        long max = 1;
         for (int g = 0; g < n; g++) {
+            long row = 0;
+            for (long v : c[g]) row += v;
             for (int p = 0; p < n; p++) {
-                cells.add(new Number[]{p, n - 1 - g, c[g][p]});
-                max = Math.max(max, c[g][p]);
+                // rounded to 0.1 in the data: XChart prints heat-map values with all their digits
+                cells.add(new Number[]{p, n - 1 - g, row == 0 ? 0.0 : Math.round(1000.0 * c[g][p] / row) / 10.0});
             }
         }
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(String.format(Locale.ROOT, "Confusion matrix (%d paragraphs)", ev.paragraphs()))
-                .xAxisTitle("predicted").yAxisTitle("gold").build();
-        chart.addSeries("paragraphs", labels, gold, cells);
+                .title(String.format(Locale.ROOT, "Confusion matrix, %% of each gold row (%d paragraphs)",
+                        ev.paragraphs()))
+                .xAxisTitle("predicted").yAxisTitle("gold (paragraphs)").build();
+        chart.addSeries("% of gold row", labels, gold, cells);
         chart.getStyler()
                 .setShowValue(true)
                 .setMin(0)
-                .setMax(max)
+                .setMax(100)
                 .setRangeColors(new Color[]{LOW, HIGH})
                 .setValueFontColor(Color.BLACK)
-                .setHeatMapDecimalValueFormatter(v -> Long.toString(Math.round(v)));
+                .setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%.1f%%", v));
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         return chart;
     }
@@ -128,6 +138,33 @@ public final class Plots {
             XYSeries model = chart.addSeries(String.format(Locale.ROOT, "model (%d bins of %d with paragraphs)",
                     x.size(), Evaluation.CALIBRATION_BINS), x, y);
             model.setMarker(SeriesMarkers.CIRCLE);
+            // the share of all paragraphs that falls in each bin, as bars at the bin's centre; counts in the legend
+            double total = 0;
+            for (double[] bin : ev.reliability()) total += bin[2];
+            List<Double> bx = new ArrayList<>();
+            List<Double> by = new ArrayList<>();
+            StringBuilder counts = new StringBuilder();
+            double width = 1.0 / Evaluation.CALIBRATION_BINS;
+            for (int b = 0; b < Evaluation.CALIBRATION_BINS; b++) {
+                double count = ev.reliability()[b][2];
+                if (count == 0) continue;
+                double left = b * width;
+                double h = count / total;
+                bx.add(left + 0.1 * width);
+                by.add(0.0);
+                bx.add(left + 0.1 * width);
+                by.add(h);
+                bx.add(left + 0.9 * width);
+                by.add(h);
+                bx.add(left + 0.9 * width);
+                by.add(0.0);
+                if (counts.length() > 0) counts.append(", ");
+                counts.append(String.format(Locale.ROOT, "%.1f-%.1f: %d", left, left + width, (long) count));
+            }
+            XYSeries bars = chart.addSeries("share of paragraphs per bin (" + counts + ")", bx, by);
+            bars.setMarker(SeriesMarkers.NONE);
+            bars.setLineColor(new Color(0xB0, 0xB0, 0xB0));
+            bars.setLineWidth(1f);
         }
         return chart;
     }
@@ -156,30 +193,69 @@ public final class Plots {
         return chart;
     }
 
+    /** The number of groups {@link #f1By(Evaluation, String, Path)} draws at most. */
+    public static final int TOP_GROUPS = 15;
+
+    /**
+     * {@link #f1By(Evaluation, String, Path)} with the {@code top} groups with the most articles only (the title
+     * says how many were left out).
+     */
+    public static void f1By(Evaluation evaluation, String field, int top, Path out) throws IOException {
+        save(f1ByChart(evaluation, field, top), out);
+    }
+
     static CategoryChart f1ByChart(Evaluation ev, String field) {
-        Map<String, Evaluation> groups = ev.by(field);
-        if (groups.isEmpty()) {
+        return f1ByChart(ev, field, TOP_GROUPS);
+    }
+
+    static CategoryChart f1ByChart(Evaluation ev, String field, int top) {
+        if (top < 1) throw new IllegalArgumentException("top must be >= 1, got " + top);
+        Map<String, Evaluation> all = ev.by(field);
+        if (all.isEmpty()) {
             throw new IllegalArgumentException("no article has the field '" + field + "'; plot a field the data "
                     + "carries, such as " + Groups.FIELDS);
         }
-        List<String> values = new ArrayList<>(groups.keySet());
+        Map<String, Evaluation> groups = all;
+        if (all.size() > top) {
+            List<String> keys = new ArrayList<>(all.keySet());
+            keys.sort((a, b) -> {
+                int c = Integer.compare(all.get(b).articles().size(), all.get(a).articles().size());
+                return c != 0 ? c : a.compareTo(b);
+            });
+            java.util.Set<String> kept = new java.util.HashSet<>(keys.subList(0, top));
+            groups = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Evaluation> e : all.entrySet()) {
+                if (kept.contains(e.getKey())) groups.put(e.getKey(), e.getValue());
+            }
+        }
+        List<String> values = new ArrayList<>();
+        for (Map.Entry<String, Evaluation> e : groups.entrySet()) {
+            values.add(String.format(Locale.ROOT, "%s (n=%d)", e.getKey(), e.getValue().articles().size()));
+        }
+        String title = "F1 per label by " + field + (groups.size() < all.size()
+                ? String.format(Locale.ROOT, " (the %d of %d groups with most articles)", groups.size(), all.size())
+                : "");
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("F1 per label by " + field).xAxisTitle(field).yAxisTitle("F1").build();
+                .title(title).xAxisTitle(field + " (articles)").yAxisTitle("F1").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern("0.0");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS)
                 .setLegendLayout(Styler.LegendLayout.Horizontal);
         if (values.size() > 6) chart.getStyler().setXAxisLabelRotation(45);
+        double min = 1;
         for (String label : ev.labels()) {
             List<Double> f1 = new ArrayList<>();
             boolean any = false;
             for (Evaluation g : groups.values()) {
                 boolean present = g.support(label) > 0 || g.predicted(label) > 0;
                 f1.add(present ? g.f1(label) : null);
+                if (present) min = Math.min(min, g.f1(label));
                 any |= present;
             }
             if (any) chart.addSeries(label, values, f1);
         }
+        // fitted to the data: from a little below the lowest F1 (a tenth step) to 1
+        double floor = Math.max(0, Math.floor((min - 0.05) * 10) / 10);
+        chart.getStyler().setYAxisMin(floor).setYAxisMax(1.0).setYAxisDecimalPattern("0.00");
         return chart;
     }
 
@@ -189,9 +265,16 @@ public final class Plots {
                 .setXAxisDecimalPattern("0.0").setYAxisDecimalPattern("0.0");
     }
 
+    /** Writes PNG, or SVG when {@code out}'s name ends with {@code .svg}. */
     private static void save(Chart<?, ?> chart, Path out) throws IOException {
-        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
-        BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
-        org.wirecopy.io.SafeFiles.writeAtomically(out, png.toByteArray());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".svg")) {
+            org.knowm.xchart.VectorGraphicsEncoder.saveVectorGraphic(chart, bytes,
+                    org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } else {
+            BitmapEncoder.saveBitmap(chart, bytes, BitmapEncoder.BitmapFormat.PNG);
+        }
+        org.wirecopy.io.SafeFiles.writeAtomically(out, bytes.toByteArray());
     }
 }

@@ -1,0 +1,52 @@
+package org.wirecopy.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every verb's --help prints usage on stdout and nothing on stderr (picocli warns there about bad '%' formats). */
+class HelpTest {
+
+    @Test
+    void everyVerbsHelpWritesNothingToStderr() {
+        List<String> verbs = new ArrayList<>(new CommandLine(new WirecopyCli()).getSubcommands().keySet());
+        assertTrue(verbs.size() >= 10 && verbs.contains("summarize"), verbs.toString());
+        verbs.add(0, null);
+        PrintStream saved = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            for (String v : verbs) {
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                String[] args = v == null ? new String[]{"--help"} : new String[]{v, "--help"};
+                int code = WirecopyCli.run(new PrintWriter(out), new PrintWriter(err), args);
+                assertEquals(0, code, v + ": " + err);
+                assertEquals("", err.toString(), v + " --help wrote to stderr");
+                assertTrue(out.toString().contains("Usage:"), v + ": " + out);
+                assertTrue(!out.toString().contains("%n"), v + ": an unformatted %n in the help");
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", captured.toString(StandardCharsets.UTF_8), "--help wrote to System.err");
+    }
+
+    @Test
+    void crossValidationFoldLinesGiveAnEtaFromTheFoldsDone() {
+        assertEquals("fold 1/5" + System.lineSeparator(), CrossValidateCommand.foldLine(0, 5, 0.2));
+        // two folds in 60 s: 30 s per fold, three left
+        assertEquals("fold 3/5  (60 s so far, 30 s per fold, ETA 90 s)" + System.lineSeparator(),
+                CrossValidateCommand.foldLine(2, 5, 60));
+    }
+}
