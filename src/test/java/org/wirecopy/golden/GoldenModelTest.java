@@ -120,8 +120,7 @@ class GoldenModelTest {
 
     @Test
     void theRecordedScoresAreDeeplearning4jsOutput() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(FeatureConfig.CURRENT_VERSION.equals(FROZEN_FEATURES),
-                "the golden articles' scores are for feature version " + FROZEN_FEATURES);
+        // the frozen model's own feature version (still computed as it was, see FeatureFingerprintTest)
         Model m = load("tiny-model-v2.zip");
         FeatureExtractor fx = new FeatureExtractor(m.features());
         for (Map.Entry<String, List<double[]>> e : expected().entrySet()) {
