@@ -102,6 +102,12 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "For flat JSONL rows: the column holding the text. Default: ${DEFAULT-VALUE}.")
     String textColumn;
 
+    @Option(names = "--index", paramLabel = "IDX",
+            description = "A reference index from 'wirecopy index': each paragraph also gets the wire story it was "
+                    + "pasted from, with coverage and edits, and a paragraph found (nearly) verbatim in a story is "
+                    + "REPORTING whatever the network says (as 'match --classify'; one FILE, --format text or jsonl).")
+    Path index;
+
     @Option(names = "--progress-seconds", paramLabel = "S", defaultValue = "2", hidden = true)
     double progressSeconds;
 
@@ -114,6 +120,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (index != null) return withIndex();
         if (threads < 0) throw new IllegalArgumentException("--threads must be >= 0 (0 = one per core), got " + threads);
         if (threads > 1024) throw new IllegalArgumentException("--threads must be at most 1024, got " + threads);
         if (top < 1) throw new IllegalArgumentException("--top must be >= 1, got " + top);
@@ -203,5 +210,25 @@ final class ClassifyCommand implements Callable<Integer> {
         writer.end();
         writer.check();
         return ExitCodes.OK;
+    }
+
+    /** {@code classify --index}: the matcher labels and matches the article (see {@code match --classify}). */
+    private Integer withIndex() {
+        if (files.size() != 1) {
+            throw new IllegalArgumentException("--index classifies one FILE (or -) at a time; got " + files.size());
+        }
+        if (format != OutputFormat.text && format != OutputFormat.jsonl) {
+            throw new IllegalArgumentException("--index writes --format text or jsonl, not " + format);
+        }
+        List<String> args = new java.util.ArrayList<>(List.of("--index", index.toString(), "--classify",
+                "--input-format", inputFormat, "--format", format.name().toLowerCase(java.util.Locale.ROOT)));
+        if (model.model != null) args.addAll(List.of("--model", model.model.toString()));
+        args.add(files.get(0));
+        picocli.CommandLine match = new picocli.CommandLine(new org.wirecopy.match.cli.MatchCommand())
+                .setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr());
+        match.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            throw e;
+        });
+        return match.execute(args.toArray(new String[0]));
     }
 }

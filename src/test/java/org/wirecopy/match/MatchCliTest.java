@@ -43,6 +43,20 @@ class MatchCliTest {
     }
 
     @Test
+    void classifyWithAnIndexGivesWhatMatchClassifyGivesAndRefusesOtherFormats() {
+        Path idx = index();
+        String posts = TestData.root().resolve("docs/examples/posts.jsonl").toString();
+        Run viaClassify = run("classify", "--index", idx.toString(), "--format", "jsonl", posts);
+        Run viaMatch = run("match", "--index", idx.toString(), "--classify", "--format", "jsonl", posts);
+        assertEquals(0, viaClassify.code(), viaClassify.err());
+        assertEquals(viaMatch.out(), viaClassify.out());
+        assertTrue(viaClassify.out().contains("REPORTING whatever the network says"), viaClassify.out());
+        Run csv = run("classify", "--index", idx.toString(), "--format", "csv", posts);
+        assertEquals(2, csv.code());
+        assertTrue(csv.err().contains("--format text or jsonl"), csv.err());
+    }
+
+    @Test
     void indexThenMatchThePostsAsText() {
         Path idx = index();
         Run r = run("match", "--index", idx.toString(),
