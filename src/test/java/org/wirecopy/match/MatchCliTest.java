@@ -54,6 +54,9 @@ class MatchCliTest {
         Run csv = run("classify", "--index", idx.toString(), "--format", "csv", posts);
         assertEquals(2, csv.code());
         assertTrue(csv.err().contains("--format text or jsonl"), csv.err());
+        Run summary = run("classify", "--index", idx.toString(), "--summary", dir.resolve("s.csv").toString(), posts);
+        assertEquals(2, summary.code(), "options the matcher cannot honour are refused, not ignored");
+        assertTrue(summary.err().contains("--summary"), summary.err());
     }
 
     @Test
