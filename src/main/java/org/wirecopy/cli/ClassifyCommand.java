@@ -220,13 +220,14 @@ final class ClassifyCommand implements Callable<Integer> {
         if (format != OutputFormat.text && format != OutputFormat.jsonl) {
             throw new IllegalArgumentException("--index writes --format text or jsonl, not " + format);
         }
-        if (summary != null || explain || thresholds != null || splitPosts || minConfidence != 0) {
-            throw new IllegalArgumentException("--index cannot be combined with --summary, --explain, --thresholds, "
-                    + "--split-posts or --min-confidence; the per-article matched stories are in the output's footer");
+        if (explain || thresholds != null || splitPosts || minConfidence != 0) {
+            throw new IllegalArgumentException("--index cannot be combined with --explain, --thresholds, "
+                    + "--split-posts or --min-confidence");
         }
         List<String> args = new java.util.ArrayList<>(List.of("--index", index.toString(), "--classify",
                 "--input-format", inputFormat, "--format", format.name().toLowerCase(java.util.Locale.ROOT)));
         if (model.model != null) args.addAll(List.of("--model", model.model.toString()));
+        if (summary != null) args.addAll(List.of("--summary", summary.toString()));
         args.add(files.get(0));
         picocli.CommandLine match = new picocli.CommandLine(new org.wirecopy.match.cli.MatchCommand())
                 .setOut(spec.commandLine().getOut()).setErr(spec.commandLine().getErr());

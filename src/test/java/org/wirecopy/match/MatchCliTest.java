@@ -54,9 +54,30 @@ class MatchCliTest {
         Run csv = run("classify", "--index", idx.toString(), "--format", "csv", posts);
         assertEquals(2, csv.code());
         assertTrue(csv.err().contains("--format text or jsonl"), csv.err());
-        Run summary = run("classify", "--index", idx.toString(), "--summary", dir.resolve("s.csv").toString(), posts);
-        assertEquals(2, summary.code(), "options the matcher cannot honour are refused, not ignored");
-        assertTrue(summary.err().contains("--summary"), summary.err());
+        Run explain = run("classify", "--index", idx.toString(), "--explain", posts);
+        assertEquals(2, explain.code(), "options the matcher cannot honour are refused, not ignored");
+        assertTrue(explain.err().contains("--explain"), explain.err());
+    }
+
+    @Test
+    void theSummaryHasOneRowPerArticleWithItsMatchedParagraphsAndStories() throws Exception {
+        Path idx = index();
+        String posts = TestData.root().resolve("docs/examples/posts.jsonl").toString();
+        Path csv = dir.resolve("s.csv");
+        Run r = run("classify", "--index", idx.toString(), "--summary", csv.toString(), posts);
+        assertEquals(0, r.code(), r.err());
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(csv);
+        assertEquals("article,paragraphs,matched_paragraphs,matched_word_share,stories,REPORTING,COMMENTARY,BOILERPLATE",
+                rows.get(0));
+        assertEquals(4, rows.size(), "a header and the three posts");
+        // as the text footer says (indexThenMatchThePostsAsText): 3 of 6 paragraphs from wire-0412; none in the post
+        // written in its own words
+        assertTrue(rows.get(1).startsWith("post-harbor,6,3,"), rows.get(1));
+        assertTrue(rows.get(1).contains(",wire-0412:3:"), rows.get(1));
+        assertTrue(rows.get(3).startsWith("post-own-words,3,0,0.0000,,"), rows.get(3));
+        Path jsonl = dir.resolve("s.jsonl");
+        assertEquals(0, run("match", "--index", idx.toString(), "--summary", jsonl.toString(), posts).code());
+        assertTrue(java.nio.file.Files.readString(jsonl).contains("\"matched_paragraphs\":3"));
     }
 
     @Test

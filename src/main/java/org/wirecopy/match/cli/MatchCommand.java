@@ -94,8 +94,17 @@ public final class MatchCommand implements Callable<Integer> {
             description = "Model file for --classify. Default: the bundled model.")
     Path model;
 
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "Also write one row per article (CSV, or JSONL when FILE ends in .jsonl): paragraphs, "
+                    + "matched paragraphs, share of words matched, the stories pasted (id:paragraphs:share of the "
+                    + "story taken, separated by ';'), and with --classify the count of each label.")
+    Path summary;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "Article file, or - for stdin.")
     String file;
+
+    /** The rows of --summary, in input order. */
+    private final StringBuilder summaryRows = new StringBuilder();
 
     private final JsonFactory json = new JsonFactory();
 
@@ -127,6 +136,7 @@ public final class MatchCommand implements Callable<Integer> {
             Article article = ArticleReader.read(text, InputFormat.parse(inputFormat));
             write(out, null, article, matcher, mc);
             out.flush();
+            writeSummary(mc != null);
             return ExitCodes.OK;
         }
         int[] problems = {0};
@@ -146,6 +156,7 @@ public final class MatchCommand implements Callable<Integer> {
             }, false);
         }
         out.flush();
+        writeSummary(mc != null);
         return problems[0] == 0 ? ExitCodes.OK : ExitCodes.DATA;
     }
 
@@ -153,6 +164,7 @@ public final class MatchCommand implements Callable<Integer> {
             throws IOException {
         MatchedArticle classified = mc == null ? null : mc.classify(article);
         ArticleMatch m = classified == null ? matcher.match(article) : classified.matches();
+        if (summary != null) summaryRow(id, m, classified);
         if (format.equals("text")) text(out, id, m, classified);
         else jsonl(out, id, m, classified);
     }
@@ -197,6 +209,59 @@ public final class MatchCommand implements Callable<Integer> {
                             + ")", u.pastedParagraphs().size(), u.pastedParagraphs().size() == 1 ? "" : "s",
                     u.storyParagraphs().size() == 1 ? "" : "s", paragraphs(u.storyParagraphs()), 100 * u.share());
         }
+    }
+
+    private boolean jsonSummary() {
+        return summary.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl");
+    }
+
+    /** One --summary row: the article's matches (and labels with --classify). */
+    private void summaryRow(String id, ArticleMatch m, MatchedArticle classified) throws IOException {
+        StringBuilder stories = new StringBuilder();
+        for (StoryUse u : m.stories()) {
+            if (stories.length() > 0) stories.append(';');
+            stories.append(u.story().id()).append(':').append(u.pastedParagraphs().size()).append(':')
+                    .append(String.format(Locale.ROOT, "%.3f", u.share()));
+        }
+        String article = id == null ? file : id;
+        Map<String, Integer> counts = classified == null ? Map.of() : classified.counts();
+        if (jsonSummary()) {
+            StringWriter sw = new StringWriter();
+            try (JsonGenerator g = json.createGenerator(sw)) {
+                g.writeStartObject();
+                g.writeStringField("article", article);
+                g.writeNumberField("paragraphs", m.paragraphs().size());
+                g.writeNumberField("matched_paragraphs", m.matchedParagraphs());
+                g.writeNumberField("matched_word_share", round(m.coveredShare()));
+                g.writeStringField("stories", stories.toString());
+                for (String l : SUMMARY_LABELS) if (classified != null) g.writeNumberField(l, counts.getOrDefault(l, 0));
+                g.writeEndObject();
+            }
+            summaryRows.append(sw).append('\n');
+        } else {
+            summaryRows.append(csv(article)).append(',').append(m.paragraphs().size()).append(',')
+                    .append(m.matchedParagraphs()).append(',')
+                    .append(String.format(Locale.ROOT, "%.4f", m.coveredShare())).append(',')
+                    .append(csv(stories.toString()));
+            if (classified != null) for (String l : SUMMARY_LABELS) summaryRows.append(',').append(counts.getOrDefault(l, 0));
+            summaryRows.append('\n');
+        }
+    }
+
+    private static final List<String> SUMMARY_LABELS = List.of("REPORTING", "COMMENTARY", "BOILERPLATE");
+
+    private static String csv(String v) {
+        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    private void writeSummary(boolean labels) throws IOException {
+        if (summary == null) return;
+        String header = "";
+        if (!jsonSummary()) {
+            header = "article,paragraphs,matched_paragraphs,matched_word_share,stories"
+                    + (labels ? ",REPORTING,COMMENTARY,BOILERPLATE" : "") + "\n";
+        }
+        org.wirecopy.io.SafeFiles.writeAtomically(summary, header + summaryRows);
     }
 
     private static String paragraphs(List<Integer> ps) {
