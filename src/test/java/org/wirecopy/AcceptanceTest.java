@@ -96,16 +96,7 @@ class AcceptanceTest {
     static Evaluation pages(Path gold, Path dir) throws Exception {
         Corpus c = CorpusReader.read(gold, CorpusOptions.defaults());
         Classifier classifier = Classifier.loadDefault();
-        List<PageEvaluator.Page> pages = new ArrayList<>();
-        try (var files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                String name = f.getFileName().toString().replaceFirst("\\.html$", "");
-                List<org.wirecopy.corpus.LabelledArticle> g = PageEvaluator.goldFor(c, name);
-                if (g.isEmpty()) continue;
-                String url = g.get(0).field("source");
-                pages.add(new PageEvaluator.Page(name, ArticleReader.readFile(f), url == null ? "" : url, g));
-            }
-        }
+        List<PageEvaluator.Page> pages = PageEvaluator.read(c, dir, "source");
         return PageEvaluator.evaluate(classifier.labels(), pages, classifier::classifyPage);
     }
 }

@@ -37,6 +37,8 @@ public final class Classifier implements ArticleLabeller {
     private final FeatureExtractor features;
     private final ForwardPass network;
     private final double minConfidence;
+    /** Read-only: the scores of every paragraph outside a page's main content (null without an OUTSIDE_LABEL). */
+    private final float[] outsideScores;
 
     /** A classifier for {@code model}. */
     public Classifier(Model model) {
@@ -56,6 +58,7 @@ public final class Classifier implements ArticleLabeller {
         this.network = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
                 model.labels().size());
         this.minConfidence = minConfidence;
+        this.outsideScores = outsideScores(model.labels());
     }
 
     /** The same model with another minimum confidence (shares the weights). */
@@ -74,15 +77,14 @@ public final class Classifier implements ArticleLabeller {
             throw new IllegalArgumentException("paragraph index " + index + " is outside 0.." + (article.size() - 1));
         }
         List<String> labels = model.labels();
-        int outsideLabel = labels.indexOf(OUTSIDE_LABEL);
-        if (outsideLabel >= 0 && article.paragraphs().get(index).region() == Paragraph.Region.OUTSIDE) {
+        Inside inside = inside(article);
+        if (inside.at()[index] < 0) {
             // the network did not read it: the main-content detector decided
-            float[] sc = outsideScores(labels.size(), outsideLabel);
             Map<String, Double> scores = new LinkedHashMap<>();
             Map<String, List<Explanation.Contribution>> toward = new LinkedHashMap<>();
             for (int j = 0; j < labels.size(); j++) {
-                scores.put(labels.get(j), (double) sc[j]);
-                toward.put(labels.get(j), j == outsideLabel
+                scores.put(labels.get(j), (double) outsideScores[j]);
+                toward.put(labels.get(j), labels.get(j).equals(OUTSIDE_LABEL)
                         ? List.of(new Explanation.Contribution("page:outside-main-content",
                         Math.log(OUTSIDE_SCORE / (1 - OUTSIDE_SCORE))))
                         : List.of());
@@ -90,15 +92,8 @@ public final class Classifier implements ArticleLabeller {
             return new Explanation(index, OUTSIDE_LABEL, scores, toward);
         }
         // the network reads the paragraphs inside the main content, as classify() does
-        List<Paragraph> inside = new ArrayList<>();
-        int at = -1;
-        for (Paragraph p : article.paragraphs()) {
-            if (outsideLabel >= 0 && p.region() == Paragraph.Region.OUTSIDE) continue;
-            if (p.index() == index) at = inside.size();
-            inside.add(p.withIndex(inside.size()));
-        }
         Explanation e = new Explainer(features, network, labels)
-                .explain(new Article(inside, article.format(), article.page()), at, top);
+                .explain(new Article(inside.paragraphs(), article.format(), article.page()), inside.at()[index], top);
         return new Explanation(index, e.label(), e.scores(), e.toward());
     }
 
@@ -225,23 +220,12 @@ public final class Classifier implements ArticleLabeller {
     public ClassifiedArticle classify(Article article) {
         List<Paragraph> ps = article.paragraphs();
         List<String> labels = model.labels();
-        int outsideLabel = labels.indexOf(OUTSIDE_LABEL);
-        List<Paragraph> inside = new ArrayList<>(ps.size());
-        int[] at = new int[ps.size()];
-        for (int i = 0; i < ps.size(); i++) {
-            Paragraph p = ps.get(i);
-            if (outsideLabel >= 0 && p.region() == Paragraph.Region.OUTSIDE) {
-                at[i] = -1;
-            } else {
-                at[i] = inside.size();
-                inside.add(inside.size() == p.index() ? p : p.withIndex(inside.size()));
-            }
-        }
-        float[][] scores = scores(inside, article.page());
+        Inside inside = inside(article);
+        float[][] scores = scores(inside.paragraphs(), article.page());
         List<ClassifiedParagraph> out = new ArrayList<>(ps.size());
         for (int i = 0; i < ps.size(); i++) {
             Paragraph p = ps.get(i);
-            float[] sc = at[i] >= 0 ? scores[at[i]] : outsideScores(labels.size(), outsideLabel);
+            float[] sc = inside.at()[i] >= 0 ? scores[inside.at()[i]] : outsideScores;
             Map<String, Double> s = new LinkedHashMap<>();
             int best = 0;
             for (int j = 0; j < labels.size(); j++) {
@@ -254,6 +238,30 @@ public final class Classifier implements ArticleLabeller {
         return new ClassifiedArticle(labels, out);
     }
 
+    /**
+     * The paragraphs the network reads (all but those outside a page's main content, when the model has the
+     * {@link #OUTSIDE_LABEL}), re-indexed from 0, and for each paragraph of the article its index among them (-1 for
+     * one outside).
+     */
+    private record Inside(List<Paragraph> paragraphs, int[] at) {
+    }
+
+    private Inside inside(Article article) {
+        List<Paragraph> ps = article.paragraphs();
+        List<Paragraph> inside = new ArrayList<>(ps.size());
+        int[] at = new int[ps.size()];
+        for (int i = 0; i < ps.size(); i++) {
+            Paragraph p = ps.get(i);
+            if (outsideScores != null && p.region() == Paragraph.Region.OUTSIDE) {
+                at[i] = -1;
+            } else {
+                at[i] = inside.size();
+                inside.add(inside.size() == p.index() ? p : p.withIndex(inside.size()));
+            }
+        }
+        return new Inside(inside, at);
+    }
+
     /** The label of paragraphs outside a page's main content. */
     public static final String OUTSIDE_LABEL = "BOILERPLATE";
     /**
@@ -262,9 +270,12 @@ public final class Classifier implements ArticleLabeller {
      */
     public static final float OUTSIDE_SCORE = 0.97f;
 
-    private static float[] outsideScores(int n, int label) {
-        float[] s = new float[n];
-        for (int j = 0; j < n; j++) s[j] = j == label ? OUTSIDE_SCORE : (1 - OUTSIDE_SCORE) / (n - 1);
+    /** The scores of a paragraph outside the main content, or null when the model has no {@link #OUTSIDE_LABEL}. */
+    private static float[] outsideScores(List<String> labels) {
+        int label = labels.indexOf(OUTSIDE_LABEL);
+        if (label < 0) return null;
+        float[] s = new float[labels.size()];
+        for (int j = 0; j < s.length; j++) s[j] = j == label ? OUTSIDE_SCORE : (1 - OUTSIDE_SCORE) / (s.length - 1);
         return s;
     }
 

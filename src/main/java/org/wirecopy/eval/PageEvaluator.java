@@ -120,6 +120,27 @@ public final class PageEvaluator {
     }
 
     /**
+     * The labelled pages of a folder: every {@code NAME.html} (or {@code .htm}) with gold articles in {@code corpus}
+     * (see {@link #goldFor}), in file-name order, with the URL from the first gold article's field {@code urlField}
+     * ({@code "none"} for no URL). Pages without gold are left out.
+     */
+    public static List<Page> read(Corpus corpus, java.nio.file.Path dir, String urlField) throws java.io.IOException {
+        List<java.nio.file.Path> files;
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().matches("(?i).*\\.html?")).sorted().toList();
+        }
+        List<Page> pages = new ArrayList<>();
+        for (java.nio.file.Path f : files) {
+            String name = f.getFileName().toString().replaceFirst("(?i)\\.html?$", "");
+            List<LabelledArticle> gold = goldFor(corpus, name);
+            if (gold.isEmpty()) continue;
+            String url = "none".equals(urlField) ? "" : gold.get(0).field(urlField);
+            pages.add(new Page(name, org.wirecopy.text.ArticleReader.readFile(f), url == null ? "" : url, gold));
+        }
+        return pages;
+    }
+
+    /**
      * Groups the gold articles of {@code corpus} by page: articles whose id is {@code pageName} (one page, one
      * article), else those whose {@code style} is {@code pageName} (a homepage of several posts), in corpus order.
      */

@@ -90,10 +90,9 @@ public final class FeatureExtractor {
         // one paragraph's entries before zeros are dropped; reused for every paragraph
         int[] idx = new int[config.ngramOffset() + longest];
         float[] val = new float[config.ngramOffset() + longest];
-        float[][] vecs = vec;
         List<SparseVector> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(vector(i, cues, mean, markup == null ? null : markup[i],
-                vecs == null ? null : vecs[i], grams[i], idx, val));
+                vec == null ? null : vec[i], grams[i], idx, val));
         return out;
     }
 
