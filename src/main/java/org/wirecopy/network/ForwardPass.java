@@ -156,7 +156,8 @@ public final class ForwardPass {
     }
 
     /**
-     * z += v[k] * w[k] for every k in [0, n) with v[k] != 0, in k order (four rows per pass, as in {@link #encode}).
+     * z += v[k] * w[k] for every k in [0, n) with v[k] != 0, in k order (eight, then four rows per pass, as in
+     * {@link #encode}).
      * {@code nonZero} is scratch space of at least n ints.
      */
     static void addRows(float[] v, int n, float[][] w, float[] z, int[] nonZero) {
@@ -164,6 +165,16 @@ public final class ForwardPass {
         for (int k = 0; k < n; k++) if (v[k] != 0f) nonZero[m++] = k;
         int width = z.length;
         int i = 0;
+        for (; i + 7 < m; i += 8) {
+            int k0 = nonZero[i], k1 = nonZero[i + 1], k2 = nonZero[i + 2], k3 = nonZero[i + 3];
+            int k4 = nonZero[i + 4], k5 = nonZero[i + 5], k6 = nonZero[i + 6], k7 = nonZero[i + 7];
+            float v0 = v[k0], v1 = v[k1], v2 = v[k2], v3 = v[k3], v4 = v[k4], v5 = v[k5], v6 = v[k6], v7 = v[k7];
+            float[] w0 = w[k0], w1 = w[k1], w2 = w[k2], w3 = w[k3], w4 = w[k4], w5 = w[k5], w6 = w[k6], w7 = w[k7];
+            for (int j = 0; j < width; j++) {
+                z[j] = z[j] + v0 * w0[j] + v1 * w1[j] + v2 * w2[j] + v3 * w3[j]
+                        + v4 * w4[j] + v5 * w5[j] + v6 * w6[j] + v7 * w7[j];
+            }
+        }
         for (; i + 3 < m; i += 4) {
             int k0 = nonZero[i], k1 = nonZero[i + 1], k2 = nonZero[i + 2], k3 = nonZero[i + 3];
             float v0 = v[k0], v1 = v[k1], v2 = v[k2], v3 = v[k3];
