@@ -120,20 +120,8 @@ public final class ForwardPass {
         float[][] w = encRows;
         int n = x.size();
         int k = 0;
-        // Eight, then four weight rows per pass over a: each a[j] still receives its terms one by one in index order
-        // (Java evaluates a + b + c left to right and never fuses a multiply and an add), so the sum is the same float
-        // as with one row per pass, with an eighth of the loads and stores of a.
-        for (; k + 7 < n; k += 8) {
-            float v0 = x.valueAt(k), v1 = x.valueAt(k + 1), v2 = x.valueAt(k + 2), v3 = x.valueAt(k + 3);
-            float v4 = x.valueAt(k + 4), v5 = x.valueAt(k + 5), v6 = x.valueAt(k + 6), v7 = x.valueAt(k + 7);
-            float[] w0 = w[x.indexAt(k)], w1 = w[x.indexAt(k + 1)], w2 = w[x.indexAt(k + 2)], w3 = w[x.indexAt(k + 3)];
-            float[] w4 = w[x.indexAt(k + 4)], w5 = w[x.indexAt(k + 5)], w6 = w[x.indexAt(k + 6)];
-            float[] w7 = w[x.indexAt(k + 7)];
-            for (int j = 0; j < h; j++) {
-                a[j] = a[j] + v0 * w0[j] + v1 * w1[j] + v2 * w2[j] + v3 * w3[j]
-                        + v4 * w4[j] + v5 * w5[j] + v6 * w6[j] + v7 * w7[j];
-            }
-        }
+        // Four weight rows per pass over a: each a[j] still receives its terms one by one in index order, so the sum
+        // is the same float as with one row per pass, with a quarter of the loads and stores of a.
         for (; k + 3 < n; k += 4) {
             float v0 = x.valueAt(k), v1 = x.valueAt(k + 1), v2 = x.valueAt(k + 2), v3 = x.valueAt(k + 3);
             float[] w0 = w[x.indexAt(k)], w1 = w[x.indexAt(k + 1)], w2 = w[x.indexAt(k + 2)], w3 = w[x.indexAt(k + 3)];
@@ -156,8 +144,7 @@ public final class ForwardPass {
     }
 
     /**
-     * z += v[k] * w[k] for every k in [0, n) with v[k] != 0, in k order (eight, then four rows per pass, as in
-     * {@link #encode}).
+     * z += v[k] * w[k] for every k in [0, n) with v[k] != 0, in k order (four rows per pass, as in {@link #encode}).
      * {@code nonZero} is scratch space of at least n ints.
      */
     static void addRows(float[] v, int n, float[][] w, float[] z, int[] nonZero) {
@@ -165,16 +152,6 @@ public final class ForwardPass {
         for (int k = 0; k < n; k++) if (v[k] != 0f) nonZero[m++] = k;
         int width = z.length;
         int i = 0;
-        for (; i + 7 < m; i += 8) {
-            int k0 = nonZero[i], k1 = nonZero[i + 1], k2 = nonZero[i + 2], k3 = nonZero[i + 3];
-            int k4 = nonZero[i + 4], k5 = nonZero[i + 5], k6 = nonZero[i + 6], k7 = nonZero[i + 7];
-            float v0 = v[k0], v1 = v[k1], v2 = v[k2], v3 = v[k3], v4 = v[k4], v5 = v[k5], v6 = v[k6], v7 = v[k7];
-            float[] w0 = w[k0], w1 = w[k1], w2 = w[k2], w3 = w[k3], w4 = w[k4], w5 = w[k5], w6 = w[k6], w7 = w[k7];
-            for (int j = 0; j < width; j++) {
-                z[j] = z[j] + v0 * w0[j] + v1 * w1[j] + v2 * w2[j] + v3 * w3[j]
-                        + v4 * w4[j] + v5 * w5[j] + v6 * w6[j] + v7 * w7[j];
-            }
-        }
         for (; i + 3 < m; i += 4) {
             int k0 = nonZero[i], k1 = nonZero[i + 1], k2 = nonZero[i + 2], k3 = nonZero[i + 3];
             float v0 = v[k0], v1 = v[k1], v2 = v[k2], v3 = v[k3];
