@@ -14,15 +14,15 @@ import sys
 
 # (stage, substrings of "package/Class.method"); the first stage with a matching frame takes the sample
 STAGES = [
-    ("start-up (model loading, class init)", ["org/wirecopy/model/", "org/wirecopy/cli/ModelOption",
-                                              "java/lang/ClassLoader", "jdk/internal/loader/", "picocli/"]),
-    ("JSON writing", ["org/wirecopy/cli/ResultWriter", "org/wirecopy/cli/JsonlOut"]),
+    ("JSON writing", ["org/wirecopy/cli/ResultWriter"]),
+    ("segmentation and normalising", ["org/wirecopy/text/"]),
     ("JSON reading", ["org/wirecopy/corpus/CorpusReader", "org/wirecopy/cli/JsonlReading"]),
     ("forward pass", ["org/wirecopy/network/ForwardPass"]),
     ("cues", ["org/wirecopy/features/Cues", "org/wirecopy/features/MarkupCues"]),
     ("n-gram hashing and vectors", ["org/wirecopy/features/"]),
-    ("segmentation and normalising", ["org/wirecopy/text/"]),
     ("result objects (Classifier)", ["org/wirecopy/classify/Classifier.classify"]),
+    ("start-up (model loading, class loading)", ["org/wirecopy/model/", "org/wirecopy/cli/ModelOption",
+                                                 "java/lang/ClassLoader", "jdk/internal/loader/", "picocli/"]),
 ]
 
 
@@ -33,6 +33,7 @@ def frame_name(f):
 def main(path):
     events = json.load(open(path))["recording"]["events"]
     stages = collections.Counter()
+    by_thread = collections.Counter()
     threads = collections.Counter()
     gc_ms = 0.0
     gcs = 0
@@ -62,11 +63,14 @@ def main(path):
                     stage = s
                     break
             stages[stage] += 1
+            by_thread[(stage, v["sampledThread"]["javaName"])] += 1
     print(f"{samples} execution samples; by thread: " + ", ".join(f"{k} {c}" for k, c in threads.most_common()))
-    print(f"| {'stage':40s} | samples | share |")
-    print(f"|{'-' * 42}|--------:|------:|")
+    names = [t for t, _ in threads.most_common()]
+    print(f"| {'stage':40s} | samples | share | " + " | ".join(names) + " |")
+    print(f"|{'-' * 42}|--------:|------:|" + "|".join("-" * (len(t) + 1) + ":" for t in names) + "|")
     for s, c in stages.most_common():
-        print(f"| {s:40s} | {c:7d} | {100 * c / samples:4.1f}% |")
+        cells = " | ".join(f"{by_thread[(s, t)]:{len(t)}d}" for t in names)
+        print(f"| {s:40s} | {c:7d} | {100 * c / samples:4.1f}% | {cells} |")
     print(f"GC: {gcs} collections, {gc_ms:.0f} ms of pauses; JIT: {jit_ms:.0f} ms of compilation")
 
 
