@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * <p>Read from: JSON-LD {@code @type} ({@code NewsArticle}, {@code ReportageNewsArticle}, {@code AnalysisNewsArticle}
  * for news; {@code OpinionNewsArticle}, {@code Review}, {@code ReviewNewsArticle} for opinion; {@code BlogPosting}
  * for blog), {@code article:section} and
- * {@code section} meta tags naming opinion, editorials, columns or commentary, {@code og:type} {@code blog}, and URL
- * paths ({@code /opinion/}, {@code /editorials/}, {@code /columns/}, {@code /commentary/}, {@code /op-ed/} for opinion;
+ * {@code section} meta tags, JSON-LD {@code articleSection} and microdata {@code itemprop=articleSection} naming opinion,
+ * editorials, columns, commentary or reviews, {@code og:type} {@code blog}, and URL
+ * paths ({@code /opinion/}, {@code /editorials/}, {@code /columns/}, {@code /commentary/}, {@code /op-ed/}, and a last path segment naming a review such as {@code /xbox-one-x-review}, for opinion;
  * {@code /blog/}, {@code /blogs/} and blog hosts for blog; {@code /news/} and agency hosts for news).
  *
  * <p>Immutable and thread-safe.
@@ -30,6 +31,13 @@ public record PageSignals(boolean news, boolean opinion, boolean blog) {
     public static final PageSignals NONE = new PageSignals(false, false, false);
 
     private static final Pattern LD_TYPE = Pattern.compile("\"@type\"\\s*:\\s*\\[?\\s*\"([A-Za-z]+)\"");
+    private static final Pattern LD_SECTION = Pattern.compile("\"articleSection\"\\s*:\\s*\\[?\\s*\"([^\"]{1,80})\"");
+    /**
+     * A review's URL: the last path segment ends with "review" ({@code /xbox-one-x-review}) or starts with it
+     * ({@code /review-the-new-phone}); "council-to-review-parking" is not one.
+     */
+    private static final Pattern REVIEW_SLUG = Pattern.compile(
+            "(?:/(?:[^/?#]*-)?reviews?|/reviews?-[^/?#]*)(?:\\.[a-z]{2,5})?/?(?:[?#]|$)");
     private static final Pattern OPINION_WORDS = Pattern.compile(
             "\\b(?:opinion|opinions|editorials?|columns?|columnists?|commentary|op-?ed|views|reviews?)\\b");
     private static final Pattern OPINION_PATH = Pattern.compile(
@@ -55,9 +63,20 @@ public record PageSignals(boolean news, boolean opinion, boolean blog) {
                 }
             }
         }
+        for (Element s : doc.select("script[type=application/ld+json]")) {
+            Matcher m = LD_SECTION.matcher(s.data());
+            while (m.find()) {
+                if (OPINION_WORDS.matcher(m.group(1).toLowerCase(Locale.ROOT)).find()) opinion = true;
+            }
+        }
         for (Element m : doc.select("meta[property=article:section], meta[property=og:article:section], "
-                + "meta[name=section], meta[name=article:section]")) {
+                + "meta[name=section], meta[name=article:section], meta[itemprop=articleSection]")) {
             if (OPINION_WORDS.matcher(m.attr("content").toLowerCase(Locale.ROOT)).find()) opinion = true;
+        }
+        for (Element m : doc.select("[itemprop=articleSection]:not(meta)")) {
+            if (m.text().length() <= 80 && OPINION_WORDS.matcher(m.text().toLowerCase(Locale.ROOT)).find()) {
+                opinion = true;
+            }
         }
         for (Element m : doc.select("meta[property=og:type]")) {
             if (m.attr("content").toLowerCase(Locale.ROOT).contains("blog")) blog = true;
@@ -65,7 +84,7 @@ public record PageSignals(boolean news, boolean opinion, boolean blog) {
         String u = url == null ? "" : url.toLowerCase(Locale.ROOT);
         if (!u.isEmpty()) {
             String path = u.replaceFirst("^[a-z]+://[^/]*", "");
-            if (OPINION_PATH.matcher(path).find()) opinion = true;
+            if (OPINION_PATH.matcher(path).find() || REVIEW_SLUG.matcher(path).find()) opinion = true;
             if (BLOG_URL.matcher(u).find()) blog = true;
             if (NEWS_URL.matcher(u).find() && !opinion) news = true;
         }

@@ -105,6 +105,19 @@ class MainContentTest {
         assertEquals(new PageSignals(false, true, false),
                 ArticleReader.readPage("<p>x</p>", "https://paper.example/opinion/2026/03/why").page());
         assertEquals(PageSignals.NONE, ArticleReader.readPage("<p>x</p>", "https://paper.example/2026/03/why").page());
+        String section = "<html><head><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+                + "\"articleSection\":[\"Opinion\"]}</script></head><body><p>x</p></body></html>";
+        assertEquals(new PageSignals(true, true, false), ArticleReader.readPage(section, "").page());
+        assertTrue(ArticleReader.readPage("<p>x <span itemprop='articleSection'>Columns</span></p>", "").page()
+                .opinion());
+        assertTrue(ArticleReader.readPage("<p>x</p>", "https://gadgets.example/2026/03/new-phone-review/").page()
+                .opinion(), "a review's slug");
+        assertFalse(ArticleReader.readPage("<p>x</p>", "https://paper.example/2026/03/reviewers-disagree-on-budget")
+                .page().opinion(), "a word that starts with review is not a review");
+        assertFalse(ArticleReader.readPage("<p>x</p>", "https://paper.example/2026/03/council-to-review-parking-rules")
+                .page().opinion(), "a story about a review is not one");
+        assertTrue(ArticleReader.readPage("<p>x</p>", "https://films.example/review-the-long-night.html").page()
+                .opinion());
     }
 
     @Test
