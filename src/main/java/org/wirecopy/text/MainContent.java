@@ -173,7 +173,8 @@ public final class MainContent {
     /**
      * Whether a run of paragraphs outside the main content holds three or more prose paragraphs and at least half as
      * much prose as the article: another post of a homepage that Readability did not pick (or a long comment thread,
-     * which the network reads as well).
+     * which the network reads as well). Prose in elements named as furniture (a footer's copyright notice, a
+     * newsletter box) is no rival article.
      */
     static boolean rivalOutside(List<Paragraph> paragraphs, boolean[] main, long proseInMain) {
         int count = 0;
@@ -186,7 +187,7 @@ public final class MainContent {
                 continue;
             }
             Paragraph p = paragraphs.get(i);
-            if (p.length() >= PROSE_CHARS && p.linkShare() < 0.3f) {
+            if (p.length() >= PROSE_CHARS && p.linkShare() < 0.3f && !p.furnitureHint()) {
                 count++;
                 chars += p.length();
             }

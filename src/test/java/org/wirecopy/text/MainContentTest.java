@@ -198,4 +198,17 @@ class MainContentTest {
                 + "<meta property='og:title' content='The og headline'>"), null);
         assertEquals(List.of("The og headline", "A long headline here | Site", "A long headline here"), titles);
     }
+
+    @Test
+    void proseInFurnitureIsNoRivalArticle() {
+        List<Paragraph> ps = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) ps.add(Paragraph.of(i, i + PROSE, 0, 0));
+        for (int i = 4; i < 7; i++) ps.add(Paragraph.of(i, i + PROSE, 0, 0).withMarkup(0, 0, "p", 0f, i >= 0));
+        boolean[] main = {true, true, true, true, false, false, false};
+        long inMain = 4L * ps.get(0).length();
+        assertFalse(MainContent.rivalOutside(ps, main, inMain), "a footer's three notices are no second article");
+        List<Paragraph> plain = new java.util.ArrayList<>(ps.subList(0, 4));
+        for (int i = 4; i < 7; i++) plain.add(Paragraph.of(i, i + PROSE, 0, 0));
+        assertTrue(MainContent.rivalOutside(plain, main, inMain), "three prose paragraphs outside are");
+    }
 }
