@@ -192,8 +192,7 @@ final class ClassifyCommand implements Callable<Integer> {
         if (labelThresholds != null) result = labelThresholds.apply(result);
         java.util.List<org.wirecopy.classify.Explanation> explanations = null;
         if (explain) {
-            explanations = new java.util.ArrayList<>();
-            for (int i = 0; i < article.size(); i++) explanations.add(classifier.explain(article, i, top));
+            explanations = classifier.explainAll(article, top);
         }
         if (result.paragraphs().isEmpty()) {
             err.println("warning: " + in.id() + ": no paragraphs (the input is empty or only whitespace)");
