@@ -186,8 +186,13 @@ final class ClassifyCommand implements Callable<Integer> {
                     PrintWriter err, org.wirecopy.study.SummaryFormat summaryFormat) throws IOException {
         String text = in.stdin() ? org.wirecopy.text.ArticleReader.readStream(System.in, "stdin")
                 : org.wirecopy.text.ArticleReader.readFile(in.path());
-        org.wirecopy.text.Article article = org.wirecopy.text.ArticleReader.read(text,
-                org.wirecopy.text.InputFormat.parse(inputFormat), url, mainContent);
+        org.wirecopy.text.Article article;
+        try {
+            article = org.wirecopy.text.ArticleReader.read(text, org.wirecopy.text.InputFormat.parse(inputFormat), url,
+                    mainContent);
+        } catch (org.wirecopy.text.ArticleInputException e) {
+            throw new org.wirecopy.text.ArticleInputException(in.id() + ": " + e.getMessage(), e);
+        }
         ClassifiedArticle result = classifier.classify(article);
         if (labelThresholds != null) result = labelThresholds.apply(result);
         java.util.List<org.wirecopy.classify.Explanation> explanations = null;
