@@ -59,7 +59,7 @@ class HugePagesTest {
     }
 
     /**
-     * A page just under the limit (20,000 paragraphs of four inline elements each, 99,994 tags, 2.5 MB) is read,
+     * A page just under the limit (19,998 paragraphs of four inline elements each, 99,994 tags, 2.5 MB) is read,
      * main content and all, and classified in a child JVM with a 256 MB heap.
      */
     @Test
