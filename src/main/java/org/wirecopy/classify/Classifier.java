@@ -76,25 +76,51 @@ public final class Classifier implements ArticleLabeller {
         if (index < 0 || index >= article.size()) {
             throw new IllegalArgumentException("paragraph index " + index + " is outside 0.." + (article.size() - 1));
         }
-        List<String> labels = model.labels();
         Inside inside = inside(article);
-        if (inside.at()[index] < 0) {
-            // the network did not read it: the main-content detector decided
-            Map<String, Double> scores = new LinkedHashMap<>();
-            Map<String, List<Explanation.Contribution>> toward = new LinkedHashMap<>();
-            for (int j = 0; j < labels.size(); j++) {
-                scores.put(labels.get(j), (double) outsideScores[j]);
-                toward.put(labels.get(j), labels.get(j).equals(OUTSIDE_LABEL)
-                        ? List.of(new Explanation.Contribution("page:outside-main-content",
-                        Math.log(OUTSIDE_SCORE / (1 - OUTSIDE_SCORE))))
-                        : List.of());
-            }
-            return new Explanation(index, OUTSIDE_LABEL, scores, toward);
-        }
+        if (inside.at()[index] < 0) return outsideExplanation(index);
         // the network reads the paragraphs inside the main content, as classify() does
-        Explanation e = new Explainer(features, network, labels)
+        Explanation e = new Explainer(features, network, model.labels())
                 .explain(new Article(inside.paragraphs(), article.format(), article.page()), inside.at()[index], top);
         return new Explanation(index, e.label(), e.scores(), e.toward());
+    }
+
+    /**
+     * Why every paragraph of {@code article} got its scores, in order: what {@link #explain(Article, int, int)} gives
+     * for each index, computed in time linear in the article's length (features and network run once).
+     *
+     * @param top the number of features kept per label, at least 0
+     */
+    public List<Explanation> explainAll(Article article, int top) {
+        if (top < 0) throw new IllegalArgumentException("top must be >= 0, got " + top);
+        Inside inside = inside(article);
+        List<Explanation> read = new Explainer(features, network, model.labels())
+                .explainAll(new Article(inside.paragraphs(), article.format(), article.page()), top);
+        List<Explanation> out = new ArrayList<>(article.size());
+        for (int i = 0; i < article.size(); i++) {
+            int at = inside.at()[i];
+            if (at < 0) {
+                out.add(outsideExplanation(i));
+            } else {
+                Explanation e = read.get(at);
+                out.add(new Explanation(i, e.label(), e.scores(), e.toward()));
+            }
+        }
+        return out;
+    }
+
+    /** A paragraph the network did not read: the main-content detector decided. */
+    private Explanation outsideExplanation(int index) {
+        List<String> labels = model.labels();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        Map<String, List<Explanation.Contribution>> toward = new LinkedHashMap<>();
+        for (int j = 0; j < labels.size(); j++) {
+            scores.put(labels.get(j), (double) outsideScores[j]);
+            toward.put(labels.get(j), labels.get(j).equals(OUTSIDE_LABEL)
+                    ? List.of(new Explanation.Contribution("page:outside-main-content",
+                    Math.log(OUTSIDE_SCORE / (1 - OUTSIDE_SCORE))))
+                    : List.of());
+        }
+        return new Explanation(index, OUTSIDE_LABEL, scores, toward);
     }
 
     /**

@@ -186,14 +186,18 @@ final class ClassifyCommand implements Callable<Integer> {
                     PrintWriter err, org.wirecopy.study.SummaryFormat summaryFormat) throws IOException {
         String text = in.stdin() ? org.wirecopy.text.ArticleReader.readStream(System.in, "stdin")
                 : org.wirecopy.text.ArticleReader.readFile(in.path());
-        org.wirecopy.text.Article article = org.wirecopy.text.ArticleReader.read(text,
-                org.wirecopy.text.InputFormat.parse(inputFormat), url, mainContent);
+        org.wirecopy.text.Article article;
+        try {
+            article = org.wirecopy.text.ArticleReader.read(text, org.wirecopy.text.InputFormat.parse(inputFormat), url,
+                    mainContent);
+        } catch (org.wirecopy.text.ArticleInputException e) {
+            throw new org.wirecopy.text.ArticleInputException(in.id() + ": " + e.getMessage(), e);
+        }
         ClassifiedArticle result = classifier.classify(article);
         if (labelThresholds != null) result = labelThresholds.apply(result);
         java.util.List<org.wirecopy.classify.Explanation> explanations = null;
         if (explain) {
-            explanations = new java.util.ArrayList<>();
-            for (int i = 0; i < article.size(); i++) explanations.add(classifier.explain(article, i, top));
+            explanations = classifier.explainAll(article, top);
         }
         if (result.paragraphs().isEmpty()) {
             err.println("warning: " + in.id() + ": no paragraphs (the input is empty or only whitespace)");

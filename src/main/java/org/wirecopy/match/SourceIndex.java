@@ -192,7 +192,7 @@ public final class SourceIndex {
         return meta;
     }
 
-    /** Story {@code i}, 0 <= i < {@link #storyCount()}. */
+    /** Story {@code i}, for {@code 0 <= i < storyCount()}. */
     public Story story(int i) {
         Objects.checkIndex(i, storyCount);
         int at = i * IndexLayout.STORY_BYTES;

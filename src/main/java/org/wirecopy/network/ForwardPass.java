@@ -10,14 +10,31 @@ import java.util.Objects;
  * as ({@code org.wirecopy.network.internal}), on sparse inputs, with no native code and no shared mutable state.
  * Scores of one article never depend on which other articles are classified with it or on which thread runs it.
  *
- * <p>Long articles are scored in overlapping windows (see {@link #WINDOW}) so that memory stays bounded.
+ * <p>An article is read whole, however long, exactly as Deeplearning4j's graph reads it (a test compares the two on
+ * articles of up to 2,000 paragraphs). Memory is linear in the article's length: per paragraph its encoding and the
+ * partly summed output layer are kept while the backward LSTM runs, and nothing else.
+ *
+ * <p>{@link #context(List)} keeps the LSTM states of an article so that the scores of one paragraph with another
+ * input can be recomputed in constant time (occlusion explanations).
  *
  * <p>Immutable and thread-safe.
  */
 public final class ForwardPass {
 
-    /** Paragraphs scored per window of a long article, and the context added on each side of a window. */
+    /**
+     * Paragraphs per window when long articles were scored in windows; no longer used: every article is now read
+     * whole, as the network runs in Deeplearning4j.
+     *
+     * @deprecated articles are scored whole; kept so that code naming it still compiles
+     */
+    @Deprecated
     public static final int WINDOW = 64;
+    /**
+     * Context paragraphs on each side of a window; no longer used.
+     *
+     * @deprecated articles are scored whole; kept so that code naming it still compiles
+     */
+    @Deprecated
     public static final int OVERLAP = 16;
 
     private final NetworkConfig config;
@@ -34,6 +51,15 @@ public final class ForwardPass {
     private final float[] outW;
     private final float[] outB;
 
+    /**
+     * A forward pass for a network of shape {@code config} with these weights.
+     *
+     * @param config    the network's shape
+     * @param weights   its trained weights (copied)
+     * @param inputSize the dimension of the paragraph input vectors
+     * @param labels    the number of labels
+     * @throws IllegalArgumentException when a tensor is missing or has the wrong shape
+     */
     public ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
         this.config = Objects.requireNonNull(config, "config");
         this.inputSize = inputSize;
@@ -53,52 +79,131 @@ public final class ForwardPass {
         this.outB = check(weights.get("out_b"), 1, labels).data();
     }
 
+    /** The network's shape. */
     public NetworkConfig config() {
         return config;
     }
 
-    /** Probabilities per paragraph: {@code [paragraph][label]}. */
+    /**
+     * Probabilities per paragraph, {@code [paragraph][label]}, of the article whose paragraph inputs are given in
+     * order: the whole article is one sequence.
+     */
     public float[][] scores(List<SparseVector> inputs) {
         int n = inputs.size();
         float[][] out = new float[n][];
         if (n == 0) return out;
         float[][] enc = new float[n][];
         for (int i = 0; i < n; i++) enc[i] = encode(inputs.get(i));
-        if (fwd == null || n <= WINDOW + 2 * OVERLAP) {
-            scoreRange(enc, 0, n, 0, n, out);
-        } else {
-            for (int s = 0; s < n; s += WINDOW) {
-                int e = Math.min(n, s + WINDOW);
-                scoreRange(enc, Math.max(0, s - OVERLAP), Math.min(n, e + OVERLAP), s, e, out);
-            }
+        int h = config.hidden();
+        int r = config.recurrent();
+        // z[i] = out_b + enc[i] W + hf[i] W (+ hb[i] W below): the terms are added in the order of the single-sum
+        // form, so the result is the same float; the forward states are not kept
+        float[][] z = new float[n][];
+        Lstm.State f = fwd == null ? null : fwd.start();
+        for (int i = 0; i < n; i++) {
+            z[i] = outB.clone();
+            accumulate(enc[i], outW, 0, z[i]);
+            if (f != null) accumulate(fwd.step(enc[i], f), outW, h, z[i]);
+        }
+        if (bwd == null) {
+            for (int i = 0; i < n; i++) out[i] = softmax(z[i]);
+            return out;
+        }
+        Lstm.State b = bwd.start();
+        for (int i = n - 1; i >= 0; i--) {
+            accumulate(bwd.step(enc[i], b), outW, h + r, z[i]);
+            out[i] = softmax(z[i]);
+            enc[i] = null;
         }
         return out;
     }
 
-    /** Scores paragraphs [keepFrom, keepTo) using the sequence [from, to) as context. */
-    private void scoreRange(float[][] enc, int from, int to, int keepFrom, int keepTo, float[][] out) {
-        int t = to - from;
-        float[][] hf = null;
-        float[][] hb = null;
+    /**
+     * The article's encodings and LSTM states, kept so that {@link Context#rescore} gives the scores of one paragraph
+     * with another input in constant time. Memory: about {@code hidden + 4 * recurrent} floats per paragraph.
+     */
+    public Context context(List<SparseVector> inputs) {
+        int n = inputs.size();
+        float[][] enc = new float[n][];
+        for (int i = 0; i < n; i++) enc[i] = encode(inputs.get(i));
+        float[][] hf = null, cf = null, hb = null, cb = null;
         if (fwd != null) {
-            hf = new float[t][];
-            hb = new float[t][];
-            fwd.run(enc, from, t, false, hf);
-            bwd.run(enc, from, t, true, hb);
-        }
-        int h = config.hidden();
-        int r = config.recurrent();
-        float[] w = outW;
-        for (int i = keepFrom; i < keepTo; i++) {
-            float[] z = outB.clone();
-            float[] e = enc[i];
-            accumulate(e, w, 0, z);
-            if (hf != null) {
-                accumulate(hf[i - from], w, h, z);
-                accumulate(hb[i - from], w, h + r, z);
+            hf = new float[n][];
+            cf = new float[n][];
+            hb = new float[n][];
+            cb = new float[n][];
+            Lstm.State f = fwd.start();
+            for (int i = 0; i < n; i++) {
+                hf[i] = fwd.step(enc[i], f);
+                cf[i] = f.c.clone();
             }
-            out[i] = softmax(z);
+            Lstm.State b = bwd.start();
+            for (int i = n - 1; i >= 0; i--) {
+                hb[i] = bwd.step(enc[i], b);
+                cb[i] = b.c.clone();
+            }
         }
+        return new Context(enc, hf, cf, hb, cb);
+    }
+
+    /**
+     * One article's encodings and LSTM states (see {@link ForwardPass#context}).
+     *
+     * <p>Immutable after construction (its arrays never leave it); thread-safe.
+     */
+    public final class Context {
+        private final float[][] enc;
+        private final float[][] hf;
+        private final float[][] cf;
+        private final float[][] hb;
+        private final float[][] cb;
+
+        private Context(float[][] enc, float[][] hf, float[][] cf, float[][] hb, float[][] cb) {
+            this.enc = enc;
+            this.hf = hf;
+            this.cf = cf;
+            this.hb = hb;
+            this.cb = cb;
+        }
+
+        /** The article's number of paragraphs. */
+        public int size() {
+            return enc.length;
+        }
+
+        /** The scores of paragraph {@code index} as the article has it, equal to {@code scores(inputs)[index]}. */
+        public float[] scores(int index) {
+            java.util.Objects.checkIndex(index, enc.length);
+            return output(enc[index], hf == null ? null : hf[index], hb == null ? null : hb[index]);
+        }
+
+        /**
+         * The scores paragraph {@code index} gets when its input is {@code replacement} and every other paragraph's
+         * stays: equal, float for float, to {@code scores(inputs)[index]} with that one input replaced, since the
+         * forward state before it and the backward state after it do not depend on it.
+         */
+        public float[] rescore(int index, SparseVector replacement) {
+            java.util.Objects.checkIndex(index, enc.length);
+            float[] e = encode(replacement);
+            if (fwd == null) return output(e, null, null);
+            Lstm.State f = index == 0 ? fwd.start() : fwd.resume(hf[index - 1], cf[index - 1]);
+            float[] hfi = fwd.step(e, f);
+            int last = enc.length - 1;
+            Lstm.State b = index == last ? bwd.start() : bwd.resume(hb[index + 1], cb[index + 1]);
+            float[] hbi = bwd.step(e, b);
+            return output(e, hfi, hbi);
+        }
+    }
+
+    /** softmax(out_b + e W + hf W + hb W), summed in that order. */
+    private float[] output(float[] e, float[] hfi, float[] hbi) {
+        float[] z = outB.clone();
+        accumulate(e, outW, 0, z);
+        if (hfi != null) {
+            accumulate(hfi, outW, config.hidden(), z);
+            accumulate(hbi, outW, config.hidden() + config.recurrent(), z);
+        }
+        return softmax(z);
     }
 
     /** z += x * W[rowOffset .. rowOffset + x.length, :]. */
@@ -226,29 +331,50 @@ public final class ForwardPass {
             this.b = check(weights.get(prefix + "_b"), 1, 4 * r).data();
         }
 
-        void run(float[][] x, int from, int t, boolean reverse, float[][] out) {
+        /** The state before the first step: h and c zero. */
+        State start() {
+            return new State(new float[r], new float[r]);
+        }
+
+        /** The state after a step whose h and c were these (copied). */
+        State resume(float[] h, float[] c) {
+            return new State(h.clone(), c.clone());
+        }
+
+        /**
+         * One step on input {@code xi}: updates {@code s} (c in place, h replaced) and returns the new h, a fresh
+         * array.
+         */
+        float[] step(float[] xi, State s) {
             int g = 4 * r;
-            float[] h = new float[r];
-            float[] c = new float[r];
-            float[] z = new float[g];
-            int[] nonZero = new int[Math.max(in, r)];
-            for (int step = 0; step < t; step++) {
-                int pos = reverse ? t - 1 - step : step;
-                float[] xi = x[from + pos];
-                System.arraycopy(b, 0, z, 0, g);
-                addRows(xi, in, w, z, nonZero);
-                addRows(h, r, rw, z, nonZero);
-                float[] hn = new float[r];
-                for (int j = 0; j < r; j++) {
-                    float a = tanh(z[j]);
-                    float f = sigmoid(z[r + j]);
-                    float o = sigmoid(z[2 * r + j]);
-                    float gi = sigmoid(z[3 * r + j]);
-                    c[j] = f * c[j] + gi * a;
-                    hn[j] = o * tanh(c[j]);
-                }
-                h = hn;
-                out[pos] = hn;
+            float[] z = s.z;
+            float[] c = s.c;
+            System.arraycopy(b, 0, z, 0, g);
+            addRows(xi, in, w, z, s.nonZero);
+            addRows(s.h, r, rw, z, s.nonZero);
+            float[] hn = new float[r];
+            for (int j = 0; j < r; j++) {
+                float a = tanh(z[j]);
+                float f = sigmoid(z[r + j]);
+                float o = sigmoid(z[2 * r + j]);
+                float gi = sigmoid(z[3 * r + j]);
+                c[j] = f * c[j] + gi * a;
+                hn[j] = o * tanh(c[j]);
+            }
+            s.h = hn;
+            return hn;
+        }
+
+        /** A running state: h, c and scratch space. */
+        final class State {
+            float[] h;
+            final float[] c;
+            final float[] z = new float[4 * r];
+            final int[] nonZero = new int[Math.max(in, r)];
+
+            State(float[] h, float[] c) {
+                this.h = h;
+                this.c = c;
             }
         }
 

@@ -361,11 +361,7 @@ public final class WirecopyServer implements AutoCloseable {
         ClassifiedArticle result = c.classify(article);
         List<Explanation> explanations = null;
         if (options.explain()) {
-            explanations = new ArrayList<>(article.size());
-            for (int i = 0; i < article.size(); i++) {
-                if (Thread.currentThread().isInterrupted()) throw new IllegalStateException("cancelled");
-                explanations.add(c.explain(article, i, options.top()));
-            }
+            explanations = c.explainAll(article, options.top());
         }
         metrics.classified(result);
         return ResultJson.article(line, request.id(), article.format().name().toLowerCase(java.util.Locale.ROOT),

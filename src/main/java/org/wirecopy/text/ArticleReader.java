@@ -24,6 +24,15 @@ public final class ArticleReader {
     /** Inputs above this many bytes are refused; classify larger collections as JSONL, one article per line. */
     public static final long MAX_INPUT_BYTES = 256L * 1024 * 1024;
 
+    /**
+     * HTML pages with more start tags than this are refused before they are parsed (see {@link #maxHtmlTags()}):
+     * the parsed tree takes about 1.3 KB of heap per element (a 10 MB page of 100,000 paragraphs peaks at about
+     * 400 MB while it is read), so the number of tags, not the page's size, bounds the memory.
+     */
+    public static final int MAX_HTML_TAGS = 100_000;
+    /** The system property that raises (or lowers) {@link #MAX_HTML_TAGS}. */
+    public static final String MAX_HTML_TAGS_PROPERTY = "wirecopy.maxHtmlTags";
+
     /** A document-level tag: the input is an HTML page. */
     private static final Pattern HTML_DOCUMENT = Pattern.compile("<(?:!doctype\\s+html|html|head|body)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -75,10 +84,47 @@ public final class ArticleReader {
     public static Article readPage(String html, String url, boolean mainContent) {
         Objects.requireNonNull(html, "html");
         String u = url == null ? "" : url;
+        checkTags(html);
         org.jsoup.nodes.Document doc = HtmlSegmenter.parse(html);
         List<Paragraph> paragraphs = HtmlSegmenter.split(doc);
         return new Article(mainContent ? MainContent.mark(doc, paragraphs, u) : paragraphs, InputFormat.HTML,
                 PageSignals.of(doc, u));
+    }
+
+    /**
+     * The limit on start tags of one HTML page: the system property {@value #MAX_HTML_TAGS_PROPERTY} when set (a
+     * positive number), else {@link #MAX_HTML_TAGS}.
+     */
+    public static int maxHtmlTags() {
+        String v = System.getProperty(MAX_HTML_TAGS_PROPERTY);
+        if (v == null || v.isBlank()) return MAX_HTML_TAGS;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n > 0) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("system property " + MAX_HTML_TAGS_PROPERTY + " must be a positive number, "
+                + "got '" + v + "'");
+    }
+
+    /**
+     * Refuses a page with more start tags ({@code <} followed by a letter) than {@link #maxHtmlTags()}, counted on the
+     * text before anything is parsed, so that the refusal costs no memory.
+     */
+    private static void checkTags(String html) {
+        int max = maxHtmlTags();
+        int tags = 0;
+        int n = html.length();
+        for (int i = html.indexOf('<'); i >= 0 && i < n - 1; i = html.indexOf('<', i + 1)) {
+            char c = html.charAt(i + 1);
+            if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && ++tags > max) {
+                throw new ArticleInputException("the HTML page has more than " + max + " tags, the limit for one "
+                        + "page (its parsed tree would take about " + (max / 1000 * 13 / 10) + " MB of heap or more); "
+                        + "read it as plain text (--input-format text), split it, or raise the limit with java -D"
+                        + MAX_HTML_TAGS_PROPERTY + "=N and give Java more heap (-Xmx)");
+            }
+        }
     }
 
     /** The concrete layout {@code format} means for {@code text}: LINES, BLOCKS or HTML. */

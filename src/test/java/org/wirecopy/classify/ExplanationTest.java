@@ -8,6 +8,7 @@ import org.wirecopy.features.SparseVector;
 import org.wirecopy.model.Model;
 import org.wirecopy.network.ForwardPass;
 import org.wirecopy.text.Article;
+import org.wirecopy.text.Paragraph;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,39 +26,100 @@ class ExplanationTest {
         Article a = Article.ofParagraphs(List.of("Budget vote delayed", "From the AP:",
                 "WASHINGTON (AP) - The House delayed a vote on Tuesday, officials said.", "What a mess.",
                 "Advertisement"));
-        // an independent rescoring: the test removes the reported feature from the paragraph's input itself and
-        // runs the network on the whole article again
-        FeatureExtractor fx = new FeatureExtractor(model.features());
-        ForwardPass net = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
-                model.labels().size());
-        List<SparseVector> inputs = fx.extract(a.paragraphs());
         int checked = 0;
-        for (int i = 0; i < a.size(); i++) {
-            Explanation e = c.explain(a, i, 5);
-            assertEquals(c.classify(a).paragraphs().get(i).label(), e.label());
-            assertEquals(c.labels(), List.copyOf(e.toward().keySet()));
-            float[] base = net.scores(inputs)[i];
-            for (int j = 0; j < c.labels().size(); j++) {
-                List<Explanation.Contribution> list = e.toward().get(c.labels().get(j));
-                assertTrue(list.size() <= 5);
-                for (int k = 1; k < list.size(); k++) assertTrue(list.get(k - 1).effect() >= list.get(k).effect());
-                for (Explanation.Contribution x : list) {
-                    assertTrue(x.effect() > 0);
-                    List<SparseVector> occluded = new ArrayList<>(inputs);
-                    occluded.set(i, without(inputs.get(i), indices(x.feature(), fx, model)));
-                    float[] s = net.scores(occluded)[i];
-                    double expected = logit(base[j]) - logit(s[j]);
-                    assertEquals(expected, x.effect(), 1e-6 + 1e-4 * Math.abs(expected),
-                            "paragraph " + i + " " + c.labels().get(j) + " " + x.feature());
-                    checked++;
-                }
-            }
-        }
+        for (int i = 0; i < a.size(); i++) checked += checkEffects(c, model, a, i, c.explain(a, i, 5), 5);
         assertTrue(checked >= 20, "only " + checked + " contributions were checked");
         Explanation ad = c.explain(a, 4, 10);
         assertTrue(ad.toward().get(ad.label()).stream().anyMatch(x -> x.feature().contains("advertisement")
                 || x.feature().startsWith("cue:")), ad.toString());
         assertThrows(IllegalArgumentException.class, () -> c.explain(a, 9, 3));
+    }
+
+    /**
+     * Explanations of a 200-paragraph article (longer than the 64-paragraph chunks and the old 96-paragraph limit)
+     * from explainAll, which runs the network once and then one step per occluded feature: each reported effect is
+     * what rescoring the whole article with that feature removed gives.
+     */
+    @Test
+    void explanationsOfALongArticleAreTheEffectsOfRescoringTheWholeArticle() throws Exception {
+        Model model = TestData.tinyModel();
+        Classifier c = new Classifier(model);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            texts.add(switch (i % 4) {
+                case 0 -> "WASHINGTON (AP) - Officials said on Tuesday that plan " + i + " was delayed again.";
+                case 1 -> "What a mess, honestly. I expected better of them this time.";
+                case 2 -> "From the AP:";
+                default -> "Advertisement";
+            });
+        }
+        Article a = Article.ofParagraphs(texts);
+        List<Explanation> all = c.explainAll(a, 4);
+        assertEquals(200, all.size());
+        int checked = 0;
+        for (int i : new int[]{0, 1, 63, 64, 97, 150, 198, 199}) {
+            assertEquals(i, all.get(i).index());
+            checked += checkEffects(c, model, a, i, all.get(i), 4);
+        }
+        assertTrue(checked >= 20, "only " + checked + " contributions were checked");
+    }
+
+    /** explainAll gives, paragraph by paragraph, what explain gives, on a page whose furniture the network never reads. */
+    @Test
+    void explainAllEqualsExplainingEachParagraph() throws Exception {
+        Classifier c = new Classifier(TestData.tinyModel());
+        List<Paragraph> ps = new ArrayList<>();
+        String[] texts = {"Share this story", "Budget vote delayed", "From the AP:",
+                "WASHINGTON (AP) - The House delayed a vote on Tuesday, officials said.", "What a mess.",
+                "Most read", "Copyright 2026"};
+        int at = 0;
+        for (int i = 0; i < texts.length; i++) {
+            Paragraph p = Paragraph.of(i, texts[i], at, at + texts[i].length());
+            ps.add(i == 0 || i >= 5 ? p.withRegion(Paragraph.Region.OUTSIDE) : p);
+            at += texts[i].length() + 1;
+        }
+        Article page = new Article(ps, org.wirecopy.text.InputFormat.HTML);
+        List<Explanation> all = c.explainAll(page, 3);
+        assertEquals(texts.length, all.size());
+        for (int i = 0; i < texts.length; i++) assertEquals(c.explain(page, i, 3), all.get(i), "paragraph " + i);
+        assertEquals(List.of(new Explanation.Contribution("page:outside-main-content",
+                Math.log(Classifier.OUTSIDE_SCORE / (1 - Classifier.OUTSIDE_SCORE)))),
+                all.get(6).toward().get("BOILERPLATE"));
+        assertEquals(List.of(), c.explainAll(new Article(List.of(), org.wirecopy.text.InputFormat.TEXT), 3));
+        assertThrows(IllegalArgumentException.class, () -> c.explainAll(page, -1));
+    }
+
+    /**
+     * Checks explanation {@code e} of paragraph {@code i}: its label is classify's, at most {@code top} contributions
+     * per label, sorted, and each effect equals the log-odds drop that an independent rescoring gives: the test
+     * removes the reported feature from the paragraph's input itself and runs the network on the whole article
+     * again. Returns how many contributions were checked.
+     */
+    static int checkEffects(Classifier c, Model model, Article a, int i, Explanation e, int top) {
+        FeatureExtractor fx = new FeatureExtractor(model.features());
+        ForwardPass net = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
+                model.labels().size());
+        List<SparseVector> inputs = fx.extract(a.paragraphs());
+        assertEquals(c.classify(a).paragraphs().get(i).label(), e.label());
+        assertEquals(c.labels(), List.copyOf(e.toward().keySet()));
+        float[] base = net.scores(inputs)[i];
+        int checked = 0;
+        for (int j = 0; j < c.labels().size(); j++) {
+            List<Explanation.Contribution> list = e.toward().get(c.labels().get(j));
+            assertTrue(list.size() <= top);
+            for (int k = 1; k < list.size(); k++) assertTrue(list.get(k - 1).effect() >= list.get(k).effect());
+            for (Explanation.Contribution x : list) {
+                assertTrue(x.effect() > 0);
+                List<SparseVector> occluded = new ArrayList<>(inputs);
+                occluded.set(i, without(inputs.get(i), indices(x.feature(), fx, model)));
+                float[] s = net.scores(occluded)[i];
+                double expected = logit(base[j]) - logit(s[j]);
+                assertEquals(expected, x.effect(), 1e-6 + 1e-4 * Math.abs(expected),
+                        "paragraph " + i + " " + c.labels().get(j) + " " + x.feature());
+                checked++;
+            }
+        }
+        return checked;
     }
 
     /** The input indices of a reported feature: a cue and its contrast value, or an n-gram's bucket. */

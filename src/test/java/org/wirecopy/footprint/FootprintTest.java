@@ -164,4 +164,75 @@ class FootprintTest {
         assertTrue(expected.startsWith("ok 300 ") && expected.length() == "ok 300 ".length() + 20, expected);
         assertTrue(r.output().contains(expected), r.output() + " but in process: " + expected);
     }
+
+    /**
+     * An app that is a module: a consumer module that {@code requires org.wirecopy} is compiled against wirecopy's jar
+     * (target/classes with the Automatic-Module-Name that pom.xml gives the jar) and the classify-only jars, all on the
+     * module path, and run from the module path in a child JVM (no class path): it labels an article as this JVM does.
+     */
+    @Test
+    void classificationRunsOnTheModulePath() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(TestData.root().resolve("pom.xml").toFile());
+        NodeList names = pom.getElementsByTagName("Automatic-Module-Name");
+        assertEquals(1, names.getLength(), "pom.xml gives the jar no Automatic-Module-Name");
+        String module = names.item(0).getTextContent().strip();
+        assertEquals("org.wirecopy", module);
+        Path work = dir.resolve("module-path");
+        Path jar = work.resolve("wirecopy.jar");
+        Files.createDirectories(work);
+        java.util.jar.Manifest mf = new java.util.jar.Manifest();
+        mf.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().putValue("Automatic-Module-Name", module);
+        Path classes = TestData.root().resolve("target/classes");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), mf);
+             var files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                String name = classes.relativize(f).toString().replace(File.separatorChar, '/');
+                if (name.equals("META-INF/MANIFEST.MF")) continue;
+                out.putNextEntry(new java.util.jar.JarEntry(name));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        Path src = work.resolve("src/consumer");
+        Files.createDirectories(src.resolve("consumer"));
+        Files.writeString(src.resolve("module-info.java"), "module consumer { requires org.wirecopy; }\n");
+        Files.writeString(src.resolve("consumer/Main.java"), """
+                package consumer;
+                public final class Main {
+                    public static void main(String[] args) {
+                        var a = org.wirecopy.classify.Classifier.bundled().classify(String.join("\\n\\n", args));
+                        System.out.println("labels " + a.paragraphs().stream().map(p -> p.label()).toList()
+                                + " module " + org.wirecopy.classify.Classifier.class.getModule().getName());
+                    }
+                }
+                """);
+        List<String> modulePath = new ArrayList<>();
+        modulePath.add(jar.toString());
+        for (Path p : jars.values()) modulePath.add(p.toString());
+        String mp = String.join(File.pathSeparator, modulePath);
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        assumeTrue(javac != null, "no Java compiler in this JDK (a JRE runs the tests)");
+        java.io.StringWriter log = new java.io.StringWriter();
+        int compiled = javac.getTask(log, null, null, List.of("-d", work.resolve("out").toString(),
+                "--module-source-path", work.resolve("src").toString(), "--module-path", mp, "--module", "consumer"),
+                null, null).call() ? 0 : 1;
+        assertEquals(0, compiled, "the consumer module does not compile against wirecopy:\n" + log);
+        String[] article = {"From the AP:", "WASHINGTON (AP) - The House delayed a vote on Tuesday, officials said.",
+                "Advertisement"};
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "--module-path", work.resolve("out") + File.pathSeparator + mp,
+                // wirecopy is an automatic module: it cannot name the modules it reads, so they are added
+                "--add-modules", "ALL-MODULE-PATH", "--module", "consumer/consumer.Main"));
+        cmd.addAll(List.of(article));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the consumer timed out");
+        assertEquals(0, p.exitValue(), output);
+        List<String> expected = org.wirecopy.classify.Classifier.bundled().classify(String.join("\n\n", article))
+                .paragraphs().stream().map(x -> x.label()).toList();
+        assertTrue(output.contains("labels " + expected + " module org.wirecopy"), output + " but in process: "
+                + expected);
+    }
 }

@@ -49,7 +49,8 @@ class ForwardPassTest {
         var graph = GraphFactory.create(net, dim, 3, 42, 1e-3, 0);
         NetworkWeights w = perturbed(GraphFactory.export(graph), r);
         ForwardPass fp = new ForwardPass(net, w, dim, 3);
-        for (int n : new int[]{1, 2, 7, 40, 96}) {
+        // up to 96 paragraphs the old windowed pass read articles whole too; beyond, it read windows of 64
+        for (int n : new int[]{1, 2, 7, 40, 96, 97, 200, 1000, 2000}) {
             List<SparseVector> article = randomArticle(r, n, dim);
             float[][] expected = SequenceTrainer.dl4jScores(net, w, dim, 3, article);
             float[][] actual = fp.scores(article);
@@ -57,6 +58,65 @@ class ForwardPassTest {
                 for (int j = 0; j < 3; j++) {
                     assertEquals(expected[i][j], actual[i][j], 2e-5, arch + " n=" + n + " paragraph " + i + " label " + j);
                 }
+            }
+        }
+    }
+
+    /**
+     * The bundled model on a 200-paragraph article of invented text (its real features): the forward pass gives
+     * Deeplearning4j's output for the whole sequence. (Scored in windows of 64, as before, scores differed by up to
+     * 0.04.)
+     */
+    @Test
+    void theBundledModelScoresA200ParagraphArticleAsDeeplearning4jDoes() throws Exception {
+        org.wirecopy.model.Model model = org.wirecopy.classify.Classifier.defaultModel();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            texts.add(switch (i % 5) {
+                case 0 -> "WASHINGTON (AP) \u2014 Officials said on Tuesday that the measure " + i + " had stalled.";
+                case 1 -> "\u201cWe will keep working on it,\u201d the spokeswoman said, adding that talks continue.";
+                case 2 -> "I think this is a mess, and frankly nobody should be surprised by paragraph " + i + ".";
+                case 3 -> "Advertisement";
+                default -> "From the AP:";
+            });
+        }
+        var fx = new org.wirecopy.features.FeatureExtractor(model.features(), model.vectors());
+        List<SparseVector> inputs = fx.extract(org.wirecopy.text.Article.ofParagraphs(texts).paragraphs());
+        int labels = model.labels().size();
+        float[][] expected = SequenceTrainer.dl4jScores(model.network(), model.weights(), model.features().inputSize(),
+                labels, inputs);
+        float[][] actual = new ForwardPass(model.network(), model.weights(), model.features().inputSize(), labels)
+                .scores(inputs);
+        for (int i = 0; i < 200; i++) {
+            for (int j = 0; j < labels; j++) {
+                assertEquals(expected[i][j], actual[i][j], 1e-5, "paragraph " + i + " label " + j);
+            }
+        }
+    }
+
+    /**
+     * A context's rescore of one paragraph with another input equals, float for float, the scores of the whole article
+     * with that input replaced (what occlusion explanations rely on), at the first, a middle and the last paragraph.
+     */
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    void rescoringOneParagraphEqualsScoringTheWholeArticleAgain(Architecture arch) {
+        NetworkConfig net = new NetworkConfig(arch, 16, 8, 0, 0);
+        int dim = 300;
+        Random r = new Random(11);
+        NetworkWeights w = perturbed(GraphFactory.export(GraphFactory.create(net, dim, 3, 5, 1e-3, 0)), r);
+        ForwardPass fp = new ForwardPass(net, w, dim, 3);
+        for (int n : new int[]{1, 2, 200}) {
+            List<SparseVector> article = randomArticle(r, n, dim);
+            ForwardPass.Context context = fp.context(article);
+            float[][] whole = fp.scores(article);
+            for (int i : new int[]{0, n / 2, n - 1}) {
+                assertArrayEquals(whole[i], context.scores(i), 0f, arch + " n=" + n + " paragraph " + i);
+                SparseVector other = randomArticle(r, 1, dim).get(0);
+                List<SparseVector> changed = new ArrayList<>(article);
+                changed.set(i, other);
+                assertArrayEquals(fp.scores(changed)[i], context.rescore(i, other), 0f,
+                        arch + " n=" + n + " paragraph " + i + " replaced");
             }
         }
     }

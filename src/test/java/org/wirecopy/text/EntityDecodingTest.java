@@ -20,6 +20,16 @@ class EntityDecodingTest {
         assertEquals("&lt;b&gt; \"q\"", TextNormalizer.normalizeDecoded("&lt;b&gt;\u00A0\u201Cq\u201D"));
     }
 
+    /** End to end: a page that shows the text "&lt;b&gt;" (its source escapes the ampersands) is read as that text. */
+    @Test
+    void aPageIsDecodedOnceFromSourceToParagraph() {
+        Article a = ArticleReader.read("<html><body><p>Type &amp;lt;b&amp;gt; for bold &amp; &lt;i&gt; for italics"
+                + "</p></body></html>", InputFormat.HTML);
+        assertEquals(1, a.size());
+        assertEquals("Type &lt;b&gt; for bold & <i> for italics", a.paragraphs().get(0).normalizedText());
+        assertEquals("Type &lt;b&gt; for bold & <i> for italics", a.paragraphs().get(0).text());
+    }
+
     @Test
     void outOfRangeNumericReferencesBecomeTheReplacementChar() {
         assertEquals("a \uFFFD b", TextNormalizer.normalize("a &#x110000; b"));
