@@ -233,7 +233,8 @@ class StudyCliTest {
         assertTrue(lines.get(0).endsWith(",explanation"), lines.get(0));
         assertEquals(classifier.classify(TEXTS[0]).size() + 1, lines.size());
         for (String l : lines.subList(1, lines.size())) {
-            assertTrue(l.matches(".*,\"?[A-Z]+: \\S+ [+-]\\d\\.\\d{3}.*"), l);
+            // every feature says where it came from: the paragraph, a neighbour (and which) or the article
+            assertTrue(l.matches(".*,\"?[A-Z]+: \\S+ \\((paragraph|article|neighbour [+-]\\d)\\) [+-]\\d\\.\\d{3}.*"), l);
             for (String label : classifier.labels()) assertTrue(l.contains(label + ":"), l);
         }
     }
