@@ -87,6 +87,14 @@ final class BatchClassification {
         this.progressNanos = progressNanos;
     }
 
+    private ProgressOption progressOption = new ProgressOption();
+
+    /** Draws a progress bar instead of plain lines when stderr is a terminal or {@code --progress} was given. */
+    BatchClassification withProgress(ProgressOption option) {
+        this.progressOption = option;
+        return this;
+    }
+
     /** Classifies {@code inputs} in order and returns the exit code. */
     int run(List<InputFiles.Input> inputs) throws IOException {
         long started = System.nanoTime();
@@ -96,7 +104,10 @@ final class BatchClassification {
         int skipped = 0;
         writer.begin();
         try (Items items = new Items(inputs);
-             Stream<Classified<Item>> results = classifier.classifyAll(items, this::read, threads)) {
+             Stream<Classified<Item>> results = classifier.classifyAll(items, this::read, threads);
+             ProgressDisplay bar = progressOption.open(err, "classify",
+                     items.jsonl == null && items.total > 1 ? items.total : -1,
+                     items.jsonl == null && items.total > 1 ? "inputs" : "articles")) {
             Iterator<Classified<Item>> it = results.iterator();
             while (it.hasNext()) {
                 Classified<Item> r;
@@ -121,7 +132,11 @@ final class BatchClassification {
                 articles++;
                 paragraphs += result.size();
                 long now = System.nanoTime();
-                if (now - lastReport >= progressNanos) {
+                if (bar.active()) {
+                    bar.stepTo(items.jsonl == null && items.total > 1 ? items.opened : articles);
+                    bar.extra(String.format(Locale.ROOT, "%d articles, %.0f paragraphs/s", articles,
+                            paragraphs / Math.max(1e-9, (now - started) / 1e9)));
+                } else if (now - lastReport >= progressNanos) {
                     lastReport = now;
                     progress(articles, paragraphs, started, now, items);
                 }
@@ -129,6 +144,7 @@ final class BatchClassification {
             writer.end();
             writer.check();
             if (summary != null) summary.finish();
+            bar.close();
             int problems = skipped + items.problems();
             double secs = (System.nanoTime() - started) / 1e9;
             err.printf(Locale.ROOT, "classified %d articles in %.1f s (%d paragraphs)%s%n", articles, secs,
