@@ -226,7 +226,10 @@ abstract class ResultWriter {
                 StringBuilder b = new StringBuilder();
                 b.append(StringEscapeUtils.escapeCsv(id == null ? "" : id)).append(',').append(p.index()).append(',')
                         .append(p.label());
-                for (String l : labels) b.append(',').append(round(p.score(l)));
+                for (String l : labels) {
+                    // plain decimals (0.000446, not 4.46E-4) for every spreadsheet
+                    b.append(',').append(java.math.BigDecimal.valueOf(round(p.score(l))).toPlainString());
+                }
                 b.append(',').append(p.uncertain());
                 b.append(',').append(p.start()).append(',').append(p.end()).append(',')
                         .append(StringEscapeUtils.escapeCsv(p.text()));

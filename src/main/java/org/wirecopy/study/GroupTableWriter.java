@@ -61,9 +61,9 @@ public final class GroupTableWriter {
                 for (String k : keys.get(i)) b.append(StringEscapeUtils.escapeCsv(k)).append(',');
                 b.append(g.articles()).append(',').append(g.paragraphs());
                 for (String l : labels) {
-                    b.append(',').append(SummaryWriter.round(g.meanShares().get(l))).append(',')
-                            .append(SummaryWriter.round(g.lower().get(l))).append(',')
-                            .append(SummaryWriter.round(g.upper().get(l)));
+                    b.append(',').append(SummaryWriter.plain(g.meanShares().get(l))).append(',')
+                            .append(SummaryWriter.plain(g.lower().get(l))).append(',')
+                            .append(SummaryWriter.plain(g.upper().get(l)));
                 }
                 out.write(b.append('\n').toString());
             }
