@@ -105,9 +105,7 @@ final class BatchClassification {
         writer.begin();
         try (Items items = new Items(inputs);
              Stream<Classified<Item>> results = classifier.classifyAll(items, this::read, threads);
-             ProgressDisplay bar = progressOption.open(err, "classify",
-                     items.jsonl == null && items.total > 1 ? items.total : -1,
-                     items.jsonl == null && items.total > 1 ? "inputs" : "articles")) {
+             ProgressDisplay bar = progressOption.open(err, "classify", barMax(items), barUnit(items))) {
             Iterator<Classified<Item>> it = results.iterator();
             while (it.hasNext()) {
                 Classified<Item> r;
@@ -133,7 +131,7 @@ final class BatchClassification {
                 paragraphs += result.size();
                 long now = System.nanoTime();
                 if (bar.active()) {
-                    bar.stepTo(items.jsonl == null && items.total > 1 ? items.opened : articles);
+                    bar.stepTo(byBytes(items) ? items.bytesDone() >> 10 : items.total > 1 ? items.opened : articles);
                     bar.extra(String.format(Locale.ROOT, "%d articles, %.0f paragraphs/s", articles,
                             paragraphs / Math.max(1e-9, (now - started) / 1e9)));
                 } else if (now - lastReport >= progressNanos) {
@@ -152,6 +150,19 @@ final class BatchClassification {
             err.flush();
             return problems == 0 ? ExitCodes.OK : ExitCodes.DATA;
         }
+    }
+
+    /** A JSONL corpus of known size is followed by bytes read (KB), files by inputs done, else articles. */
+    private static boolean byBytes(Items items) {
+        return items.anyJsonl && items.totalBytes > 0;
+    }
+
+    private static long barMax(Items items) {
+        return byBytes(items) ? Math.max(1, items.totalBytes >> 10) : items.total > 1 ? items.total : -1;
+    }
+
+    private static String barUnit(Items items) {
+        return byBytes(items) ? "KB" : items.total > 1 ? "inputs" : "articles";
     }
 
     private static String where(Item a) {
@@ -198,7 +209,14 @@ final class BatchClassification {
         double secs = (now - started) / 1e9;
         double rate = paragraphs / Math.max(1e-9, secs);
         String eta = "";
-        if (items.jsonl == null && items.total > 0 && items.opened > 0) {
+        if (byBytes(items)) {
+            long done = items.bytesDone();
+            if (done > 0) {
+                double left = secs * (items.totalBytes - done) / done;
+                eta = String.format(Locale.ROOT, ", %.0f%% of the input read, ETA %.0f s",
+                        100.0 * done / items.totalBytes, Math.max(0, left));
+            }
+        } else if (items.jsonl == null && items.total > 0 && items.opened > 0) {
             double left = secs * (items.total - items.opened) / items.opened;
             eta = String.format(Locale.ROOT, ", %d/%d inputs, ETA %.0f s", items.opened, items.total, left);
         }
@@ -217,9 +235,52 @@ final class BatchClassification {
         int opened;
         JsonlReading jsonl;
 
+        /** Bytes of all inputs when every one is a file (else -1), and of the inputs finished so far. */
+        final long totalBytes;
+        final boolean anyJsonl;
+        private long finishedBytes;
+        private long jsonlSize;
+
         Items(List<InputFiles.Input> inputs) {
             this.inputs = inputs;
             this.total = inputs.size();
+            long bytes = 0;
+            boolean json = false;
+            for (InputFiles.Input in : inputs) {
+                if (in.stdin()) {
+                    bytes = -1;
+                    json |= reading.inputFormat().equalsIgnoreCase("jsonl");
+                    break;
+                }
+                json |= isJsonl(in);
+                try {
+                    bytes += Files.size(in.path());
+                } catch (IOException | SecurityException e) {
+                    bytes = -1;
+                    break;
+                }
+            }
+            this.totalBytes = bytes;
+            this.anyJsonl = json;
+        }
+
+        /** Bytes of input read so far: the finished inputs' sizes and what the current JSONL reader has read. */
+        long bytesDone() {
+            JsonlReading r = jsonl;
+            return finishedBytes + (r == null ? 0 : Math.min(r.bytes(), jsonlSize));
+        }
+
+        private long sizeOf(InputFiles.Input in) {
+            try {
+                return Files.size(in.path());
+            } catch (IOException | SecurityException e) {
+                return 0;
+            }
+        }
+
+        private boolean isJsonl(InputFiles.Input in) {
+            return reading.inputFormat().equalsIgnoreCase("jsonl") || (reading.inputFormat().equalsIgnoreCase("auto")
+                    && !in.stdin() && in.path().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl"));
         }
 
         int problems() {
@@ -239,6 +300,7 @@ final class BatchClassification {
                         return true;
                     }
                     jsonl = null;
+                    finishedBytes += jsonlSize;
                 }
                 if (opened == inputs.size()) return false;
                 try {
@@ -262,12 +324,14 @@ final class BatchClassification {
                     && name.toLowerCase(Locale.ROOT).endsWith(".jsonl"));
             if (isJsonl) {
                 if (!in.stdin()) org.wirecopy.io.SafeFiles.requireReadable(in.path(), "JSONL corpus");
+                jsonlSize = in.stdin() ? 0 : sizeOf(in);
                 InputStream s = in.stdin() ? System.in : Files.newInputStream(in.path());
                 if (!in.stdin()) streams.add(s);
                 jsonl = new JsonlReading(s, name, reading.corpus(), err);
                 readers.add(jsonl);
                 return;
             }
+            if (!in.stdin()) finishedBytes += sizeOf(in);
             Map<String, String> base = fileFields(in);
             String text = null;
             if (in.stdin()) text = ArticleReader.readStream(System.in, "stdin");

@@ -116,6 +116,18 @@ class ProgressTest {
         assertTrue(manyBar.err().contains("\rclassify") && manyBar.err().contains("2/2"), manyBar.err());
         assertEquals(many.out(), manyBar.out());
 
+        // a JSONL corpus is followed by the bytes read: the bar counts KB, plain lines give the share read and an ETA
+        CliTest.Run corpus = CliTest.run("classify", "--model", model.toString(), "--format", "csv", "--progress",
+                data);
+        assertEquals(0, corpus.code(), corpus.err());
+        String last = corpus.err().substring(corpus.err().lastIndexOf('\r') + 1);
+        assertTrue(last.contains("100%") && last.contains(" KB"), corpus.err());
+        CliTest.Run lines = CliTest.run("classify", "--model", model.toString(), "--format", "csv",
+                "--progress-seconds", "0.000001", data);
+        assertEquals(0, lines.code(), lines.err());
+        assertFalse(lines.err().contains("\r"), lines.err());
+        assertTrue(lines.err().matches("(?s).*\\d+% of the input read, ETA \\d+ s.*"), lines.err());
+
         String[] cv = {"cross-validate", "--data", data, "--folds", "2", "--epochs", "2", "--hash-bits", "10",
                 "--hidden", "8", "--recurrent", "4"};
         CliTest.Run cvPlain = CliTest.run(cv);
