@@ -60,13 +60,19 @@ class PublicBenchmarksTest {
         assertTrue(f1 > 0.55, "CheckThat! 2025 test macro-F1 " + f1 + " (always-OBJ 0.417, fastText 0.57)");
     }
 
+    /**
+     * Zero-shot, the bundled model is at chance on CheckThat! sentences ("who wrote it" is not "is it subjective"):
+     * macro-F1 0.41-0.46 over seeds and configurations, around always-OBJ's 0.417, and the SUBJ PR-AUC about SUBJ's
+     * share of the sentences (docs/benchmarks.md). The test keeps the mapped evaluation honest: a broken mapping
+     * (everything SUBJ gives 0.22) falls outside this band.
+     */
     @Test
-    void bundledModelZeroShotOnCheckThatBeatsAlwaysObj() throws Exception {
+    void bundledModelZeroShotOnCheckThatIsNearAlwaysObj() throws Exception {
         Corpus test = CorpusReader.read(need("checkthat2025-en/test_en_labeled.tsv"), checkThat());
         MappedLabeller asObjSubj = new MappedLabeller(Classifier.loadDefault(),
                 Map.of("REPORTING", "OBJ", "BOILERPLATE", "OBJ", "COMMENTARY", "SUBJ"));
-        double f1 = Evaluator.evaluate(asObjSubj, test).macroF1();
-        assertTrue(f1 > 0.417, "zero-shot macro-F1 " + f1);
+        Evaluation ev = Evaluator.evaluate(asObjSubj, test);
+        assertTrue(ev.macroF1() > 0.37 && ev.macroF1() < 0.52, "zero-shot macro-F1 " + ev.macroF1());
     }
 
     @Test

@@ -53,15 +53,23 @@ final class BatchClassification {
         final String text;
         final boolean post;
         final LabelledArticle corpus;
+        /** A corpus article's paragraphs, made on the reading thread (null for other inputs). */
+        final JsonlReading.Read read;
         volatile String error;
 
         Item(String id, Map<String, String> fields, Path file, String text, boolean post, LabelledArticle corpus) {
+            this(id, fields, file, text, post, corpus, null);
+        }
+
+        Item(String id, Map<String, String> fields, Path file, String text, boolean post, LabelledArticle corpus,
+             JsonlReading.Read read) {
             this.id = id;
             this.fields = fields;
             this.file = file;
             this.text = text;
             this.post = post;
             this.corpus = corpus;
+            this.read = read;
         }
     }
 
@@ -171,6 +179,7 @@ final class BatchClassification {
 
     /** Turns an item into an article (on a pool thread); unreadable files become empty articles with an error. */
     private Article read(Item item) {
+        if (item.read != null) return item.read.paragraphs();
         if (item.corpus != null) return Article.ofParagraphs(item.corpus.texts());
         try {
             if (item.post) return ArticleReader.read(item.text, InputFormat.HTML, reading.url(), false);
@@ -295,8 +304,9 @@ final class BatchClassification {
                 if (!pending.isEmpty()) return true;
                 if (jsonl != null) {
                     if (jsonl.hasNext()) {
-                        LabelledArticle a = jsonl.next();
-                        pending.add(new Item(a.id(), fields(a), null, null, false, a));
+                        JsonlReading.Read read = jsonl.next();
+                        LabelledArticle a = read.corpus();
+                        pending.add(new Item(a.id(), fields(a), null, null, false, a, read));
                         return true;
                     }
                     jsonl = null;

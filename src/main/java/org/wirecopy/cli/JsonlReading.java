@@ -5,6 +5,7 @@ import org.wirecopy.corpus.CorpusOptions;
 import org.wirecopy.corpus.CorpusReader;
 import org.wirecopy.corpus.DataProblem;
 import org.wirecopy.corpus.LabelledArticle;
+import org.wirecopy.text.Article;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +16,33 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * A JSONL corpus as an iterator of articles: {@link CorpusReader#stream} runs on a daemon thread and hands articles
- * over through a queue of 64; problems are printed to stderr as they are found. A failure of the reader (an I/O
- * error, an over-long line) is rethrown to the consumer. Not thread-safe (one consumer).
+ * A JSONL corpus as an iterator of articles: {@link CorpusReader#stream} runs on a daemon thread, which also splits
+ * each article into normalised paragraphs ({@link Article#ofParagraphs}, so that the classifying threads do not),
+ * and hands articles over through a queue of 64; problems are printed to stderr as they are found. A failure of the
+ * reader (an I/O error, an over-long line) is rethrown to the consumer. Not thread-safe (one consumer).
  */
-final class JsonlReading implements Iterator<LabelledArticle>, AutoCloseable {
+final class JsonlReading implements Iterator<JsonlReading.Read>, AutoCloseable {
+
+    /**
+     * An article read, with its paragraphs as {@link Article#ofParagraphs} makes them, or the exception that threw
+     * instead (rethrown where the article is classified, as if it were made there).
+     */
+    record Read(LabelledArticle corpus, Article article, RuntimeException failure) {
+        static Read of(LabelledArticle a) {
+            try {
+                return new Read(a, Article.ofParagraphs(a.texts()), null);
+            } catch (RuntimeException e) {
+                return new Read(a, null, e);
+            }
+        }
+
+        /** The article's paragraphs, or the exception that making them threw. */
+        Article paragraphs() {
+            if (failure != null) throw failure;
+            return article;
+        }
+    }
+
     private static final Object END = new Object();
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(64);
     private final Thread thread;
@@ -35,7 +58,7 @@ final class JsonlReading implements Iterator<LabelledArticle>, AutoCloseable {
                 CorpusReader.stream(in, name, CorpusFormat.JSONL, options, new CorpusReader.Sink() {
                     @Override
                     public void article(LabelledArticle a) throws IOException {
-                        put(a);
+                        put(Read.of(a));
                     }
 
                     @Override
@@ -98,9 +121,9 @@ final class JsonlReading implements Iterator<LabelledArticle>, AutoCloseable {
     }
 
     @Override
-    public LabelledArticle next() {
+    public Read next() {
         if (!hasNext()) throw new NoSuchElementException();
-        LabelledArticle a = (LabelledArticle) head;
+        Read a = (Read) head;
         head = null;
         return a;
     }

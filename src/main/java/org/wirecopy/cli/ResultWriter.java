@@ -149,9 +149,16 @@ abstract class ResultWriter {
         }
     }
 
-    /** One JSON object per paragraph. */
+    /**
+     * One JSON object per paragraph. An article's lines are rendered by one {@link JsonGenerator} into a buffer and
+     * handed to the output in one write, then flushed: the same bytes as one generator and one {@code println} per
+     * paragraph, with a flush per article instead of per paragraph (the CLI's writer flushes on every
+     * {@code println}). Scores are printed by {@link #score(JsonGenerator, String, double)}.
+     */
     static final class Jsonl extends ResultWriter {
         private final JsonFactory json = new JsonFactory();
+        private final StringWriter buffer = new StringWriter(8192);
+        private final String newline = System.lineSeparator();
 
         Jsonl(PrintWriter out, List<String> labels) {
             super(out, labels);
@@ -160,48 +167,91 @@ abstract class ResultWriter {
         @Override
         void article(String id, Map<String, String> fields, ClassifiedArticle a, List<Explanation> explanations)
                 throws IOException {
-            StringWriter sw = new StringWriter();
-            for (ClassifiedParagraph p : a.paragraphs()) {
-                sw.getBuffer().setLength(0);
-                try (JsonGenerator g = json.createGenerator(sw)) {
-                    g.writeStartObject();
-                    if (id != null) g.writeStringField("article", id);
-                    g.writeNumberField("index", p.index());
-                    g.writeStringField("label", p.label());
-                    g.writeObjectFieldStart("scores");
-                    for (Map.Entry<String, Double> e : p.scores().entrySet()) {
-                        g.writeNumberField(e.getKey(), round(e.getValue()));
-                    }
-                    g.writeEndObject();
-                    g.writeNumberField("start", p.start());
-                    g.writeNumberField("end", p.end());
-                    g.writeStringField("text", p.text());
-                    if (p.uncertain()) g.writeBooleanField("uncertain", true);
-                    for (Map.Entry<String, String> e : fields.entrySet()) {
-                        g.writeStringField(fieldKey(e.getKey()), e.getValue());
-                    }
-                    if (explanations != null) {
-                        g.writeObjectFieldStart("explanation");
-                        for (Map.Entry<String, List<Explanation.Contribution>> e
-                                : explanations.get(p.index()).toward().entrySet()) {
-                            g.writeArrayFieldStart(e.getKey());
-                            for (Explanation.Contribution c : e.getValue()) {
-                                g.writeStartObject();
-                                g.writeStringField("feature", c.feature());
-                                g.writeStringField("source", c.source().key());
-                                if (c.offset() != 0) g.writeNumberField("offset", c.offset());
-                                g.writeNumberField("effect", round(c.effect()));
-                                g.writeEndObject();
-                            }
-                            g.writeEndArray();
-                        }
+            StringBuffer text = buffer.getBuffer();
+            text.setLength(0);
+            try (JsonGenerator g = json.createGenerator(buffer)) {
+                // no separator between root values: each object ends with a line break of its own
+                g.setRootValueSeparator(null);
+                for (ClassifiedParagraph p : a.paragraphs()) paragraph(g, id, fields, p, explanations);
+            }
+            out.write(text.toString());
+            out.flush();
+        }
+
+        private void paragraph(JsonGenerator g, String id, Map<String, String> fields, ClassifiedParagraph p,
+                               List<Explanation> explanations) throws IOException {
+            g.writeStartObject();
+            if (id != null) g.writeStringField("article", id);
+            g.writeNumberField("index", p.index());
+            g.writeStringField("label", p.label());
+            g.writeObjectFieldStart("scores");
+            for (Map.Entry<String, Double> e : p.scores().entrySet()) score(g, e.getKey(), e.getValue());
+            g.writeEndObject();
+            g.writeNumberField("start", p.start());
+            g.writeNumberField("end", p.end());
+            g.writeStringField("text", p.text());
+            if (p.uncertain()) g.writeBooleanField("uncertain", true);
+            for (Map.Entry<String, String> e : fields.entrySet()) {
+                g.writeStringField(fieldKey(e.getKey()), e.getValue());
+            }
+            if (explanations != null) {
+                g.writeObjectFieldStart("explanation");
+                for (Map.Entry<String, List<Explanation.Contribution>> e
+                        : explanations.get(p.index()).toward().entrySet()) {
+                    g.writeArrayFieldStart(e.getKey());
+                    for (Explanation.Contribution c : e.getValue()) {
+                        g.writeStartObject();
+                        g.writeStringField("feature", c.feature());
+                        g.writeStringField("source", c.source().key());
+                        if (c.offset() != 0) g.writeNumberField("offset", c.offset());
+                        g.writeNumberField("effect", round(c.effect()));
                         g.writeEndObject();
                     }
-                    g.writeEndObject();
+                    g.writeEndArray();
                 }
-                out.println(sw);
+                g.writeEndObject();
             }
+            g.writeEndObject();
+            g.writeRaw(newline);
         }
+    }
+
+    /**
+     * Writes {@code "name": round(v)} exactly as {@code g.writeNumberField(name, round(v))} does (which prints
+     * {@link Double#toString}), without Double.toString for the usual scores: see {@link #roundedText(double)}.
+     */
+    static void score(JsonGenerator g, String name, double v) throws IOException {
+        double r = round(v);
+        String text = roundedText(r);
+        if (text == null) {
+            g.writeNumberField(name, r);
+        } else {
+            g.writeFieldName(name);
+            g.writeRawValue(text);
+        }
+    }
+
+    /**
+     * {@code Double.toString(r)} for {@code r = m / 1e6} with an integer m in [1000, 1000000] (a probability rounded
+     * by {@link #round(double)}, at least 0.001), or null for any other value. For those m, Java 17's Double.toString
+     * prints the six decimals of m with trailing zeros dropped (checked for every m by ResultWriterTest); below 0.001
+     * it switches to {@code 1.0E-4} notation, so those are left to it. Double.toString is the largest method the JIT
+     * compiles in a classify run and about a tenth of the JSON writer's time.
+     */
+    static String roundedText(double r) {
+        if (!(r >= 1e-3 && r <= 1.0)) return null;
+        long m = Math.round(r * 1e6);
+        if (m < 1000 || m > 1_000_000 || m / 1e6 != r) return null;
+        if (m == 1_000_000) return "1.0";
+        char[] c = {'0', '.', '0', '0', '0', '0', '0', '0'};
+        long x = m;
+        for (int i = 7; i >= 2; i--) {
+            c[i] = (char) ('0' + x % 10);
+            x /= 10;
+        }
+        int end = 8;
+        while (end > 3 && c[end - 1] == '0') end--;
+        return new String(c, 0, end);
     }
 
     /** CSV with a header: article, index, label, one score column per label, start, end, text. */
@@ -228,7 +278,9 @@ abstract class ResultWriter {
                         .append(p.label());
                 for (String l : labels) {
                     // plain decimals (0.000446, not 4.46E-4) for every spreadsheet
-                    b.append(',').append(java.math.BigDecimal.valueOf(round(p.score(l))).toPlainString());
+                    double r = round(p.score(l));
+                    String t = roundedText(r);
+                    b.append(',').append(t != null ? t : java.math.BigDecimal.valueOf(r).toPlainString());
                 }
                 b.append(',').append(p.uncertain());
                 b.append(',').append(p.start()).append(',').append(p.end()).append(',')

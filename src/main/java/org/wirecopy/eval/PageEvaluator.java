@@ -31,6 +31,11 @@ public final class PageEvaluator {
     /** The label a dropped paragraph is counted as. */
     public static final String DROPPED_LABEL = "BOILERPLATE";
 
+    /** Gold texts shorter than this (as keys) match only a whole paragraph or text just after the previous match. */
+    static final int SHORT_KEY = 25;
+    /** How far after the previous match, in key characters, a short gold text may be found inside a paragraph. */
+    static final int SHORT_REACH = 80;
+
     private PageEvaluator() {
     }
 
@@ -80,6 +85,11 @@ public final class PageEvaluator {
                 String g = key(gp.text());
                 int at = g.isEmpty() ? -1 : find(all, g, cursor);
                 int len = g.length();
+                if (at >= 0 && g.length() < SHORT_KEY) {
+                    // a short text ("World", "More") counts only as a paragraph of its own or where the page's text
+                    // goes on: found inside some other paragraph, it is not that text, and the page's reader dropped it
+                    at = shortAt(all, owner, g, cursor);
+                }
                 if (at < 0 && g.length() > 80) {
                     at = find(all, g.substring(0, 40), cursor);
                     len = 40;
@@ -100,6 +110,24 @@ public final class PageEvaluator {
             out.add(new ArticleOutcome(a.id(), a.fields(), a.labels(), new ClassifiedArticle(labels, ps)));
         }
         return out;
+    }
+
+    /**
+     * Where the short key {@code g} is: just after the cursor, else the first classified paragraph that is exactly
+     * {@code g} at or after the cursor, else before it; -1 when it is none of these.
+     */
+    static int shortAt(String all, List<Integer> owner, String g, int cursor) {
+        int near = all.indexOf(g, cursor);
+        if (near >= 0 && near <= cursor + SHORT_REACH) return near;
+        for (int from : new int[] {cursor, 0}) {
+            for (int i = all.indexOf(g, from); i >= 0; i = all.indexOf(g, i + 1)) {
+                int o = owner.get(i);
+                int end = i + g.length();
+                boolean whole = (i == 0 || owner.get(i - 1) != o) && (end == owner.size() || owner.get(end) != o);
+                if (whole) return i;
+            }
+        }
+        return -1;
     }
 
     private static int find(String all, String g, int cursor) {

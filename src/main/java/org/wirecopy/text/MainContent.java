@@ -145,7 +145,7 @@ public final class MainContent {
             cursor = at + k.length();
         }
         if (first < 0) return paragraphs;
-        markHeadline(paragraphs, main, first, article.getTitle());
+        markHeader(paragraphs, main, titles(doc, article.getTitle()), descriptions(doc));
         long prose = 0;
         long proseInMain = 0;
         for (int i = 0; i < paragraphs.size(); i++) {
@@ -194,19 +194,123 @@ public final class MainContent {
         return false;
     }
 
-    /** Marks the paragraph that repeats the page title, nearest before the article's first paragraph, as main. */
-    private static void markHeadline(List<Paragraph> paragraphs, boolean[] main, int first, String title) {
-        if (title == null) return;
-        String t = key(title);
-        if (t.length() < 10) return;
-        for (int i = first; i >= 0; i--) {
-            if (main[i] && i != first) continue;
-            String k = key(paragraphs.get(i).text());
-            if (k.length() >= 10 && (t.startsWith(k) || k.startsWith(t))) {
+    /** How far before the article's first prose paragraph its headline is looked for, in paragraphs. */
+    static final int HEADER_REACH = 40;
+
+    /**
+     * The article's header, which Readability leaves out of the content it returns: the headline (the paragraph nearest
+     * before the article's first prose paragraph that repeats one of the page's titles), and between it and the body
+     * the standfirst (the paragraph that repeats the page's description) and any prose paragraphs, with the
+     * subheadings between them (a body that Readability picked up only after a box in its first screen).
+     */
+    static void markHeader(List<Paragraph> paragraphs, boolean[] main, List<String> titles, List<String> descriptions) {
+        int firstProse = -1;
+        for (int i = 0; i < paragraphs.size() && firstProse < 0; i++) {
+            if (main[i] && prose(paragraphs.get(i))) firstProse = i;
+        }
+        if (firstProse < 0) return;
+        // a heading that repeats a title first, else any short paragraph that does ("Share: <title>" lines are not it)
+        int headline = findTitle(paragraphs, titles, firstProse, true);
+        if (headline < 0) headline = findTitle(paragraphs, titles, firstProse, false);
+        if (headline < 0) return;
+        main[headline] = true;
+        for (int i = headline + 1; i < firstProse; i++) {
+            Paragraph p = paragraphs.get(i);
+            if (prose(p) && !p.furnitureHint() && !"figcaption".equals(p.tag())) {
                 main[i] = true;
-                return;
+                continue;
+            }
+            String k = key(p.text());
+            if (k.length() < 30) continue;
+            for (String d : descriptions) {
+                if (k.equals(d) || (d.contains(k) && k.length() >= 0.6 * d.length())
+                        || (k.contains(d) && d.length() >= 0.6 * k.length())) {
+                    main[i] = true;
+                    break;
+                }
             }
         }
+        // subheadings between two paragraphs of the header's prose
+        for (int i = headline + 1; i < firstProse; i++) {
+            Paragraph p = paragraphs.get(i);
+            if (!main[i] && p.headingLevel() > 0 && main[i - 1] && prose(paragraphs.get(i - 1))) {
+                int next = i + 1;
+                while (next < firstProse && key(paragraphs.get(next).text()).isEmpty()) next++;
+                if (next <= firstProse && main[next]) main[i] = true;
+            }
+        }
+    }
+
+    private static int findTitle(List<Paragraph> paragraphs, List<String> titles, int before, boolean headings) {
+        for (int i = before - 1; i >= Math.max(0, before - HEADER_REACH); i--) {
+            Paragraph p = paragraphs.get(i);
+            if (p.length() > 300 || (headings && p.headingLevel() == 0)) continue;
+            for (String t : titles) {
+                if (sameTitle(p.text(), t)) return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean prose(Paragraph p) {
+        return p.length() >= PROSE_CHARS && p.linkShare() < 0.3f;
+    }
+
+    /**
+     * Whether {@code text} is the headline {@code title} names: the same letters and digits, or at least 70% of the
+     * longer one's words shared (titles gain a site name, a kicker or a changed word between the page and its meta
+     * tags).
+     */
+    static boolean sameTitle(String text, String title) {
+        String k = key(text);
+        String t = key(title);
+        if (k.length() < 10 || t.length() < 10) return false;
+        if (k.equals(t)) return true;
+        if ((t.contains(k) && k.length() >= 0.6 * t.length()) || (k.contains(t) && t.length() >= 0.6 * k.length())) {
+            return true;
+        }
+        java.util.Set<String> a = words(text);
+        java.util.Set<String> b = words(title);
+        if (a.size() < 3 || b.size() < 3) return false;
+        int shared = 0;
+        for (String w : a) if (b.contains(w)) shared++;
+        return shared >= 0.7 * Math.max(a.size(), b.size());
+    }
+
+    private static java.util.Set<String> words(String s) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String w : s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) if (!w.isEmpty()) out.add(w);
+        return out;
+    }
+
+    /**
+     * The page's titles: Readability's, the {@code og:title} and {@code twitter:title} meta tags and the
+     * {@code <title>}, the latter also cut at the separators sites put before their name (" | ", " - ", " – ",
+     * " — ", " · ", ": ").
+     */
+    static List<String> titles(Document doc, String readabilityTitle) {
+        List<String> out = new ArrayList<>();
+        if (readabilityTitle != null && !readabilityTitle.isBlank()) out.add(readabilityTitle);
+        for (Element m : doc.select("meta[property=og:title], meta[name=twitter:title], meta[property=twitter:title]")) {
+            if (!m.attr("content").isBlank()) out.add(m.attr("content"));
+        }
+        String title = doc.title();
+        if (!title.isBlank()) {
+            out.add(title);
+            for (String part : title.split(" \\| | - | – | — | · |: ")) if (part.length() >= 10) out.add(part);
+        }
+        return out;
+    }
+
+    /** The page's descriptions ({@code description}, {@code og:description}, {@code twitter:description}), as keys. */
+    static List<String> descriptions(Document doc) {
+        List<String> out = new ArrayList<>();
+        for (Element m : doc.select("meta[name=description], meta[property=og:description], "
+                + "meta[name=twitter:description], meta[property=twitter:description]")) {
+            String k = key(m.attr("content"));
+            if (k.length() >= 30) out.add(k);
+        }
+        return out;
     }
 
     /** The key of all the text of the detected article, block by block. */

@@ -53,6 +53,12 @@ public final class TextNormalizer {
      * quotes, dashes and whitespace as in {@link #normalize(String)}, and no entity decoding; never null.
      */
     public static String normalizeDecoded(String s) {
+        if (s.isEmpty() || isNormal(s)) return s;
+        return normalizeCopy(s);
+    }
+
+    /** {@link #normalizeDecoded} without the shortcut for text that is already normal (package-private for tests). */
+    static String normalizeCopy(String s) {
         if (s.isEmpty()) return s;
         StringBuilder out = new StringBuilder(s.length());
         boolean pendingSpace = false;
@@ -71,6 +77,27 @@ public final class TextNormalizer {
             else out.append((char) m);
         }
         return out.toString();
+    }
+
+    /**
+     * Whether {@link #normalizeDecoded} would return {@code s} unchanged because it is printable ASCII that maps to
+     * itself (all but the backquote) with single spaces between words and none at either end: most paragraphs are, and
+     * then no copy is made.
+     */
+    private static boolean isNormal(String s) {
+        int n = s.length();
+        if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') return false;
+        char previous = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (previous == ' ') return false;
+            } else if (c < '!' || c > '~' || c == '`') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     /** The replacement of one char: a char, {@link #SPACE}, {@link #DROP} or {@link #ELLIPSIS}. */

@@ -39,6 +39,13 @@ final class PageSimulator {
     private static final Pattern CAPTION = Pattern.compile(
             "(?i)\\b(?:photo|photograph|image|pictured|credit|getty|shutterstock|ap photo|reuters/|afp via)\\b");
 
+    /**
+     * How often the writer's own paragraph (or a line of furniture) sits in a blockquote: rarely, for emphasis. Kept
+     * small, or the network learns that opinionated text in a blockquote is the writer's, which is exactly what a
+     * pasted op-ed looks like.
+     */
+    static final double OWN_WORDS_QUOTED = 0.005;
+
     private final Furniture furniture;
     private final Random r;
 
@@ -106,8 +113,8 @@ final class PageSimulator {
         if ("REPORTING".equals(label) && !kind.equals("news")) {
             depth = quotes && r.nextDouble() < 0.97 ? 1 : 0;
         } else if (!furnitureLabel) {
-            depth = r.nextDouble() < 0.02 ? 1 : 0;
-        } else if (r.nextDouble() < 0.02) {
+            depth = r.nextDouble() < OWN_WORDS_QUOTED ? 1 : 0;
+        } else if (r.nextDouble() < OWN_WORDS_QUOTED) {
             depth = 1;
         }
         int heading = 0;

@@ -49,4 +49,30 @@ class PageEvaluatorTest {
         assertEquals("itsa3way", PageEvaluator.key("It’s a 3-way…"));
         assertEquals("cafe", PageEvaluator.key("CAFE"));
     }
+
+    @Test
+    void aShortGoldTextInsideALongerParagraphIsNotThatText() {
+        // the reader dropped the menu ("World", "More"); the words occur inside the story, far from where matching is
+        ClassifiedArticle predicted = new ClassifiedArticle(LABELS, List.of(
+                p(0, "Officials from forty countries met in Geneva on Monday after a long day of talks behind closed "
+                        + "doors and agreed to send more aid to the poorest region in the world.", "REPORTING"),
+                p(1, "World", "BOILERPLATE"),
+                p(2, "Prices rose again in March.", "REPORTING")));
+        LabelledArticle gold = new LabelledArticle("x", List.of(
+                new LabelledParagraph("More", "BOILERPLATE"),
+                new LabelledParagraph("Officials from forty countries met in Geneva on Monday after a long day of "
+                        + "talks behind closed doors and agreed to send more aid to the poorest region in the world.",
+                        "REPORTING"),
+                new LabelledParagraph("World", "BOILERPLATE"),
+                new LabelledParagraph("Prices rose again in March.", "REPORTING"),
+                new LabelledParagraph("Sport", "BOILERPLATE")));
+        PageEvaluator.Page page = new PageEvaluator.Page("x", "<html/>", "", List.of(gold));
+        Evaluation ev = PageEvaluator.evaluate(LABELS, List.of(page), (h, u) -> predicted);
+        assertEquals(List.of("BOILERPLATE", "REPORTING", "BOILERPLATE", "REPORTING", "BOILERPLATE"),
+                ev.articles().get(0).predicted().predictedLabels(),
+                "'More' is not the 'more' inside the story; 'World' is its own paragraph");
+        assertEquals(1.0, ev.articles().get(0).predicted().paragraphs().get(0).score("BOILERPLATE"), "dropped");
+        assertEquals(0.8, ev.articles().get(0).predicted().paragraphs().get(2).score("BOILERPLATE"), 1e-9,
+                "matched to the paragraph 'World', not the word inside the story");
+    }
 }

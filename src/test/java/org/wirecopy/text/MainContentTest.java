@@ -132,4 +132,57 @@ class MainContentTest {
         Article a = ArticleReader.readPage(html, "");
         assertEquals(1, a.size());
     }
+
+    private static List<Paragraph> paragraphs(String... texts) {
+        List<Paragraph> out = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            Paragraph p = Paragraph.of(i, texts[i].substring(3), 0, 0);
+            String tag = texts[i].substring(0, 2).trim();
+            int level = tag.startsWith("h") ? tag.charAt(1) - '0' : 0;
+            out.add(p.withMarkup(0, level, level > 0 ? tag : "p", tag.equals("a") ? 1f : 0f, false));
+        }
+        return out;
+    }
+
+    private static final String PROSE = "The ferry company said on Monday that sailings would resume next week once "
+            + "the new gangway has passed its inspection, ending a month of disruption for island residents.";
+
+    @Test
+    void theHeaderBeforeTheBodyJoinsTheArticle() {
+        // headline, a share line repeating it, the standfirst, a box, two body paragraphs Readability missed, then
+        // the body it found
+        List<Paragraph> ps = paragraphs("a  Home", "h1 Ferry sailings to resume after gangway repairs",
+                "a  Share: Ferry sailings to resume after gangway repairs",
+                "p  Island residents have waited a month for the crossing to reopen.",
+                "a  Newsletter", "p  1" + PROSE, "h2 What happens next", "p  2" + PROSE, "p  3" + PROSE,
+                "p  4" + PROSE, "a  Most read");
+        boolean[] main = new boolean[ps.size()];
+        main[8] = main[9] = true;
+        MainContent.markHeader(ps, main, List.of("Ferry sailings to resume after gangway repairs | The Isles Post"),
+                List.of(MainContent.key("Island residents have waited a month for the crossing to reopen.")));
+        assertEquals("[false, true, false, true, false, true, true, true, true, true, false]",
+                java.util.Arrays.toString(main));
+    }
+
+    @Test
+    void noTitleNoHeader() {
+        List<Paragraph> ps = paragraphs("h1 Something else entirely on this page", "p  1" + PROSE, "p  2" + PROSE);
+        boolean[] main = {false, false, true};
+        MainContent.markHeader(ps, main, List.of("Ferry sailings to resume after gangway repairs"), List.of());
+        assertEquals("[false, false, true]", java.util.Arrays.toString(main),
+                "without a headline nothing before the body is taken");
+    }
+
+    @Test
+    void titlesMatchAcrossSiteNamesAndEditedWords() {
+        assertTrue(MainContent.sameTitle("Ferry sailings to resume", "Ferry sailings to resume - The Isles Post"));
+        assertTrue(MainContent.sameTitle("Ferry sailings will resume after the gangway repairs",
+                "Ferry sailings to resume after the gangway repairs"));
+        assertFalse(MainContent.sameTitle("Ferry", "Ferry sailings to resume"));
+        assertFalse(MainContent.sameTitle("Council approves new budget for the harbour",
+                "Ferry sailings to resume after gangway repairs"));
+        List<String> titles = MainContent.titles(org.jsoup.Jsoup.parse("<title>A long headline here | Site</title>"
+                + "<meta property='og:title' content='The og headline'>"), null);
+        assertEquals(List.of("The og headline", "A long headline here | Site", "A long headline here"), titles);
+    }
 }
