@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Occlusion explanations: each feature group of one paragraph (a cue together with its contrast value, or one word
- * n-gram's bucket) is removed from that paragraph's input in turn, the whole article is scored again, and the drop in
+ * Occlusion explanations: each feature group of one paragraph's input (one of its own cues, one cue's contrast with the
+ * article's mean, one cue of one neighbour, one markup cue, the paragraph vector, or one word n-gram's bucket) is
+ * removed from that paragraph's input in turn, the whole article is scored again, and the drop in
  * each label's log-odds is that feature's contribution to the label (log-odds, not probability, so that features of
  * a paragraph scored 0.999 still show their weight). Context is kept: the network still sees the
- * neighbouring paragraphs, so a contribution is the feature's effect in this article. A feature copied into a
- * neighbour's input (neighbour cues) is not occluded there.
+ * neighbouring paragraphs, so a contribution is the feature's effect in this article. Each contribution says where
+ * its feature comes from ({@link Explanation.Source}): a neighbour's cue is occluded in this paragraph's input only
+ * (the copy of this paragraph's cues in its neighbours' inputs is left alone).
  *
  * <p>Costs one pass over the article, then, per feature of the paragraph (about 100-200), one encoding and one step of
  * each LSTM: explaining every paragraph is linear in the article's length. Thread-safe.
@@ -69,19 +71,23 @@ final class Explainer {
     private Explanation explain(Article article, List<SparseVector> inputs, ForwardPass.Context context, int index,
                                 int top) {
         float[] base = context.scores(index);
-        Map<String, int[]> groups = groups(article.paragraphs().get(index).normalizedText(), inputs.get(index));
+        List<Group> groups = groups(article.paragraphs().get(index).normalizedText(), inputs.get(index));
         Map<String, List<Explanation.Contribution>> toward = new LinkedHashMap<>();
         for (String l : labels) toward.put(l, new ArrayList<>());
-        for (Map.Entry<String, int[]> g : groups.entrySet()) {
-            float[] s = context.rescore(index, without(inputs.get(index), g.getValue()));
+        for (Group g : groups) {
+            float[] s = context.rescore(index, without(inputs.get(index), g.dims()));
             for (int j = 0; j < labels.size(); j++) {
                 double effect = logit(base[j]) - logit(s[j]);
-                if (effect > 1e-6) toward.get(labels.get(j)).add(new Explanation.Contribution(g.getKey(), effect));
+                if (effect > 1e-6) {
+                    toward.get(labels.get(j)).add(new Explanation.Contribution(g.name(), effect, g.source(), g.offset()));
+                }
             }
         }
         for (List<Explanation.Contribution> list : toward.values()) {
             list.sort(Comparator.comparingDouble(Explanation.Contribution::effect).reversed()
-                    .thenComparing(Explanation.Contribution::feature));
+                    .thenComparing(Explanation.Contribution::feature)
+                    .thenComparing(Explanation.Contribution::source)
+                    .thenComparingInt(Explanation.Contribution::offset));
             if (list.size() > top) list.subList(top, list.size()).clear();
         }
         Map<String, Double> scores = new LinkedHashMap<>();
@@ -93,28 +99,53 @@ final class Explainer {
         return new Explanation(index, labels.get(best), scores, toward);
     }
 
-    /** Feature groups present in the paragraph's own input: cues (with contrast) and n-grams by bucket. */
-    private Map<String, int[]> groups(String normalizedText, SparseVector x) {
-        Map<String, int[]> out = new LinkedHashMap<>();
-        boolean contrast = features.config().contrast();
+    /** One occluded group of input dimensions, with where its values come from. */
+    private record Group(String name, Explanation.Source source, int offset, int[] dims) {
+    }
+
+    /**
+     * Feature groups present in the paragraph's input: its own cues, each cue's contrast with the article's mean,
+     * each neighbour's cues, markup cues (the paragraph's own or the page's), the paragraph vector and the n-grams
+     * by bucket. Every dimension that carries a value belongs to exactly one group (neighbour presence flags, which
+     * only say whether a neighbour exists, are not occluded).
+     */
+    private List<Group> groups(String normalizedText, SparseVector x) {
+        List<Group> out = new ArrayList<>();
+        org.wirecopy.features.FeatureConfig cfg = features.config();
         for (int c = 0; c < Cues.COUNT; c++) {
-            boolean present = x.get(c) != 0f || (contrast && x.get(Cues.COUNT + c) != 0f);
-            if (present) out.put("cue:" + Cues.NAMES.get(c), contrast ? new int[]{c, Cues.COUNT + c} : new int[]{c});
+            if (x.get(c) != 0f) out.add(new Group("cue:" + Cues.NAMES.get(c), Explanation.Source.PARAGRAPH, 0,
+                    new int[]{c}));
+        }
+        if (cfg.contrast()) {
+            for (int c = 0; c < Cues.COUNT; c++) {
+                if (x.get(Cues.COUNT + c) != 0f) out.add(new Group("cue:" + Cues.NAMES.get(c),
+                        Explanation.Source.ARTICLE, 0, new int[]{Cues.COUNT + c}));
+            }
+        }
+        int base = cfg.neighbourOffset();
+        for (int d = -cfg.window(); d <= cfg.window(); d++) {
+            if (d == 0) continue;
+            for (int c = 0; c < Cues.COUNT; c++) {
+                if (x.get(base + c) != 0f) out.add(new Group("cue:" + Cues.NAMES.get(c),
+                        Explanation.Source.NEIGHBOUR, d, new int[]{base + c}));
+            }
+            base += Cues.COUNT + 1;
         }
         if (features.config().markupCues()) {
             int mo = features.config().markupOffset();
             for (int c = 0; c < org.wirecopy.features.MarkupCues.COUNT; c++) {
                 String name = org.wirecopy.features.MarkupCues.NAMES.get(c);
                 // page-wide cues (has_markup, page_*) are the article's, the others the paragraph's markup
-                String kind = name.startsWith("page_") || name.equals("has_markup") ? "page:" : "markup:";
-                if (x.get(mo + c) != 0f) out.put(kind + name, new int[]{mo + c});
+                boolean page = name.startsWith("page_") || name.equals("has_markup");
+                if (x.get(mo + c) != 0f) out.add(new Group((page ? "page:" : "markup:") + name,
+                        page ? Explanation.Source.ARTICLE : Explanation.Source.PARAGRAPH, 0, new int[]{mo + c}));
             }
         }
         if (features.config().vectorDims() > 0) {
             int vo = features.config().vectorOffset();
             int[] dims = new int[features.config().vectorDims()];
             for (int d = 0; d < dims.length; d++) dims[d] = vo + d;
-            out.put("vector:paragraph", dims);
+            out.add(new Group("vector:paragraph", Explanation.Source.PARAGRAPH, 0, dims));
         }
         Map<Integer, List<String>> byBucket = new TreeMap<>();
         for (String g : features.ngrams(normalizedText)) {
@@ -123,7 +154,8 @@ final class Explainer {
         }
         int offset = features.config().ngramOffset();
         for (Map.Entry<Integer, List<String>> e : byBucket.entrySet()) {
-            out.put("ngram:\"" + String.join("\" / \"", e.getValue()) + "\"", new int[]{offset + e.getKey()});
+            out.add(new Group("ngram:\"" + String.join("\" / \"", e.getValue()) + "\"", Explanation.Source.PARAGRAPH,
+                    0, new int[]{offset + e.getKey()}));
         }
         return out;
     }

@@ -41,6 +41,9 @@ final class BaselinesCommand implements Callable<Integer> {
     @Mixin
     ExperimentSetup setup;
 
+    /** The chart of every learner side by side that {@code --report-dir} holds. */
+    static final String BASELINES_PLOT = "baselines.png";
+
     @Option(names = "--skip-network", description = "Leave the network out (the baselines take seconds).")
     boolean skipNetwork;
 
@@ -81,7 +84,9 @@ final class BaselinesCommand implements Callable<Integer> {
             for (CrossValidation cv : results) {
                 org.wirecopy.eval.report.ReportWriter.write(cv, provenance, described, setup.reportDir.resolve(cv.name()));
             }
-            err.println("wrote reports under " + setup.reportDir);
+            Path chart = setup.reportDir.resolve(BASELINES_PLOT);
+            org.wirecopy.eval.report.Plots.baselines(results, chart);
+            err.println("wrote reports under " + setup.reportDir + " and the learners side by side in " + chart);
         }
         return ExitCodes.OK;
     }

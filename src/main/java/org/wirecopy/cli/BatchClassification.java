@@ -95,6 +95,14 @@ final class BatchClassification {
         this.progressNanos = progressNanos;
     }
 
+    private ProgressOption progressOption = new ProgressOption();
+
+    /** Draws a progress bar instead of plain lines when stderr is a terminal or {@code --progress} was given. */
+    BatchClassification withProgress(ProgressOption option) {
+        this.progressOption = option;
+        return this;
+    }
+
     /** Classifies {@code inputs} in order and returns the exit code. */
     int run(List<InputFiles.Input> inputs) throws IOException {
         long started = System.nanoTime();
@@ -104,7 +112,8 @@ final class BatchClassification {
         int skipped = 0;
         writer.begin();
         try (Items items = new Items(inputs);
-             Stream<Classified<Item>> results = classifier.classifyAll(items, this::read, threads)) {
+             Stream<Classified<Item>> results = classifier.classifyAll(items, this::read, threads);
+             ProgressDisplay bar = progressOption.open(err, "classify", barMax(items), barUnit(items))) {
             Iterator<Classified<Item>> it = results.iterator();
             while (it.hasNext()) {
                 Classified<Item> r;
@@ -129,7 +138,11 @@ final class BatchClassification {
                 articles++;
                 paragraphs += result.size();
                 long now = System.nanoTime();
-                if (now - lastReport >= progressNanos) {
+                if (bar.active()) {
+                    bar.stepTo(byBytes(items) ? items.bytesDone() >> 10 : items.total > 1 ? items.opened : articles);
+                    bar.extra(String.format(Locale.ROOT, "%d articles, %.0f paragraphs/s", articles,
+                            paragraphs / Math.max(1e-9, (now - started) / 1e9)));
+                } else if (now - lastReport >= progressNanos) {
                     lastReport = now;
                     progress(articles, paragraphs, started, now, items);
                 }
@@ -137,6 +150,7 @@ final class BatchClassification {
             writer.end();
             writer.check();
             if (summary != null) summary.finish();
+            bar.close();
             int problems = skipped + items.problems();
             double secs = (System.nanoTime() - started) / 1e9;
             err.printf(Locale.ROOT, "classified %d articles in %.1f s (%d paragraphs)%s%n", articles, secs,
@@ -144,6 +158,19 @@ final class BatchClassification {
             err.flush();
             return problems == 0 ? ExitCodes.OK : ExitCodes.DATA;
         }
+    }
+
+    /** A JSONL corpus of known size is followed by bytes read (KB), files by inputs done, else articles. */
+    private static boolean byBytes(Items items) {
+        return items.anyJsonl && items.totalBytes > 0;
+    }
+
+    private static long barMax(Items items) {
+        return byBytes(items) ? Math.max(1, items.totalBytes >> 10) : items.total > 1 ? items.total : -1;
+    }
+
+    private static String barUnit(Items items) {
+        return byBytes(items) ? "KB" : items.total > 1 ? "inputs" : "articles";
     }
 
     private static String where(Item a) {
@@ -191,7 +218,14 @@ final class BatchClassification {
         double secs = (now - started) / 1e9;
         double rate = paragraphs / Math.max(1e-9, secs);
         String eta = "";
-        if (items.jsonl == null && items.total > 0 && items.opened > 0) {
+        if (byBytes(items)) {
+            long done = items.bytesDone();
+            if (done > 0) {
+                double left = secs * (items.totalBytes - done) / done;
+                eta = String.format(Locale.ROOT, ", %.0f%% of the input read, ETA %.0f s",
+                        100.0 * done / items.totalBytes, Math.max(0, left));
+            }
+        } else if (items.jsonl == null && items.total > 0 && items.opened > 0) {
             double left = secs * (items.total - items.opened) / items.opened;
             eta = String.format(Locale.ROOT, ", %d/%d inputs, ETA %.0f s", items.opened, items.total, left);
         }
@@ -210,9 +244,52 @@ final class BatchClassification {
         int opened;
         JsonlReading jsonl;
 
+        /** Bytes of all inputs when every one is a file (else -1), and of the inputs finished so far. */
+        final long totalBytes;
+        final boolean anyJsonl;
+        private long finishedBytes;
+        private long jsonlSize;
+
         Items(List<InputFiles.Input> inputs) {
             this.inputs = inputs;
             this.total = inputs.size();
+            long bytes = 0;
+            boolean json = false;
+            for (InputFiles.Input in : inputs) {
+                if (in.stdin()) {
+                    bytes = -1;
+                    json |= reading.inputFormat().equalsIgnoreCase("jsonl");
+                    break;
+                }
+                json |= isJsonl(in);
+                try {
+                    bytes += Files.size(in.path());
+                } catch (IOException | SecurityException e) {
+                    bytes = -1;
+                    break;
+                }
+            }
+            this.totalBytes = bytes;
+            this.anyJsonl = json;
+        }
+
+        /** Bytes of input read so far: the finished inputs' sizes and what the current JSONL reader has read. */
+        long bytesDone() {
+            JsonlReading r = jsonl;
+            return finishedBytes + (r == null ? 0 : Math.min(r.bytes(), jsonlSize));
+        }
+
+        private long sizeOf(InputFiles.Input in) {
+            try {
+                return Files.size(in.path());
+            } catch (IOException | SecurityException e) {
+                return 0;
+            }
+        }
+
+        private boolean isJsonl(InputFiles.Input in) {
+            return reading.inputFormat().equalsIgnoreCase("jsonl") || (reading.inputFormat().equalsIgnoreCase("auto")
+                    && !in.stdin() && in.path().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl"));
         }
 
         int problems() {
@@ -233,6 +310,7 @@ final class BatchClassification {
                         return true;
                     }
                     jsonl = null;
+                    finishedBytes += jsonlSize;
                 }
                 if (opened == inputs.size()) return false;
                 try {
@@ -256,12 +334,14 @@ final class BatchClassification {
                     && name.toLowerCase(Locale.ROOT).endsWith(".jsonl"));
             if (isJsonl) {
                 if (!in.stdin()) org.wirecopy.io.SafeFiles.requireReadable(in.path(), "JSONL corpus");
+                jsonlSize = in.stdin() ? 0 : sizeOf(in);
                 InputStream s = in.stdin() ? System.in : Files.newInputStream(in.path());
                 if (!in.stdin()) streams.add(s);
                 jsonl = new JsonlReading(s, name, reading.corpus(), err);
                 readers.add(jsonl);
                 return;
             }
+            if (!in.stdin()) finishedBytes += sizeOf(in);
             Map<String, String> base = fileFields(in);
             String text = null;
             if (in.stdin()) text = ArticleReader.readStream(System.in, "stdin");

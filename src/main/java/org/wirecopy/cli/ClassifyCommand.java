@@ -25,6 +25,9 @@ final class ClassifyCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
+    ProgressOption progress = new ProgressOption();
+
+    @Mixin
     ModelOption model;
 
     @Option(names = "--input-format", paramLabel = "FMT", defaultValue = "auto",
@@ -162,7 +165,7 @@ final class ClassifyCommand implements Callable<Integer> {
         var reading = new BatchClassification.Reading(inputFormat, url, mainContent, splitPosts, corpus);
         if (summary == null) {
             return new BatchClassification(classifier, writer, null, err, threads, reading, labelThresholds,
-                    (long) (progressSeconds * 1e9)).run(inputs);
+                    (long) (progressSeconds * 1e9)).withProgress(progress).run(inputs);
         }
         int[] code = new int[1];
         org.wirecopy.io.SafeFiles.writeAtomically(summary, stream -> {
@@ -170,7 +173,7 @@ final class ClassifyCommand implements Callable<Integer> {
                     java.nio.charset.StandardCharsets.UTF_8));
             var sw = new org.wirecopy.study.SummaryWriter(w, summaryFormat, classifier.labels(), fields);
             code[0] = new BatchClassification(classifier, writer, sw, err, threads, reading, labelThresholds,
-                    (long) (progressSeconds * 1e9)).run(inputs);
+                    (long) (progressSeconds * 1e9)).withProgress(progress).run(inputs);
             w.flush();
         });
         return code[0];

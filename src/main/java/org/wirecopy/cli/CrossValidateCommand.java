@@ -36,6 +36,9 @@ final class CrossValidateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
+    ProgressOption progress = new ProgressOption();
+
+    @Mixin
     ExperimentSetup setup;
 
     @Override
@@ -49,20 +52,38 @@ final class CrossValidateCommand implements Callable<Integer> {
         Folds folds = run.folds();
         long started = System.nanoTime();
         long[] lastEpochLine = {System.nanoTime()};
-        NetworkLearner learner = new NetworkLearner(tc, 0.1).withProgress(p -> {
-            long now = System.nanoTime();
-            if (now - lastEpochLine[0] < 5_000_000_000L && p.epoch() != p.maxEpochs()) return;
-            lastEpochLine[0] = now;
-            err.printf(Locale.ROOT, "  epoch %d/%d  loss %.4f%s%n", p.epoch(), p.maxEpochs(), p.loss(),
-                    Double.isNaN(p.devMacroF1()) ? "" : String.format(Locale.ROOT, "  inner-dev macro-F1 %.4f",
-                            p.devMacroF1()));
-            err.flush();
-        });
-        CrossValidation cv = CrossValidator.run(learner, corpus, folds,
-                f -> {
-                    err.print(foldLine(f, folds.k(), (System.nanoTime() - started) / 1e9));
-                    err.flush();
-                });
+        int[] fold = {0};
+        int epochs = tc.epochs();
+        CrossValidation cv;
+        try (ProgressDisplay bar = progress.open(err, "cross-validate", (long) folds.k() * epochs, "epochs")) {
+            NetworkLearner learner = new NetworkLearner(tc, 0.1).withProgress(p -> {
+                String dev = Double.isNaN(p.devMacroF1()) ? ""
+                        : String.format(Locale.ROOT, "  inner-dev macro-F1 %.4f", p.devMacroF1());
+                if (bar.active()) {
+                    bar.extra(String.format(Locale.ROOT, "fold %d/%d  epoch %d/%d  loss %.4f%s", fold[0] + 1,
+                            folds.k(), p.epoch(), p.maxEpochs(), p.loss(), dev));
+                    bar.stepTo((long) fold[0] * epochs + p.epoch());
+                    return;
+                }
+                long now = System.nanoTime();
+                if (now - lastEpochLine[0] < 5_000_000_000L && p.epoch() != p.maxEpochs()) return;
+                lastEpochLine[0] = now;
+                err.printf(Locale.ROOT, "  epoch %d/%d  loss %.4f%s%n", p.epoch(), p.maxEpochs(), p.loss(), dev);
+                err.flush();
+            });
+            cv = CrossValidator.run(learner, corpus, folds,
+                    f -> {
+                        fold[0] = f;
+                        if (bar.active()) {
+                            // a fold that stopped early still counts its epochs as done
+                            bar.stepTo((long) f * epochs);
+                            bar.extra(String.format(Locale.ROOT, "fold %d/%d", f + 1, folds.k()));
+                            return;
+                        }
+                        err.print(foldLine(f, folds.k(), (System.nanoTime() - started) / 1e9));
+                        err.flush();
+                    });
+        }
         out.print(table(cv));
         out.flush();
         Provenance provenance = configProvenance(tc, corpus);

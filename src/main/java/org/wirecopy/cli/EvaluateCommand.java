@@ -32,6 +32,9 @@ final class EvaluateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
+    ProgressOption progress = new ProgressOption();
+
+    @Mixin
     ModelOption model;
 
     @Option(names = "--data", split = ",", paramLabel = "FILE",
@@ -107,8 +110,13 @@ final class EvaluateCommand implements Callable<Integer> {
                     : config + ": data.test is empty; list the held-out files there or give --data");
         }
         Corpus corpus = exp == null ? dataOptions.read(files) : dataOptions.read(files, dataOptions.options(exp.data()));
-        Evaluation ev = html == null ? Evaluator.evaluate(labeller, corpus)
-                : PageEvaluation.run(classifier, labeller, corpus, html, urlField, mainContent,
+        Evaluation ev;
+        if (html == null) {
+            try (ProgressDisplay bar = progress.open(spec.commandLine().getErr(), "evaluate",
+                    corpus.articles().size(), "articles")) {
+                ev = Evaluator.evaluate(labeller, corpus, bar::stepTo);
+            }
+        } else ev = PageEvaluation.run(classifier, labeller, corpus, html, urlField, mainContent,
                 spec.commandLine().getErr());
         spec.commandLine().getOut().print(ev.report());
         if (by != null) spec.commandLine().getOut().print(GroupTable.render(ev, by));

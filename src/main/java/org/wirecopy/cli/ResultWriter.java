@@ -45,7 +45,10 @@ abstract class ResultWriter {
         return this;
     }
 
-    /** An explanation on one line: {@code LABEL: feature +0.123, feature +0.045; LABEL: ...}. */
+    /**
+     * An explanation on one line: {@code LABEL: feature (source) +0.123, feature (source) +0.045; LABEL: ...}, the
+     * source being {@code paragraph}, {@code article} or {@code neighbour -1} (see {@link Explanation.Source}).
+     */
     static String oneLine(Explanation e) {
         StringBuilder b = new StringBuilder();
         for (Map.Entry<String, List<Explanation.Contribution>> t : e.toward().entrySet()) {
@@ -53,7 +56,7 @@ abstract class ResultWriter {
             b.append(t.getKey()).append(':');
             String sep = " ";
             for (Explanation.Contribution c : t.getValue()) {
-                b.append(sep).append(String.format(Locale.ROOT, "%s %+.3f", c.feature(), c.effect()));
+                b.append(sep).append(String.format(Locale.ROOT, "%s %+.3f", c.describe(), c.effect()));
                 sep = ", ";
             }
         }
@@ -130,7 +133,7 @@ abstract class ResultWriter {
                             : explanations.get(p.index()).toward().entrySet()) {
                         StringBuilder b = new StringBuilder();
                         for (Explanation.Contribution c : e.getValue()) {
-                            b.append(String.format(Locale.ROOT, "%s %+.3f  ", c.feature(), c.effect()));
+                            b.append(String.format(Locale.ROOT, "%s %+.3f  ", c.describe(), c.effect()));
                         }
                         out.printf(Locale.ROOT, "        toward %-" + w + "s %s%n", e.getKey(), b.toString().strip());
                     }
@@ -199,6 +202,8 @@ abstract class ResultWriter {
                     for (Explanation.Contribution c : e.getValue()) {
                         g.writeStartObject();
                         g.writeStringField("feature", c.feature());
+                        g.writeStringField("source", c.source().key());
+                        if (c.offset() != 0) g.writeNumberField("offset", c.offset());
                         g.writeNumberField("effect", round(c.effect()));
                         g.writeEndObject();
                     }
@@ -271,7 +276,12 @@ abstract class ResultWriter {
                 StringBuilder b = new StringBuilder();
                 b.append(StringEscapeUtils.escapeCsv(id == null ? "" : id)).append(',').append(p.index()).append(',')
                         .append(p.label());
-                for (String l : labels) b.append(',').append(round(p.score(l)));
+                for (String l : labels) {
+                    // plain decimals (0.000446, not 4.46E-4) for every spreadsheet
+                    double r = round(p.score(l));
+                    String t = roundedText(r);
+                    b.append(',').append(t != null ? t : java.math.BigDecimal.valueOf(r).toPlainString());
+                }
                 b.append(',').append(p.uncertain());
                 b.append(',').append(p.start()).append(',').append(p.end()).append(',')
                         .append(StringEscapeUtils.escapeCsv(p.text()));

@@ -60,6 +60,11 @@ final class SummarizeCommand implements Callable<Integer> {
             description = "--plot shows the N groups with the most articles. Default: ${DEFAULT-VALUE}.")
     int top;
 
+    @Option(names = "--over", paramLabel = "KEY",
+            description = "Shares over time: split each --group-by group by KEY too (month, or any field); the table "
+                    + "gets one row per group and KEY, and --plot draws one line per group across KEY.")
+    String over;
+
     @Parameters(arity = "1..*", paramLabel = "SUMMARY", description = "Files written by classify --summary "
             + "(CSV or JSONL).")
     List<Path> inputs;
@@ -90,6 +95,7 @@ final class SummarizeCommand implements Callable<Integer> {
                     ? "a date (fields " + GroupKey.DATE_FIELDS + ")" : "the field '" + groupBy + "'")
                     + "; every article is in the group " + GroupKey.NONE);
         }
+        if (over != null) return over(rows, summarizer, key, err);
         List<GroupSummary> groups = summarizer.summarize(rows, key);
         if (plot != null) {
             org.wirecopy.study.StudyPlots.save(org.wirecopy.study.StudyPlots.groupChart(groups, label, groupBy, top),
@@ -107,6 +113,44 @@ final class SummarizeCommand implements Callable<Integer> {
                 w.flush();
             });
             err.println("wrote " + groups.size() + " groups of " + rows.size() + " articles to " + output);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code --over}: one row per group and period, and a line per group. */
+    private int over(List<ArticleSummary> rows, Summarizer summarizer, GroupKey key, PrintWriter err)
+            throws java.io.IOException {
+        GroupKey period = new GroupKey(over);
+        if (period.spec().equalsIgnoreCase(groupBy)) {
+            throw new IllegalArgumentException("--over " + over + " is also --group-by; give two different keys "
+                    + "(e.g. --group-by page --over month)");
+        }
+        long undated = rows.stream().filter(r -> period.apply(r).equals(GroupKey.NONE)).count();
+        if (undated > 0) {
+            err.println("warning: " + undated + " of " + rows.size() + " articles have no " + (over.equalsIgnoreCase(
+                    "month") ? "date (fields " + GroupKey.DATE_FIELDS + ")" : "field '" + over + "'")
+                    + "; they are in the period " + GroupKey.NONE + " of the table and left out of the plot");
+        }
+        List<org.wirecopy.study.PeriodShares> cells = org.wirecopy.study.PeriodShares.of(summarizer, rows, key,
+                period);
+        if (plot != null) {
+            org.wirecopy.study.StudyPlots.save(org.wirecopy.study.StudyPlots.periodChart(cells, label, groupBy, over,
+                    top), plot);
+            err.println("wrote " + plot);
+        }
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(GroupTableWriter.textOver(groupBy, over, cells));
+            out.flush();
+        } else {
+            SummaryFormat format = SummaryFormat.of(output);
+            org.wirecopy.io.SafeFiles.writeAtomically(output, stream -> {
+                var w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                GroupTableWriter.writeOver(w, format, groupBy, over, cells);
+                w.flush();
+            });
+            err.println("wrote " + cells.size() + " rows (" + groupBy + " by " + over + ") of " + rows.size()
+                    + " articles to " + output);
         }
         return ExitCodes.OK;
     }

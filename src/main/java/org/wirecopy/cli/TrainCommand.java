@@ -28,6 +28,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    ProgressOption progress = new ProgressOption();
+
     @Option(names = "--data", split = ",", paramLabel = "TRAIN",
             description = "Training data file(s): JSONL, TSV or CSV (comma-separated or repeated). "
                     + "Default: data.train of --config.")
@@ -88,12 +91,20 @@ final class TrainCommand implements Callable<Integer> {
             vec = org.wirecopy.features.StaticVectors.read(java.nio.file.Files.readAllBytes(vectors));
             tc = tc.toBuilder().features(tc.features().withVersion(org.wirecopy.features.FeatureConfig.V3)).build();
         }
-        Model model = new Trainer(tc).withFurniture(library).withVectors(vec).onProgress(p -> {
-            err.printf(Locale.ROOT, "epoch %d/%d  loss %.4f%s%n", p.epoch(), p.maxEpochs(), p.loss(),
-                    Double.isNaN(p.devMacroF1()) ? "" : String.format(Locale.ROOT, "  dev macro-F1 %.4f",
-                            p.devMacroF1()));
-            err.flush();
-        }).train(train, devCorpus);
+        Model model;
+        try (ProgressDisplay bar = progress.open(err, "train", tc.epochs(), "epochs")) {
+            model = new Trainer(tc).withFurniture(library).withVectors(vec).onProgress(p -> {
+                String dev = Double.isNaN(p.devMacroF1()) ? ""
+                        : String.format(Locale.ROOT, "  dev macro-F1 %.4f", p.devMacroF1());
+                if (bar.active()) {
+                    bar.extra(String.format(Locale.ROOT, "loss %.4f%s", p.loss(), dev));
+                    bar.stepTo(p.epoch());
+                    return;
+                }
+                err.printf(Locale.ROOT, "epoch %d/%d  loss %.4f%s%n", p.epoch(), p.maxEpochs(), p.loss(), dev);
+                err.flush();
+            }).train(train, devCorpus);
+        }
         ModelIO.save(model, out);
         err.printf(Locale.ROOT, "trained in %.1f s; kept epoch %d%s; wrote %s%n", (System.nanoTime() - t0) / 1e9,
                 model.provenance().bestEpoch(), model.provenance().devMetrics().isEmpty() ? ""

@@ -21,6 +21,16 @@ public final class Evaluator {
 
     /** Evaluates {@code classifier} (the model or a baseline) on {@code corpus}. */
     public static Evaluation evaluate(ArticleLabeller classifier, Corpus corpus) {
+        return evaluate(classifier, corpus, done -> { });
+    }
+
+    /**
+     * As {@link #evaluate(ArticleLabeller, Corpus)}, telling {@code onArticle} the number of articles classified so
+     * far after each one (1, 2, ... the corpus's article count), on the calling thread.
+     */
+    public static Evaluation evaluate(ArticleLabeller classifier, Corpus corpus,
+                                      java.util.function.IntConsumer onArticle) {
+        java.util.Objects.requireNonNull(onArticle, "onArticle");
         List<String> modelLabels = classifier.labels();
         for (String l : corpus.labels()) {
             if (!modelLabels.contains(l)) {
@@ -33,6 +43,7 @@ public final class Evaluator {
         for (LabelledArticle a : corpus.articles()) {
             ClassifiedArticle predicted = classifier.classifyParagraphs(a.texts());
             out.add(new ArticleOutcome(a.id(), a.fields(), a.labels(), predicted));
+            onArticle.accept(out.size());
         }
         return new Evaluation(modelLabels, out);
     }

@@ -64,6 +64,8 @@ final class ResultJson {
                         for (Explanation.Contribution c : e.getValue()) {
                             g.writeStartObject();
                             g.writeStringField("feature", c.feature());
+                            g.writeStringField("source", c.source().key());
+                            if (c.offset() != 0) g.writeNumberField("offset", c.offset());
                             g.writeNumberField("effect", round(c.effect()));
                             g.writeEndObject();
                         }

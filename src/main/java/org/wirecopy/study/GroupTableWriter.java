@@ -7,12 +7,14 @@ import org.apache.commons.text.StringEscapeUtils;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Writes per-group tables: CSV or JSONL ({@code group, articles, paragraphs}, then per label {@code mean_L, lower_L,
- * upper_L}), or an aligned text table with percentages. Thread-safe (stateless).
+ * upper_L}), or an aligned text table with percentages; over time, a period column follows the group's
+ * ({@link PeriodShares}). Thread-safe (stateless).
  */
 public final class GroupTableWriter {
 
@@ -22,30 +24,57 @@ public final class GroupTableWriter {
     /** Writes {@code groups} in {@code format}; {@code by} names the grouping in the header. */
     public static void write(Writer out, SummaryFormat format, String by, List<GroupSummary> groups)
             throws IOException {
+        List<List<String>> keys = new ArrayList<>();
+        for (GroupSummary g : groups) keys.add(List.of(g.group()));
+        rows(out, format, List.of(by), keys, groups);
+    }
+
+    /**
+     * Writes shares over time in {@code format}: columns {@code by} (the group) and {@code over} (the period), then
+     * the columns of {@link #write(Writer, SummaryFormat, String, List)}; one row per group and period.
+     */
+    public static void writeOver(Writer out, SummaryFormat format, String by, String over, List<PeriodShares> cells)
+            throws IOException {
+        if (by.equals(over)) throw new IllegalArgumentException("group and period are both '" + by + "'");
+        List<List<String>> keys = new ArrayList<>();
+        List<GroupSummary> groups = new ArrayList<>();
+        for (PeriodShares c : cells) {
+            keys.add(List.of(c.group(), c.period()));
+            groups.add(c.summary());
+        }
+        rows(out, format, List.of(by, over), keys, groups);
+    }
+
+    private static void rows(Writer out, SummaryFormat format, List<String> keyNames, List<List<String>> keys,
+                             List<GroupSummary> groups) throws IOException {
         if (groups.isEmpty()) return;
         List<String> labels = List.copyOf(groups.get(0).meanShares().keySet());
         if (format == SummaryFormat.CSV) {
-            StringBuilder b = new StringBuilder(StringEscapeUtils.escapeCsv(by)).append(",articles,paragraphs");
+            StringBuilder b = new StringBuilder();
+            for (String k : keyNames) b.append(StringEscapeUtils.escapeCsv(k)).append(',');
+            b.append("articles,paragraphs");
             for (String l : labels) b.append(",mean_").append(l).append(",lower_").append(l).append(",upper_").append(l);
             out.write(b.append('\n').toString());
-            for (GroupSummary g : groups) {
+            for (int i = 0; i < groups.size(); i++) {
+                GroupSummary g = groups.get(i);
                 b.setLength(0);
-                b.append(StringEscapeUtils.escapeCsv(g.group())).append(',').append(g.articles()).append(',')
-                        .append(g.paragraphs());
+                for (String k : keys.get(i)) b.append(StringEscapeUtils.escapeCsv(k)).append(',');
+                b.append(g.articles()).append(',').append(g.paragraphs());
                 for (String l : labels) {
-                    b.append(',').append(SummaryWriter.round(g.meanShares().get(l))).append(',')
-                            .append(SummaryWriter.round(g.lower().get(l))).append(',')
-                            .append(SummaryWriter.round(g.upper().get(l)));
+                    b.append(',').append(SummaryWriter.plain(g.meanShares().get(l))).append(',')
+                            .append(SummaryWriter.plain(g.lower().get(l))).append(',')
+                            .append(SummaryWriter.plain(g.upper().get(l)));
                 }
                 out.write(b.append('\n').toString());
             }
         } else {
             JsonFactory json = new JsonFactory();
-            for (GroupSummary g : groups) {
+            for (int i = 0; i < groups.size(); i++) {
+                GroupSummary g = groups.get(i);
                 StringWriter sw = new StringWriter();
                 try (JsonGenerator j = json.createGenerator(sw)) {
                     j.writeStartObject();
-                    j.writeStringField(by, g.group());
+                    for (int k = 0; k < keyNames.size(); k++) j.writeStringField(keyNames.get(k), keys.get(i).get(k));
                     j.writeNumberField("articles", g.articles());
                     j.writeNumberField("paragraphs", g.paragraphs());
                     for (String l : labels) {
@@ -60,6 +89,18 @@ public final class GroupTableWriter {
             }
         }
         out.flush();
+    }
+
+    /** An aligned text table of shares over time: one row per group and period, as {@link #text}. */
+    public static String textOver(String by, String over, List<PeriodShares> cells) {
+        if (cells.isEmpty()) return "no articles\n";
+        List<GroupSummary> named = new ArrayList<>();
+        for (PeriodShares c : cells) {
+            GroupSummary g = c.summary();
+            named.add(new GroupSummary(c.group() + "  " + c.period(), g.articles(), g.paragraphs(), g.meanShares(),
+                    g.lower(), g.upper()));
+        }
+        return text(by + "  " + over, named);
     }
 
     /** An aligned text table: group, articles, paragraphs, and per label the mean share with its 95% interval. */

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -151,6 +152,57 @@ public final class StudyPlots {
         CategorySeries s = chart.addSeries(label, names, mean, err);
         s.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
         s.setMarker(SeriesMarkers.CIRCLE);
+        return chart;
+    }
+
+    /**
+     * Shares over time: one line per group (the {@code top} groups with the most articles) through the mean share of
+     * {@code label} in each period, periods in order on the x-axis ({@link GroupKey#NONE}, articles without a date,
+     * left out); a period where a group has no article is a gap. The legend gives each group's article count; the
+     * intervals are in the table ({@link GroupTableWriter#writeOver}), not drawn, so that the lines stay readable.
+     */
+    public static CategoryChart periodChart(List<PeriodShares> cells, String label, String by, String over, int top) {
+        if (top < 1) throw new IllegalArgumentException("top must be >= 1, got " + top);
+        java.util.TreeSet<String> periods = new java.util.TreeSet<>();
+        Map<String, Integer> articles = new java.util.TreeMap<>();
+        for (PeriodShares c : cells) {
+            if (!c.summary().meanShares().containsKey(label)) {
+                throw new IllegalArgumentException("label '" + label + "' is not one of "
+                        + c.summary().meanShares().keySet());
+            }
+            if (c.period().equals(GroupKey.NONE)) continue;
+            periods.add(c.period());
+            articles.merge(c.group(), c.summary().articles(), Integer::sum);
+        }
+        if (periods.isEmpty()) {
+            throw new IllegalArgumentException("no article has a " + over + "; the chart over time needs dated "
+                    + "articles (fields " + GroupKey.DATE_FIELDS + ")");
+        }
+        List<String> groups = new ArrayList<>(articles.keySet());
+        groups.sort((a, b) -> !articles.get(a).equals(articles.get(b))
+                ? Integer.compare(articles.get(b), articles.get(a)) : a.compareTo(b));
+        List<String> shown = groups.subList(0, Math.min(top, groups.size()));
+        String title = String.format(Locale.ROOT, "Mean %s share per article by %s and %s%s", label, by, over,
+                shown.size() < groups.size() ? " (top " + shown.size() + " of " + groups.size() + " by articles)"
+                        : "");
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(over)
+                .yAxisTitle("mean share of characters").build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern("0.0");
+        if (periods.size() > 8) chart.getStyler().setXAxisLabelRotation(45);
+        List<String> x = new ArrayList<>(periods);
+        for (String g : shown) {
+            Map<String, Double> byPeriod = new java.util.HashMap<>();
+            for (PeriodShares c : cells) {
+                if (c.group().equals(g)) byPeriod.put(c.period(), c.summary().meanShares().get(label));
+            }
+            List<Double> y = new ArrayList<>();
+            for (String p : x) y.add(byPeriod.get(p));
+            CategorySeries s = chart.addSeries(String.format(Locale.ROOT, "%s (n=%d)", g, articles.get(g)), x, y);
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
         return chart;
     }
 

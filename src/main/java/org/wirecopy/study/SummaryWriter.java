@@ -81,8 +81,8 @@ public final class SummaryWriter {
         }
         b.append(',').append(s.paragraphs());
         for (String l : labels) b.append(',').append(s.counts().getOrDefault(l, 0));
-        for (String l : labels) b.append(',').append(round(s.share(l)));
-        b.append(',').append(Double.isNaN(s.meanConfidence()) ? "" : String.valueOf(round(s.meanConfidence())));
+        for (String l : labels) b.append(',').append(plain(s.share(l)));
+        b.append(',').append(Double.isNaN(s.meanConfidence()) ? "" : plain(s.meanConfidence()));
         b.append(',').append(s.uncertain()).append('\n');
         out.write(b.toString());
     }
@@ -109,5 +109,10 @@ public final class SummaryWriter {
 
     static double round(double v) {
         return Math.round(v * 1e6) / 1e6;
+    }
+
+    /** {@link #round} as CSV text, never in scientific notation ({@code 0.000446}, not {@code 4.46E-4}). */
+    static String plain(double v) {
+        return java.math.BigDecimal.valueOf(round(v)).toPlainString();
     }
 }

@@ -111,7 +111,7 @@ class ExplanationTest {
             for (Explanation.Contribution x : list) {
                 assertTrue(x.effect() > 0);
                 List<SparseVector> occluded = new ArrayList<>(inputs);
-                occluded.set(i, without(inputs.get(i), indices(x.feature(), fx, model)));
+                occluded.set(i, without(inputs.get(i), indices(x, fx, model)));
                 float[] s = net.scores(occluded)[i];
                 double expected = logit(base[j]) - logit(s[j]);
                 assertEquals(expected, x.effect(), 1e-6 + 1e-4 * Math.abs(expected),
@@ -122,16 +122,80 @@ class ExplanationTest {
         return checked;
     }
 
-    /** The input indices of a reported feature: a cue and its contrast value, or an n-gram's bucket. */
-    static int[] indices(String feature, FeatureExtractor fx, Model model) {
+    /**
+     * The input indices of a reported feature, from the layout documented in FeatureConfig: a cue of the paragraph,
+     * its contrast with the article's mean, a neighbour's cue, or an n-gram's bucket.
+     */
+    static int[] indices(Explanation.Contribution x, FeatureExtractor fx, Model model) {
+        String feature = x.feature();
         if (feature.startsWith("cue:")) {
             int cue = Cues.NAMES.indexOf(feature.substring(4));
             assertTrue(cue >= 0, feature);
-            return model.features().contrast() ? new int[]{cue, Cues.COUNT + cue} : new int[]{cue};
+            switch (x.source()) {
+                case PARAGRAPH:
+                    return new int[]{cue};
+                case ARTICLE:
+                    assertTrue(model.features().contrast(), "an article cue without contrast features: " + x);
+                    return new int[]{Cues.COUNT + cue};
+                default:
+                    int w = model.features().window();
+                    assertTrue(x.offset() != 0 && Math.abs(x.offset()) <= w, x.toString());
+                    int slot = x.offset() < 0 ? x.offset() + w : x.offset() + w - 1;
+                    return new int[]{model.features().neighbourOffset() + slot * (Cues.COUNT + 1) + cue};
+            }
         }
+        assertEquals(Explanation.Source.PARAGRAPH, x.source(), x.toString());
         String first = feature.substring("ngram:\"".length()).split("\" / \"")[0];
         if (first.endsWith("\"")) first = first.substring(0, first.length() - 1);
         return new int[]{model.features().ngramOffset() + fx.bucket(first)};
+    }
+
+    @Test
+    void everyCueSaysWhetherItCameFromTheParagraphANeighbourOrTheArticle() throws Exception {
+        Model model = TestData.tinyModel();
+        Classifier c = new Classifier(model);
+        Article a = Article.ofParagraphs(List.of("WASHINGTON (AP) - The House delayed a vote on Tuesday, officials said.",
+                "Share this post", "What a mess, I think.", "LONDON (Reuters) - Prices rose in May, the office said."));
+        FeatureExtractor fx = new FeatureExtractor(model.features());
+        List<SparseVector> inputs = fx.extract(a.paragraphs());
+        int dateline = Cues.NAMES.indexOf("dateline");
+        assertTrue(dateline >= 0, "the cue list has no dateline cue: " + Cues.NAMES);
+        assertTrue(inputs.get(0).get(dateline) != 0f && inputs.get(1).get(dateline) == 0f,
+                "the fixture needs a dateline in paragraph 0 and none in paragraph 1");
+        java.util.Set<Explanation.Source> seen = java.util.EnumSet.noneOf(Explanation.Source.class);
+        int cues = 0;
+        for (int i = 0; i < a.size(); i++) {
+            for (List<Explanation.Contribution> list : c.explain(a, i, 1000).toward().values()) {
+                for (Explanation.Contribution x : list) {
+                    if (!x.feature().startsWith("cue:")) continue;
+                    cues++;
+                    seen.add(x.source());
+                    int cue = Cues.NAMES.indexOf(x.feature().substring(4));
+                    // the source is checked against the cue values computed for each paragraph on its own
+                    switch (x.source()) {
+                        case PARAGRAPH -> assertTrue(inputs.get(i).get(cue) != 0f, i + " " + x);
+                        case NEIGHBOUR -> {
+                            int j = i + x.offset();
+                            assertTrue(j >= 0 && j < a.size(), i + " " + x);
+                            assertTrue(inputs.get(j).get(cue) != 0f, "paragraph " + j + " has no " + x.feature());
+                        }
+                        case ARTICLE -> assertTrue(inputs.get(i).get(Cues.COUNT + cue) != 0f, i + " " + x);
+                    }
+                    assertTrue(x.describe().startsWith(x.feature() + " (" + x.source().key()), x.describe());
+                }
+            }
+        }
+        assertTrue(cues >= 10, "only " + cues + " cue contributions");
+        assertEquals(java.util.EnumSet.allOf(Explanation.Source.class), seen, "sources seen: " + seen);
+        // "Share this post" has no dateline of its own: any dateline weighing on it is its neighbour's or the article's
+        for (List<Explanation.Contribution> list : c.explain(a, 1, 1000).toward().values()) {
+            for (Explanation.Contribution x : list) {
+                if (x.feature().equals("cue:dateline")) assertTrue(x.source() != Explanation.Source.PARAGRAPH, x.toString());
+            }
+        }
+        assertEquals("neighbour -1", new Explanation.Contribution("cue:dateline", 1, Explanation.Source.NEIGHBOUR, -1).from());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Explanation.Contribution("cue:dateline", 1, Explanation.Source.ARTICLE, 1));
     }
 
     static SparseVector without(SparseVector x, int[] drop) {

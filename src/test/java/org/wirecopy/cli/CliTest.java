@@ -177,8 +177,21 @@ class CliTest {
         assertTrue(first.get("uncertain").asBoolean());
         assertEquals(3, first.get("explanation").size());
         for (JsonNode list : first.get("explanation")) assertTrue(list.size() <= 2);
+        java.util.Set<String> sources = new java.util.TreeSet<>();
+        for (String line : r.out().lines().toList()) {
+            for (JsonNode list : new ObjectMapper().readTree(line).get("explanation")) {
+                for (JsonNode c : list) {
+                    String source = c.get("source").asText();
+                    sources.add(source);
+                    assertEquals(source.equals("neighbour"), c.has("offset"), c.toString());
+                }
+            }
+        }
+        assertTrue(java.util.Set.of("paragraph", "neighbour", "article").containsAll(sources), sources.toString());
         Run text = run("classify", "--model", model.toString(), "--explain", f.toString());
         assertTrue(text.out().contains("toward REPORTING"), text.out());
+        assertTrue(text.out().matches("(?s).*toward \\S+ +\\S+ \\((paragraph|article|neighbour [+-]\\d)\\) [+-]\\d.*"),
+                text.out());
     }
 
     @Test

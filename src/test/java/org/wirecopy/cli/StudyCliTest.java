@@ -143,6 +143,31 @@ class StudyCliTest {
     }
 
     @Test
+    void summarizeOverMonthsWritesOneRowPerSiteAndMonthAndALineChart() throws Exception {
+        Path corpus = dir.resolve("sites.jsonl");
+        Files.writeString(corpus, "{\"id\":\"s1\",\"site\":\"a\",\"date\":\"2020-01-05\","
+                + "\"paragraphs\":[{\"text\":\"WASHINGTON (AP) \u2014 The council met.\"}]}\n"
+                + "{\"id\":\"s2\",\"site\":\"a\",\"date\":\"2020-02-01\",\"paragraphs\":[{\"text\":\"I think so.\"}]}\n"
+                + "{\"id\":\"s3\",\"site\":\"b\",\"date\":\"2020-02-11\",\"paragraphs\":[{\"text\":\"Advertisement\"}]}\n",
+                StandardCharsets.UTF_8);
+        Path summary = dir.resolve("sites-summary.jsonl");
+        assertEquals(0, run("classify", "--model", model.toString(), "--summary", summary.toString(),
+                corpus.toString()).code());
+        Path table = dir.resolve("site-month.csv");
+        Path plot = dir.resolve("site-month.png");
+        Run r = run("summarize", "--group-by", "site", "--over", "month", "-o", table.toString(), "--plot",
+                plot.toString(), summary.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(table);
+        assertTrue(lines.get(0).startsWith("site,month,articles,paragraphs,mean_REPORTING,"), lines.get(0));
+        assertEquals(List.of("a,2020-01", "a,2020-02", "b,2020-02"),
+                lines.subList(1, lines.size()).stream().map(l -> l.split(",")[0] + "," + l.split(",")[1]).toList());
+        assertTrue(Files.size(plot) > 1000, "the line chart is written");
+        Run same = run("summarize", "--group-by", "month", "--over", "month", summary.toString());
+        assertEquals(ExitCodes.USAGE, same.code(), same.err());
+    }
+
+    @Test
     void flatJsonlRowsAreGroupedByTheIdColumnInIndexOrder() throws Exception {
         Path flat = dir.resolve("flat.jsonl");
         Files.writeString(flat, "{\"doc\":\"d1\",\"i\":1,\"text\":\"Second paragraph here.\",\"style\":\"news\"}\n"
@@ -233,7 +258,8 @@ class StudyCliTest {
         assertTrue(lines.get(0).endsWith(",explanation"), lines.get(0));
         assertEquals(classifier.classify(TEXTS[0]).size() + 1, lines.size());
         for (String l : lines.subList(1, lines.size())) {
-            assertTrue(l.matches(".*,\"?[A-Z]+: \\S+ [+-]\\d\\.\\d{3}.*"), l);
+            // every feature says where it came from: the paragraph, a neighbour (and which) or the article
+            assertTrue(l.matches(".*,\"?[A-Z]+: \\S+ \\((paragraph|article|neighbour [+-]\\d)\\) [+-]\\d\\.\\d{3}.*"), l);
             for (String label : classifier.labels()) assertTrue(l.contains(label + ":"), l);
         }
     }

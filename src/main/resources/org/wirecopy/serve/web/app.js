@@ -148,7 +148,7 @@
         var ul = el('ul');
         if (!e[l].length) ul.appendChild(el('li', null, 'none'));
         e[l].forEach(function (c) {
-          ul.appendChild(el('li', null, c.feature + '  ' + (c.effect >= 0 ? '+' : '') + c.effect.toFixed(3)));
+          ul.appendChild(el('li', null, c.feature + (c.source && c.source !== 'paragraph' ? ' (' + c.source + (c.offset ? ' ' + (c.offset > 0 ? '+' : '') + c.offset : '') + ')' : '') + '  ' + (c.effect >= 0 ? '+' : '') + c.effect.toFixed(3)));
         });
         box.appendChild(ul);
       });
