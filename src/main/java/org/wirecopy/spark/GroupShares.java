@@ -25,7 +25,7 @@ import java.util.Objects;
  * The per-group summary of the study workflow ({@code wirecopy summarize --group-by}) over a classified DataFrame:
  * per group (a field such as {@code style} or {@code source}, {@code month}, or {@code all}) the articles, their
  * paragraphs, the mean per-article character share of every label and its bootstrap 95% interval, computed by
- * {@link Summarizer} on the executors, one task per group (a group's shares are held by that task: about 100 bytes per
+ * {@link Summarizer} on the executors (a group's articles in {@link #ORDER}), one task per group (a group's shares are held by that task: about 100 bytes per
  * article). Rows with an error are left out. The same rows give the same figures as {@code wirecopy summarize}.
  *
  * <p>Immutable and thread-safe.
@@ -47,6 +47,13 @@ public record GroupShares(String groupBy, Summarizer summarizer) {
             .add("mean", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
             .add("lower", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
             .add("upper", DataTypes.createArrayType(DataTypes.DoubleType, false), false);
+
+    /**
+     * The order of a group's articles given to {@link Summarizer}: by id, ties by their shares then counts (so
+     * results do not depend on how Spark partitioned the rows).
+     */
+    public static final java.util.Comparator<ArticleSummary> ORDER = java.util.Comparator.comparing(ArticleSummary::id)
+            .thenComparing(s -> s.shares().values().toString()).thenComparing(s -> s.counts().values().toString());
 
     public GroupShares {
         new GroupKey(groupBy);
@@ -115,6 +122,8 @@ public record GroupShares(String groupBy, Summarizer summarizer) {
                 List<Double> s = r.getList(3);
                 list.add(summary(r.getString(1), Map.of(), ls, c.toArray(new Integer[0]), s.toArray(new Double[0])));
             }
+            // Spark hands a group's rows in no fixed order; the mean and the bootstrap read them in id order
+            list.sort(ORDER);
             GroupSummary g = new Summarizer(resamples, seed).group(group, list);
             return RowFactory.create(group, g.articles(), g.paragraphs(), scala(values(g.meanShares(), ls)),
                     scala(values(g.lower(), ls)), scala(values(g.upper(), ls)));
