@@ -5,6 +5,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.wirecopy.classify.ClassifiedArticle;
 import org.wirecopy.classify.ClassifiedParagraph;
@@ -44,10 +45,18 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
     private final int idAt;
     private final int formatAt;
     private final int urlAt;
-    private final LongAccumulator badRows;
+    private final int malformedAt;
+    private final Counters counters;
+
+    /** The accumulators of a classification: rows read, bad rows, paragraphs, and some error messages. */
+    record Counters(LongAccumulator rows, LongAccumulator badRows, LongAccumulator paragraphs,
+                    CollectionAccumulator<String> errors) implements java.io.Serializable {
+        /** Error messages kept per task. */
+        static final int ERRORS_PER_TASK = 10;
+    }
 
     PartitionClassifier(Broadcast<byte[]> model, String modelHash, SparkClassifyOptions options, int width,
-                        int textAt, int idAt, int formatAt, int urlAt, LongAccumulator badRows) {
+                        int textAt, int idAt, int formatAt, int urlAt, int malformedAt, Counters counters) {
         this.model = model;
         this.modelHash = modelHash;
         this.options = options;
@@ -56,12 +65,14 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
         this.idAt = idAt;
         this.formatAt = formatAt;
         this.urlAt = urlAt;
-        this.badRows = badRows;
+        this.malformedAt = malformedAt;
+        this.counters = counters;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         Classifier classifier = ExecutorClassifiers.get(modelHash, model::value);
+        errorsKept.set(0);
         TaskContext task = TaskContext.get();
         int partition = task == null ? -1 : task.partitionId();
         if (options.threadsPerTask() == 1) {
@@ -82,8 +93,11 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
         return new Threaded(classifier, rows, partition, task);
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger errorsKept = new java.util.concurrent.atomic.AtomicInteger();
+
     /** The output row of one input row; never throws for a bad row. */
     Row classify(Classifier classifier, Row row, int partition, long n) {
+        counters.rows().add(1);
         Object[] out = new Object[width + 3];
         for (int i = 0; i < width; i++) out[i] = row.get(i);
         try {
@@ -95,13 +109,15 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
             }
             out[width] = scala.jdk.javaapi.CollectionConverters.asScala(paragraphs).toSeq();
             out[width + 1] = scala(result.characterShares());
+            counters.paragraphs().add(result.size());
         } catch (RuntimeException | StackOverflowError e) {
-            badRows.add(1);
+            counters.badRows().add(1);
             out[width] = null;
             out[width + 1] = null;
             String m = e instanceof StackOverflowError ? "the input is nested too deeply to read (stack overflow)"
                     : e.getMessage() == null ? e.toString() : e.getMessage();
             out[width + 2] = where(row, partition, n) + ": " + m;
+            if (errorsKept.incrementAndGet() <= Counters.ERRORS_PER_TASK) counters.errors().add((String) out[width + 2]);
         }
         return RowFactory.create(out);
     }
@@ -114,6 +130,11 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
     /** The article of a row, as the Java API reads it. */
     private Article read(Row row) {
         String column = options.textColumn() != null ? options.textColumn() : options.paragraphsColumn();
+        if (malformedAt >= 0 && !row.isNullAt(malformedAt)) {
+            String line = row.get(malformedAt).toString();
+            throw new IllegalArgumentException("malformed input line (" + options.malformedColumn() + "): "
+                    + (line.length() > 120 ? line.substring(0, 120) + "..." : line) + "; fix or drop the line");
+        }
         if (row.isNullAt(textAt)) {
             throw new IllegalArgumentException("column " + column + " is null; give every row its article");
         }

@@ -14,7 +14,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.util.LongAccumulator;
 import org.wirecopy.classify.Classifier;
 
 import java.io.IOException;
@@ -65,7 +64,7 @@ public final class SparkClassification {
     private final Broadcast<byte[]> model;
     private final String modelHash;
     private final List<String> labels;
-    private final LongAccumulator badRows;
+    private final PartitionClassifier.Counters counters;
 
     private SparkClassification(SparkSession spark, byte[] modelBytes, SparkClassifyOptions options) {
         this.spark = Objects.requireNonNull(spark, "spark");
@@ -74,7 +73,10 @@ public final class SparkClassification {
         // read on the driver too: a bad model fails here, before any task, and the labels are known
         this.labels = ExecutorClassifiers.get(modelHash, () -> modelBytes).labels();
         this.model = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext()).broadcast(modelBytes);
-        this.badRows = spark.sparkContext().longAccumulator("wirecopy bad rows");
+        var sc = spark.sparkContext();
+        this.counters = new PartitionClassifier.Counters(sc.longAccumulator("wirecopy rows"),
+                sc.longAccumulator("wirecopy bad rows"), sc.longAccumulator("wirecopy paragraphs"),
+                sc.collectionAccumulator("wirecopy errors"));
     }
 
     /** With the bundled default model. */
@@ -128,7 +130,22 @@ public final class SparkClassification {
 
     /** Rows that could not be classified so far (see the class comment on recomputation). */
     public long badRows() {
-        return badRows.value();
+        return counters.badRows().value();
+    }
+
+    /** Rows read so far, bad ones included (see the class comment on recomputation). */
+    public long rows() {
+        return counters.rows().value();
+    }
+
+    /** Paragraphs classified so far. */
+    public long paragraphs() {
+        return counters.paragraphs().value();
+    }
+
+    /** Some of the bad rows' error messages (at most 10 per task), in no fixed order. */
+    public List<String> errorSamples() {
+        return List.copyOf(counters.errors().value());
     }
 
     /** The schema {@link #classify(Dataset)} returns for an input schema. */
@@ -153,7 +170,7 @@ public final class SparkClassification {
         PartitionClassifier f = new PartitionClassifier(model, modelHash, options, names.size(),
                 names.indexOf(options.textColumn() != null ? options.textColumn() : options.paragraphsColumn()),
                 index(names, options.idColumn()), index(names, options.formatColumn()),
-                index(names, options.urlColumn()), badRows);
+                index(names, options.urlColumn()), index(names, options.malformedColumn()), counters);
         return articles.mapPartitions(f, Encoders.row(out));
     }
 
@@ -210,7 +227,8 @@ public final class SparkClassification {
             throw new IllegalArgumentException("column " + column + " is " + t.simpleString() + "; the paragraphs "
                     + "column must be array<string> (e.g. paragraphs.text of canonical JSONL)");
         }
-        for (String c : new String[]{options.idColumn(), options.formatColumn(), options.urlColumn()}) {
+        for (String c : new String[]{options.idColumn(), options.formatColumn(), options.urlColumn(),
+                options.malformedColumn()}) {
             if (c != null && !names.contains(c)) {
                 throw new IllegalArgumentException("no column " + c + "; columns are " + names);
             }

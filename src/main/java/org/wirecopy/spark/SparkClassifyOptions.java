@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param formatColumn     a column naming each row's input format (auto, text, lines, blocks, html), or null
  * @param format           the input format of rows without a format column or with a null value there
  * @param urlColumn        a column holding the page's URL (a signal of the page's kind), or null
+ * @param malformedColumn  a column that is non-null when the reader could not parse the row (Spark's
+ *                         {@code _corrupt_record} of JSON and CSV), or null: such rows get an error quoting it
  * @param mainContent      whether to find the main content of HTML pages (paragraphs outside it are BOILERPLATE)
  * @param maxChars         rows with more characters (bytes, for a binary column) are refused with an error, not read
  * @param threadsPerTask   1: each Spark task classifies its rows on its own thread (the default: Spark's cores are
@@ -32,7 +34,8 @@ import java.util.Objects;
  * @param errorColumn      the output column holding why a row could not be classified (null when it was)
  */
 public record SparkClassifyOptions(String textColumn, String paragraphsColumn, String idColumn, String formatColumn,
-                                   InputFormat format, String urlColumn, boolean mainContent, long maxChars,
+                                   InputFormat format, String urlColumn, String malformedColumn,
+                                   boolean mainContent, long maxChars,
                                    int threadsPerTask, String resultColumn, String sharesColumn, String errorColumn)
         implements Serializable {
 
@@ -74,6 +77,7 @@ public record SparkClassifyOptions(String textColumn, String paragraphsColumn, S
         if (idColumn != null) out.add(idColumn);
         if (formatColumn != null) out.add(formatColumn);
         if (urlColumn != null) out.add(urlColumn);
+        if (malformedColumn != null) out.add(malformedColumn);
         return out;
     }
 
@@ -100,6 +104,7 @@ public record SparkClassifyOptions(String textColumn, String paragraphsColumn, S
         private String formatColumn;
         private InputFormat format = InputFormat.AUTO;
         private String urlColumn;
+        private String malformedColumn;
         private boolean mainContent = true;
         private long maxChars = DEFAULT_MAX_CHARS;
         private int threadsPerTask = 1;
@@ -144,6 +149,11 @@ public record SparkClassifyOptions(String textColumn, String paragraphsColumn, S
             return this;
         }
 
+        public Builder malformedColumn(String c) {
+            malformedColumn = c;
+            return this;
+        }
+
         public Builder mainContent(boolean on) {
             mainContent = on;
             return this;
@@ -176,7 +186,7 @@ public record SparkClassifyOptions(String textColumn, String paragraphsColumn, S
 
         public SparkClassifyOptions build() {
             return new SparkClassifyOptions(textColumn, paragraphsColumn, idColumn, formatColumn, format, urlColumn,
-                    mainContent, maxChars, threadsPerTask, resultColumn, sharesColumn, errorColumn);
+                    malformedColumn, mainContent, maxChars, threadsPerTask, resultColumn, sharesColumn, errorColumn);
         }
     }
 }
