@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs org.wirecopy.spark.WirecopyJob on this machine without a Spark installation: plain java on the class path a
 # spark-submit would give it (Spark 4.2's jars first, then wirecopy.jar and target/spark-lib, the jars shipped with
-# --jars on a cluster), with the JVM options Spark 4 needs on Java 17. From the checkout, after
+# --jars on a cluster, and nothing else), with the JVM options Spark 4 needs on Java 17. From the checkout, after
 # mvn -q -DskipTests package:
 #
 #     src/spark/spark-local.sh --input training-data/test.jsonl --output target/spark-out --summary-by style
@@ -36,8 +36,12 @@ POM
     mvn -q -o -f "$ROOT/target/spark-launcher/pom.xml" dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2 \
         || mvn -q -f "$ROOT/target/spark-launcher/pom.xml" dependency:build-classpath -Dmdep.outputFile="$CP_FILE" >&2
 fi
+# the application jar alone in a folder, as an executor receives it: its manifest's lib/ class path then finds
+# nothing, and the class path is exactly Spark + wirecopy.jar + target/spark-lib (what --jars ships)
+mkdir -p "$ROOT/target/spark-app"
+cp -p "$JAR" "$ROOT/target/spark-app/wirecopy.jar"
 read -ra EXTRA <<< "$JAVA_OPTS"
 exec java -Xmx"$DRIVER_MEMORY" "${SPARK_JVM[@]}" -Dspark.master="$MASTER" -Dspark.ui.enabled=false \
     -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
     -Dlog4j2.configurationFile="$ROOT/src/spark/log4j2.properties" "${EXTRA[@]}" \
-    -cp "$(cat "$CP_FILE"):$JAR:$ROOT/target/spark-lib/*" org.wirecopy.spark.WirecopyJob "$@"
+    -cp "$(cat "$CP_FILE"):$ROOT/target/spark-app/wirecopy.jar:$ROOT/target/spark-lib/*" org.wirecopy.spark.WirecopyJob "$@"
