@@ -46,6 +46,8 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
     private final int formatAt;
     private final int urlAt;
     private final int malformedAt;
+    /** The input column left out of the output, or -1. */
+    private final int dropAt;
     private final Counters counters;
 
     /** The accumulators of a classification: rows read, bad rows, paragraphs, and some error messages. */
@@ -66,6 +68,7 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
         this.formatAt = formatAt;
         this.urlAt = urlAt;
         this.malformedAt = malformedAt;
+        this.dropAt = options.dropInput() ? textAt : -1;
         this.counters = counters;
     }
 
@@ -99,7 +102,7 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
     Row classify(Classifier classifier, Row row, int partition, long n) {
         counters.rows().add(1);
         Object[] out = new Object[width + 3];
-        for (int i = 0; i < width; i++) out[i] = row.get(i);
+        for (int i = 0, j = 0; i < row.length(); i++) if (i != dropAt) out[j++] = row.get(i);
         try {
             ClassifiedArticle result = classifier.classify(read(row));
             List<Row> paragraphs = new ArrayList<>(result.size());

@@ -151,14 +151,21 @@ public final class SparkClassification {
     /** The schema {@link #classify(Dataset)} returns for an input schema. */
     public StructType outputSchema(StructType input) {
         check(input);
-        return input.add(options.resultColumn(), DataTypes.createArrayType(PARAGRAPH, false), true)
+        StructType kept = input;
+        if (options.dropInput()) {
+            String column = options.textColumn() != null ? options.textColumn() : options.paragraphsColumn();
+            kept = new StructType(java.util.Arrays.stream(input.fields()).filter(f -> !f.name().equals(column))
+                    .toArray(StructField[]::new));
+        }
+        return kept.add(options.resultColumn(), DataTypes.createArrayType(PARAGRAPH, false), true)
                 .add(options.sharesColumn(), DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType,
                         false), true)
                 .add(options.errorColumn(), DataTypes.StringType, true);
     }
 
     /**
-     * Adds the result, shares and error columns to every row (lazily, as any transformation).
+     * Adds the result, shares and error columns to every row (lazily, as any transformation); with
+     * {@link SparkClassifyOptions#dropInput()} the text or paragraphs column is left out.
      *
      * @throws IllegalArgumentException when a configured column is missing or of the wrong type, or an output column
      *                                  already exists
@@ -167,7 +174,8 @@ public final class SparkClassification {
         StructType in = articles.schema();
         StructType out = outputSchema(in);
         List<String> names = Arrays.asList(in.fieldNames());
-        PartitionClassifier f = new PartitionClassifier(model, modelHash, options, names.size(),
+        PartitionClassifier f = new PartitionClassifier(model, modelHash, options,
+                names.size() - (options.dropInput() ? 1 : 0),
                 names.indexOf(options.textColumn() != null ? options.textColumn() : options.paragraphsColumn()),
                 index(names, options.idColumn()), index(names, options.formatColumn()),
                 index(names, options.urlColumn()), index(names, options.malformedColumn()), counters);

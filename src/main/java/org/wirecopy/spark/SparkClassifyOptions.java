@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param urlColumn        a column holding the page's URL (a signal of the page's kind), or null
  * @param malformedColumn  a column that is non-null when the reader could not parse the row (Spark's
  *                         {@code _corrupt_record} of JSON and CSV), or null: such rows get an error quoting it
+ * @param dropInput        leave the text (or paragraphs) column out of the output: it is then not converted back
+ *                         to Spark's format, which saves time on large articles
  * @param mainContent      whether to find the main content of HTML pages (paragraphs outside it are BOILERPLATE)
  * @param maxChars         rows with more characters (bytes, for a binary column) are refused with an error, not read
  * @param threadsPerTask   1: each Spark task classifies its rows on its own thread (the default: Spark's cores are
@@ -35,7 +37,7 @@ import java.util.Objects;
  */
 public record SparkClassifyOptions(String textColumn, String paragraphsColumn, String idColumn, String formatColumn,
                                    InputFormat format, String urlColumn, String malformedColumn,
-                                   boolean mainContent, long maxChars,
+                                   boolean dropInput, boolean mainContent, long maxChars,
                                    int threadsPerTask, String resultColumn, String sharesColumn, String errorColumn)
         implements Serializable {
 
@@ -105,6 +107,7 @@ public record SparkClassifyOptions(String textColumn, String paragraphsColumn, S
         private InputFormat format = InputFormat.AUTO;
         private String urlColumn;
         private String malformedColumn;
+        private boolean dropInput;
         private boolean mainContent = true;
         private long maxChars = DEFAULT_MAX_CHARS;
         private int threadsPerTask = 1;
@@ -154,6 +157,11 @@ public record SparkClassifyOptions(String textColumn, String paragraphsColumn, S
             return this;
         }
 
+        public Builder dropInput(boolean drop) {
+            dropInput = drop;
+            return this;
+        }
+
         public Builder mainContent(boolean on) {
             mainContent = on;
             return this;
@@ -186,7 +194,7 @@ public record SparkClassifyOptions(String textColumn, String paragraphsColumn, S
 
         public SparkClassifyOptions build() {
             return new SparkClassifyOptions(textColumn, paragraphsColumn, idColumn, formatColumn, format, urlColumn,
-                    malformedColumn, mainContent, maxChars, threadsPerTask, resultColumn, sharesColumn, errorColumn);
+                    malformedColumn, dropInput, mainContent, maxChars, threadsPerTask, resultColumn, sharesColumn, errorColumn);
         }
     }
 }

@@ -137,7 +137,7 @@ public final class WirecopyJob {
         Dataset<Row> rows = in.rows();
         if (o.partitions() > 0) rows = rows.repartition(o.partitions());
         Dataset<Row> classified = wirecopy.classify(rows);
-        if (!o.keepInput()) classified = classified.drop(in.drop().toArray(new String[0]));
+        classified = classified.drop(in.drop().toArray(new String[0]));
         boolean summary = o.summaryBy() != null;
         if (summary) classified = classified.persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -166,7 +166,7 @@ public final class WirecopyJob {
         }
     }
 
-    /** The rows to classify, how to read them, and the helper columns to drop from the output. */
+    /** The rows to classify, how to read them, and the helper columns to drop from the output (always). */
     record Input(Dataset<Row> rows, SparkClassifyOptions options, List<String> drop) {
     }
 
@@ -179,7 +179,7 @@ public final class WirecopyJob {
         };
         List<String> names = Arrays.asList(df.schema().fieldNames());
         SparkClassifyOptions.Builder b = SparkClassifyOptions.builder().format(o.textFormat()).maxChars(o.maxChars())
-                .threadsPerTask(o.threadsPerTask());
+                .threadsPerTask(o.threadsPerTask()).dropInput(!o.keepInput());
         List<String> drop = new ArrayList<>();
         String malformed = names.contains("_corrupt_record") ? "_corrupt_record" : null;
         if (malformed != null) b.malformedColumn(malformed);
@@ -224,15 +224,13 @@ public final class WirecopyJob {
                 && Arrays.asList(s.fieldNames()).contains("text")) {
             // canonical JSONL: paragraphs [{text, label, ...}]; the labels (if any) are not read
             df = df.withColumn("__texts", functions.col(q(column) + ".text"));
-            drop.add(column);
+            if (!o.keepInput()) df = df.drop(column);
             drop.add("__texts");
             b.paragraphsColumn("__texts");
         } else if (t instanceof ArrayType a && a.elementType() instanceof StringType) {
             b.paragraphsColumn(column);
-            drop.add(column);
         } else {
             b.textColumn(column);
-            drop.add(column);
         }
         String id = o.idColumn();
         if (id == null && names.contains("id")) id = "id";

@@ -41,6 +41,11 @@ class SparkClassificationTest {
     private static SparkSession spark;
     private static Classifier classifier;
     private static List<LabelledArticle> articles;
+    /** The Java API's result of every article, by id. */
+    private static Map<String, ClassifiedArticle> expected;
+    /** The articles classified through Spark once, shared by the tests that read them (cached). */
+    private static SparkClassification jsonlClassification;
+    private static Dataset<Row> classifiedJsonl;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -51,6 +56,11 @@ class SparkClassificationTest {
             articles.addAll(CorpusReader.read(TestData.root().resolve("training-data/" + split + ".jsonl"),
                     CorpusOptions.defaults()).articles());
         }
+        expected = new HashMap<>();
+        for (LabelledArticle a : articles) expected.put(a.id(), classifier.classify(Article.ofParagraphs(a.texts())));
+        jsonlClassification = SparkClassification.bundled(spark,
+                SparkClassifyOptions.builder().paragraphsColumn("texts").idColumn("id").build());
+        classifiedJsonl = jsonlClassification.classify(jsonl()).cache();
     }
 
     /** The canonical JSONL of the test and dev splits, read by Spark, paragraph texts as an array column. */
@@ -64,9 +74,7 @@ class SparkClassificationTest {
 
     @Test
     void paragraphsOfCanonicalJsonlGetTheJavaApisLabelsAndScoresExactly() {
-        SparkClassification wirecopy = SparkClassification.bundled(spark,
-                SparkClassifyOptions.builder().paragraphsColumn("texts").idColumn("id").build());
-        List<Row> rows = wirecopy.classify(jsonl()).collectAsList();
+        List<Row> rows = classifiedJsonl.collectAsList();
         assertTrue(articles.size() >= 290, "test + dev hold " + articles.size() + " articles");
         assertEquals(articles.size(), rows.size());
         Map<String, Row> byId = new HashMap<>();
@@ -75,20 +83,19 @@ class SparkClassificationTest {
         for (LabelledArticle a : articles) {
             Row r = byId.get(a.id());
             assertNotNull(r, a.id());
-            ClassifiedArticle expected = classifier.classify(Article.ofParagraphs(a.texts()));
-            assertSame(a.id(), expected, r, "classified", "shares");
+            assertSame(a.id(), expected.get(a.id()), r, "classified", "shares");
             assertNull(r.get(r.fieldIndex("error")), a.id());
-            paragraphs += expected.size();
+            paragraphs += expected.get(a.id()).size();
         }
         assertTrue(paragraphs > 3000, paragraphs + " paragraphs");
-        assertEquals(0, wirecopy.badRows());
+        assertEquals(0, jsonlClassification.badRows());
     }
 
     @Test
     void textAndHtmlRowsGetTheJavaApisResultsExactlyOnOneOrTwoThreadsPerTask() {
         List<Row> input = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
-        for (LabelledArticle a : articles.subList(0, 120)) {
+        for (LabelledArticle a : articles.subList(0, 60)) {
             String text = String.join("\n\n", a.texts());
             StringBuilder html = new StringBuilder("<html><head><title>t</title></head><body><nav><a href=\"/\">Home"
                     + "</a> <a href=\"/about\">About</a></nav><article>");
@@ -117,28 +124,28 @@ class SparkClassificationTest {
     @Test
     void theModelIsLoadedOncePerJvmHoweverManyTasksAndActions() {
         SparkClassification wirecopy = SparkClassification.bundled(spark,
-                SparkClassifyOptions.builder().paragraphsColumn("texts").build());
-        wirecopy.classify(jsonl()).count();
+                SparkClassifyOptions.builder().paragraphsColumn("texts").dropInput(true).build());
+        Dataset<Row> some = jsonl().limit(60);
+        assertEquals(List.of("id", "style", "source", "classified", "shares", "error"),
+                List.of(wirecopy.classify(some).columns()), "dropInput leaves the paragraphs column out");
+        wirecopy.classify(some).count();
         int loads = ExecutorClassifiers.loads();
-        Dataset<Row> twice = wirecopy.classify(jsonl().repartition(6));
-        assertEquals(articles.size(), twice.where(functions.col("error").isNull()).count());
+        Dataset<Row> twice = wirecopy.classify(some.repartition(6));
+        assertEquals(60, twice.where(functions.col("error").isNull()).count());
         assertEquals(loads, ExecutorClassifiers.loads(), "6 more tasks loaded the model again");
         assertTrue(loads >= 1);
     }
 
     @Test
     void explodeGivesOneRowPerParagraphWithTheArticlesOtherColumns() {
-        SparkClassification wirecopy = SparkClassification.bundled(spark,
-                SparkClassifyOptions.builder().paragraphsColumn("texts").idColumn("id").build());
-        Dataset<Row> exploded = wirecopy.explode(wirecopy.classify(jsonl()));
+        Dataset<Row> exploded = jsonlClassification.explode(classifiedJsonl);
         assertEquals(List.of("id", "style", "source", "index", "label", "scores", "start", "end", "text"),
                 List.of(exploded.schema().fieldNames()));
         LabelledArticle a = articles.get(7);
         List<Row> rows = exploded.where(functions.col("id").equalTo(a.id())).orderBy("index").collectAsList();
-        ClassifiedArticle expected = classifier.classify(Article.ofParagraphs(a.texts()));
-        assertEquals(expected.size(), rows.size());
+        assertEquals(expected.get(a.id()).size(), rows.size());
         for (int i = 0; i < rows.size(); i++) {
-            ClassifiedParagraph p = expected.paragraphs().get(i);
+            ClassifiedParagraph p = expected.get(a.id()).paragraphs().get(i);
             Row r = rows.get(i);
             assertEquals(a.field("style"), r.getString(1));
             assertEquals(p.index(), r.getInt(3));
@@ -155,13 +162,10 @@ class SparkClassificationTest {
 
     @Test
     void groupSharesEqualTheStudySummaryOfTheJavaApi() {
-        SparkClassification wirecopy = SparkClassification.bundled(spark,
-                SparkClassifyOptions.builder().paragraphsColumn("texts").idColumn("id").build());
-        Dataset<Row> classified = wirecopy.classify(jsonl());
+        SparkClassification wirecopy = jsonlClassification;
+        Dataset<Row> classified = classifiedJsonl;
         List<ArticleSummary> rows = new ArrayList<>();
-        for (LabelledArticle a : articles) {
-            rows.add(ArticleSummary.of(a.id(), a.fields(), classifier.classify(Article.ofParagraphs(a.texts()))));
-        }
+        for (LabelledArticle a : articles) rows.add(ArticleSummary.of(a.id(), a.fields(), expected.get(a.id())));
         rows.sort(GroupShares.ORDER);
         for (String by : List.of("style", "source")) {
             List<GroupSummary> expected = new Summarizer(500, 42).summarize(rows, new GroupKey(by));
@@ -195,13 +199,17 @@ class SparkClassificationTest {
         List<Row> rows = wirecopy.classify(df).collectAsList();
         assertEquals(input.size(), rows.size());
         int bad = 0;
+        int deepBad = 0;
         for (Row r : rows) {
             String id = r.getString(0);
             String error = r.getString(r.fieldIndex("error"));
             if (good.containsKey(id)) {
                 assertNull(error, id);
                 assertSame(id, classifier.classify(good.get(id)), r, "classified", "shares");
-            } else if (!id.equals("deep")) {
+            } else if (id.equals("deep")) {
+                // 20,000 nested elements: read (main-content detection skips deep pages) or refused, never fatal
+                if (error != null) deepBad++;
+            } else {
                 bad++;
                 assertNotNull(error, id);
                 assertTrue(error.startsWith("id " + id + ": "), error);
@@ -210,13 +218,11 @@ class SparkClassificationTest {
                 String expected = id.startsWith("binary") ? "binary" : id.startsWith("huge") ? "over the limit of 120000"
                         : id.startsWith("format") ? "unknown input format 'pdf'" : "is null";
                 assertTrue(error.contains(expected), id + ": " + error);
-            } else if (error != null) {
-                bad++;
             }
         }
-        assertEquals(16, bad - (rows.stream().anyMatch(r -> r.getString(0).equals("deep")
-                && r.getString(r.fieldIndex("error")) != null) ? 1 : 0));
-        assertEquals(bad, wirecopy.badRows());
+        assertEquals(16, bad);
+        assertEquals(bad + deepBad, wirecopy.badRows());
+        assertTrue(wirecopy.errorSamples().size() >= Math.min(10, bad), wirecopy.errorSamples().toString());
     }
 
     @Test
