@@ -25,8 +25,9 @@ import java.util.Objects;
  * The per-group summary of the study workflow ({@code wirecopy summarize --group-by}) over a classified DataFrame:
  * per group (a field such as {@code style} or {@code source}, {@code month}, or {@code all}) the articles, their
  * paragraphs, the mean per-article character share of every label and its bootstrap 95% interval, computed by
- * {@link Summarizer} on the executors (a group's articles in {@link #ORDER}), one task per group (a group's shares are held by that task: about 100 bytes per
- * article). Rows with an error are left out. The same rows give the same figures as {@code wirecopy summarize}.
+ * {@link Summarizer} on the executors (a group's articles in {@link #ORDER}), one task per group (a group's shares are
+ * held by that task: about 100 bytes per article). Rows with an error are left out. The same articles in the same
+ * order give the same figures as {@code wirecopy summarize}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -96,7 +97,9 @@ public record GroupShares(String groupBy, Summarizer summarizer) {
                 .select(cols.toArray(new org.apache.spark.sql.Column[0]));
         MapFunction<Row, Row> toArticle = row -> {
             Map<String, String> fs = new LinkedHashMap<>();
-            for (int i = 0; i < fields.size(); i++) if (!row.isNullAt(3 + i)) fs.put(fields.get(i), row.getString(3 + i));
+            for (int i = 0; i < fields.size(); i++) {
+                if (!row.isNullAt(3 + i)) fs.put(fields.get(i), row.getString(3 + i));
+            }
             List<String> labelsOfParagraphs = row.getList(0);
             Map<Object, Object> shares = row.getJavaMap(1);
             Integer[] counts = new Integer[ls.size()];

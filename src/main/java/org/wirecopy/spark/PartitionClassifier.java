@@ -96,7 +96,8 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
         return new Threaded(classifier, rows, partition, task);
     }
 
-    private final java.util.concurrent.atomic.AtomicInteger errorsKept = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger errorsKept =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** The output row of one input row; never throws for a bad row. */
     Row classify(Classifier classifier, Row row, int partition, long n) {
@@ -120,7 +121,9 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
             String m = e instanceof StackOverflowError ? "the input is nested too deeply to read (stack overflow)"
                     : e.getMessage() == null ? e.toString() : e.getMessage();
             out[width + 2] = where(row, partition, n) + ": " + m;
-            if (errorsKept.incrementAndGet() <= Counters.ERRORS_PER_TASK) counters.errors().add((String) out[width + 2]);
+            if (errorsKept.incrementAndGet() <= Counters.ERRORS_PER_TASK) {
+                counters.errors().add((String) out[width + 2]);
+            }
         }
         return RowFactory.create(out);
     }
@@ -207,7 +210,10 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
                 t.setDaemon(true);
                 return t;
             });
-            if (task != null) task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> pool.shutdownNow());
+            if (task != null) {
+                org.apache.spark.util.TaskCompletionListener stop = ctx -> pool.shutdownNow();
+                task.addTaskCompletionListener(stop);
+            }
         }
 
         private void fill() {

@@ -224,14 +224,16 @@ public final class SparkClassification {
         if (!names.contains(column)) {
             throw new IllegalArgumentException("no column " + column + " (the articles' " + (options.textColumn()
                     != null ? "text or HTML" : "paragraphs") + "); columns are " + names + ": set "
-                    + (options.textColumn() != null ? "textColumn" : "paragraphsColumn") + " (the job's --text-column)");
+                    + (options.textColumn() != null ? "textColumn" : "paragraphsColumn")
+                    + " (the job's --text-column)");
         }
         DataType t = in.apply(column).dataType();
         if (options.textColumn() != null && !(t instanceof StringType || t instanceof BinaryType)) {
             throw new IllegalArgumentException("column " + column + " is " + t.simpleString() + "; the text column "
                     + "must be a string (or binary UTF-8)");
         }
-        if (options.paragraphsColumn() != null && !(t instanceof ArrayType a && a.elementType() instanceof StringType)) {
+        if (options.paragraphsColumn() != null
+                && !(t instanceof ArrayType a && a.elementType() instanceof StringType)) {
             throw new IllegalArgumentException("column " + column + " is " + t.simpleString() + "; the paragraphs "
                     + "column must be array<string> (e.g. paragraphs.text of canonical JSONL)");
         }

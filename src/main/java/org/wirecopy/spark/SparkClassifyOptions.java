@@ -64,7 +64,8 @@ public record SparkClassifyOptions(String textColumn, String paragraphsColumn, S
         requireName(errorColumn, "errorColumn");
         List<String> outputs = List.of(resultColumn, sharesColumn, errorColumn);
         if (outputs.stream().distinct().count() != 3) {
-            throw new IllegalArgumentException("resultColumn, sharesColumn and errorColumn must differ, got " + outputs);
+            throw new IllegalArgumentException("resultColumn, sharesColumn and errorColumn must differ, got "
+                    + outputs);
         }
     }
 
@@ -194,7 +195,8 @@ public record SparkClassifyOptions(String textColumn, String paragraphsColumn, S
 
         public SparkClassifyOptions build() {
             return new SparkClassifyOptions(textColumn, paragraphsColumn, idColumn, formatColumn, format, urlColumn,
-                    malformedColumn, dropInput, mainContent, maxChars, threadsPerTask, resultColumn, sharesColumn, errorColumn);
+                    malformedColumn, dropInput, mainContent, maxChars, threadsPerTask, resultColumn, sharesColumn,
+                    errorColumn);
         }
     }
 }

@@ -179,7 +179,8 @@ public final class WirecopyJob {
         };
         List<String> names = Arrays.asList(df.schema().fieldNames());
         SparkClassifyOptions.Builder b = SparkClassifyOptions.builder().format(o.textFormat()).maxChars(o.maxChars())
-                .threadsPerTask(o.threadsPerTask()).dropInput(!o.keepInput());
+                .threadsPerTask(o.threadsPerTask()).dropInput(!o.keepInput())
+                .mainContent(o.mainContent());
         List<String> drop = new ArrayList<>();
         String malformed = names.contains("_corrupt_record") ? "_corrupt_record" : null;
         if (malformed != null) b.malformedColumn(malformed);

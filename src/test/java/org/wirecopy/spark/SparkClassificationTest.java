@@ -215,7 +215,8 @@ class SparkClassificationTest {
                 assertTrue(error.startsWith("id " + id + ": "), error);
                 assertNull(r.get(r.fieldIndex("classified")), id);
                 assertNull(r.get(r.fieldIndex("shares")), id);
-                String expected = id.startsWith("binary") ? "binary" : id.startsWith("huge") ? "over the limit of 120000"
+                String expected = id.startsWith("binary") ? "binary"
+                        : id.startsWith("huge") ? "over the limit of 120000"
                         : id.startsWith("format") ? "unknown input format 'pdf'" : "is null";
                 assertTrue(error.contains(expected), id + ": " + error);
             }
@@ -230,7 +231,8 @@ class SparkClassificationTest {
         List<Row> input = new ArrayList<>();
         String text = String.join("\n", articles.get(3).texts());
         input.add(RowFactory.create("ok", text.getBytes(StandardCharsets.UTF_8)));
-        input.add(RowFactory.create("latin1", "caf\u00e9 au lait\n\nsecond line".getBytes(StandardCharsets.ISO_8859_1)));
+        input.add(RowFactory.create("latin1",
+                "caf\u00e9 au lait\n\nsecond line".getBytes(StandardCharsets.ISO_8859_1)));
         input.add(RowFactory.create("nul", new byte[]{'a', 0, 'b'}));
         StructType schema = new StructType().add("path", DataTypes.StringType).add("content", DataTypes.BinaryType);
         SparkClassification wirecopy = SparkClassification.bundled(spark, SparkClassifyOptions.builder()

@@ -171,6 +171,8 @@ class WirecopyJobTest {
         JobOptions o = JobOptions.parse("--input=a", "--output", "b", "--output-format", "JSONL", "--explode");
         assertEquals("jsonl", o.outputFormat());
         assertTrue(o.explode());
+        assertTrue(o.mainContent());
+        assertTrue(!JobOptions.parse("--input", "a", "--output", "b", "--no-main-content").mainContent());
     }
 
     private static void assertFalseContains(String[] columns, String name) {
