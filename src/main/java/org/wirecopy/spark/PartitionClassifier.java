@@ -101,7 +101,7 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
 
     /** The output row of one input row; never throws for a bad row. */
     Row classify(Classifier classifier, Row row, int partition, long n) {
-        counters.rows().add(1);
+        add(counters.rows(), 1);
         Object[] out = new Object[width + 3];
         for (int i = 0, j = 0; i < row.length(); i++) if (i != dropAt) out[j++] = row.get(i);
         try {
@@ -113,9 +113,9 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
             }
             out[width] = scala.jdk.javaapi.CollectionConverters.asScala(paragraphs).toSeq();
             out[width + 1] = scala(result.characterShares());
-            counters.paragraphs().add(result.size());
+            add(counters.paragraphs(), result.size());
         } catch (RuntimeException | StackOverflowError e) {
-            counters.badRows().add(1);
+            add(counters.badRows(), 1);
             out[width] = null;
             out[width + 1] = null;
             String m = e instanceof StackOverflowError ? "the input is nested too deeply to read (stack overflow)"
@@ -126,6 +126,13 @@ final class PartitionClassifier implements MapPartitionsFunction<Row, Row> {
             }
         }
         return RowFactory.create(out);
+    }
+
+    /** Adds to an accumulator; LongAccumulator is not thread-safe and a task may classify on several threads. */
+    private static void add(LongAccumulator accumulator, long value) {
+        synchronized (accumulator) {
+            accumulator.add(value);
+        }
     }
 
     private String where(Row row, int partition, long n) {

@@ -118,6 +118,7 @@ class SparkClassificationTest {
                         "shares");
             }
             assertEquals(0, wirecopy.badRows());
+            assertEquals(texts.size(), wirecopy.rows(), "rows counted on " + threads + " threads");
         }
     }
 
