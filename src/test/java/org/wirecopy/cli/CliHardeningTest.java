@@ -186,7 +186,8 @@ class CliHardeningTest {
         assertEquals(ExitCodes.DATA, r.code(), r.err());
         String all = r.out() + r.err();
         assertTrue(all.contains(f + ":2: not valid JSON at column 77: a second JSON value"), all);
-        assertTrue(all.contains(f + ":3: not valid JSON at column 86"), all);
+        // the start of the stray token "trailing" (Jackson 2.21; 2.18 gave the column after its end, 86)
+        assertTrue(all.contains(f + ":3: not valid JSON at column 78"), all);
         assertTrue(all.contains(f + ":4: not valid JSON at column 17: Duplicate field 'id'"), all);
         assertFalse(all.contains(f + ":1"), all);
     }

@@ -145,6 +145,15 @@ class FootprintTest {
     }
 
     @Test
+    void anAppThatOnlyClassifiesGetsNoSpark() {
+        // org.wirecopy.spark's Spark is provided: the cluster brings it, an app never does
+        for (String coords : jars.keySet()) {
+            assertTrue(!coords.startsWith("org.apache.spark:") && !coords.startsWith("org.scala-lang:")
+                    && !coords.startsWith("org.apache.hadoop:"), "Spark reaches apps that only classify: " + coords);
+        }
+    }
+
+    @Test
     void classificationRunsOnTheConsumersClassPath() throws Exception {
         List<String> keep = new ArrayList<>();
         keep.add(TestData.root().resolve("target/classes").toString());
