@@ -33,7 +33,7 @@ public record NetworkConfig(Architecture architecture, int hidden, int recurrent
 
     /** The defaults: a BiLSTM over 128-unit paragraph encodings, 32 units per direction. */
     public static NetworkConfig defaults() {
-        return new NetworkConfig(Architecture.BILSTM, 128, 32, 0.2, 0.2);
+        return new NetworkConfig(Architecture.BILSTM, 128, 32, 0.4, 0.2);
     }
 
     public NetworkConfig withArchitecture(Architecture a) {
