@@ -33,6 +33,16 @@ public final class ArticleReader {
     /** The system property that raises (or lowers) {@link #MAX_HTML_TAGS}. */
     public static final String MAX_HTML_TAGS_PROPERTY = "wirecopy.maxHtmlTags";
 
+    /**
+     * Plain-text articles with more paragraphs than this are refused before they are split (see
+     * {@link #maxParagraphs()}): one article is classified whole, at about 2-3 KB of heap per paragraph, so a file of a
+     * million one-line paragraphs would take gigabytes. A collection of articles belongs in a JSONL corpus, one
+     * article per line, which is streamed.
+     */
+    public static final int MAX_PARAGRAPHS = 200_000;
+    /** The system property that raises (or lowers) {@link #MAX_PARAGRAPHS}. */
+    public static final String MAX_PARAGRAPHS_PROPERTY = "wirecopy.maxParagraphs";
+
     /** A document-level tag: the input is an HTML page. */
     private static final Pattern HTML_DOCUMENT = Pattern.compile("<(?:!doctype\\s+html|html|head|body)\\b",
             Pattern.CASE_INSENSITIVE);
@@ -65,6 +75,7 @@ public final class ArticleReader {
         Objects.requireNonNull(format, "format");
         InputFormat f = resolve(text, format);
         if (f == InputFormat.HTML) return readPage(text, url, mainContent);
+        checkParagraphs(text, f);
         return new Article(PlainTextSegmenter.split(text, f), f);
     }
 
@@ -96,22 +107,56 @@ public final class ArticleReader {
      * positive number), else {@link #MAX_HTML_TAGS}.
      */
     public static int maxHtmlTags() {
-        String v = System.getProperty(MAX_HTML_TAGS_PROPERTY);
-        if (v == null || v.isBlank()) return MAX_HTML_TAGS;
+        return positiveProperty(MAX_HTML_TAGS_PROPERTY, MAX_HTML_TAGS);
+    }
+
+    /**
+     * The limit on paragraphs of one plain-text article: the system property {@value #MAX_PARAGRAPHS_PROPERTY} when
+     * set (a positive number), else {@link #MAX_PARAGRAPHS}.
+     */
+    public static int maxParagraphs() {
+        return positiveProperty(MAX_PARAGRAPHS_PROPERTY, MAX_PARAGRAPHS);
+    }
+
+    private static int positiveProperty(String name, int fallback) {
+        String v = System.getProperty(name);
+        if (v == null || v.isBlank()) return fallback;
         try {
             int n = Integer.parseInt(v.strip());
             if (n > 0) return n;
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("system property " + MAX_HTML_TAGS_PROPERTY + " must be a positive number, "
-                + "got '" + v + "'");
+        throw new IllegalArgumentException("system property " + name + " must be a positive number, got '" + v + "'");
     }
 
     /**
-     * Refuses a page with more start tags ({@code <} followed by a letter) than {@link #maxHtmlTags()}, counted on the
-     * text before anything is parsed, so that the refusal costs no memory.
+     * Refuses a plain-text article with more paragraphs than {@link #maxParagraphs()}, counted before splitting: every
+     * non-blank line when the text has a paragraph per line, every run of non-blank lines when blank lines separate
+     * paragraphs.
      */
+    private static void checkParagraphs(String text, InputFormat format) {
+        int max = maxParagraphs();
+        boolean blocks = format == InputFormat.BLOCKS;
+        int count = 0;
+        boolean inBlock = false;
+        int n = text.length();
+        for (int start = 0; start <= n; ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) end = n;
+            boolean blank = true;
+            for (int i = start; i < end && blank; i++) blank = Character.isWhitespace(text.charAt(i));
+            if (!blank && (!blocks || !inBlock) && ++count > max) {
+                throw new ArticleInputException("the text has more than " + max + " paragraphs, the limit for one "
+                        + "article (one article is classified whole, about 2-3 KB of heap per paragraph); put the "
+                        + "articles of a collection in a JSONL corpus, one per line, or raise the limit with java -D"
+                        + MAX_PARAGRAPHS_PROPERTY + "=N and give Java more heap (-Xmx)");
+            }
+            inBlock = !blank;
+            start = end + 1;
+        }
+    }
+
     private static void checkTags(String html) {
         int max = maxHtmlTags();
         int tags = 0;

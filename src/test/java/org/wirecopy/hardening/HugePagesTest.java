@@ -74,4 +74,29 @@ class HugePagesTest {
         assertTrue(r.output().contains("ok " + paragraphs + " " + ClassifyPageMain.tags(paragraphs, inline)),
                 r.output());
     }
+
+    @Test
+    void aTextWithMoreParagraphsThanTheLimitIsRefusedBeforeSplitting() {
+        String old = System.getProperty(ArticleReader.MAX_PARAGRAPHS_PROPERTY);
+        try {
+            System.setProperty(ArticleReader.MAX_PARAGRAPHS_PROPERTY, "50");
+            String lines = "A line of its own.\n".repeat(51);
+            ArticleInputException e = assertThrows(ArticleInputException.class,
+                    () -> ArticleReader.read(lines, InputFormat.AUTO));
+            assertTrue(e.getMessage().contains("more than 50 paragraphs"), e.getMessage());
+            assertTrue(e.getMessage().contains("-D" + ArticleReader.MAX_PARAGRAPHS_PROPERTY + "=N"), e.getMessage());
+            assertTrue(e.getMessage().contains("JSONL"), e.getMessage());
+            assertEquals(50, ArticleReader.read("A line of its own.\n\n".repeat(50), InputFormat.AUTO).size(),
+                    "exactly at the limit, blank lines not counted");
+            // blank-line separated blocks count once however many lines they span
+            String blocks = ("A block that is wrapped\nover two lines of text.\n\n").repeat(50);
+            assertEquals(50, ArticleReader.read(blocks, InputFormat.BLOCKS).size());
+            assertThrows(ArticleInputException.class, () -> ArticleReader.read(blocks, InputFormat.LINES));
+            System.setProperty(ArticleReader.MAX_PARAGRAPHS_PROPERTY, "0");
+            assertThrows(IllegalArgumentException.class, () -> ArticleReader.read("x", InputFormat.AUTO));
+        } finally {
+            if (old == null) System.clearProperty(ArticleReader.MAX_PARAGRAPHS_PROPERTY);
+            else System.setProperty(ArticleReader.MAX_PARAGRAPHS_PROPERTY, old);
+        }
+    }
 }
