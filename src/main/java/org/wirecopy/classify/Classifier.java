@@ -4,7 +4,7 @@ import org.wirecopy.features.FeatureExtractor;
 import org.wirecopy.features.SparseVector;
 import org.wirecopy.model.Model;
 import org.wirecopy.model.ModelIO;
-import org.wirecopy.network.ForwardPass;
+import org.wirecopy.network.Ensemble;
 import org.wirecopy.text.Article;
 import org.wirecopy.text.ArticleReader;
 import org.wirecopy.text.InputFormat;
@@ -23,7 +23,8 @@ import java.util.Objects;
  * Labels every paragraph of an article with a trained {@link Model}.
  *
  * <p><b>Thread-safe:</b> one instance can be shared by any number of threads. It holds no mutable state; the network
- * runs in plain Java ({@link ForwardPass}) with no locks, and an article's scores do not depend on the thread, on other
+ * runs in plain Java ({@link org.wirecopy.network.ForwardPass}; a seed ensemble's members averaged by
+ * {@link org.wirecopy.network.Ensemble}) with no locks, and an article's scores do not depend on the thread, on other
  * calls or on batching.
  */
 public final class Classifier implements ArticleLabeller {
@@ -35,7 +36,7 @@ public final class Classifier implements ArticleLabeller {
 
     private final Model model;
     private final FeatureExtractor features;
-    private final ForwardPass network;
+    private final Ensemble network;
     private final double minConfidence;
     /** Read-only: the scores of every paragraph outside a page's main content (null without an OUTSIDE_LABEL). */
     private final float[] outsideScores;
@@ -55,7 +56,7 @@ public final class Classifier implements ArticleLabeller {
             throw new IllegalArgumentException("minimum confidence must be in 0..1, got " + minConfidence);
         }
         this.features = new FeatureExtractor(model.features(), model.vectors());
-        this.network = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
+        this.network = new Ensemble(model.network(), model.weights(), model.features().inputSize(),
                 model.labels().size());
         this.minConfidence = minConfidence;
         this.outsideScores = outsideScores(model.labels());

@@ -3,7 +3,7 @@ package org.wirecopy.classify;
 import org.wirecopy.features.Cues;
 import org.wirecopy.features.FeatureExtractor;
 import org.wirecopy.features.SparseVector;
-import org.wirecopy.network.ForwardPass;
+import org.wirecopy.network.Ensemble;
 import org.wirecopy.text.Article;
 
 import java.util.ArrayList;
@@ -29,10 +29,10 @@ import java.util.TreeMap;
 final class Explainer {
 
     private final FeatureExtractor features;
-    private final ForwardPass network;
+    private final Ensemble network;
     private final List<String> labels;
 
-    Explainer(FeatureExtractor features, ForwardPass network, List<String> labels) {
+    Explainer(FeatureExtractor features, Ensemble network, List<String> labels) {
         this.features = features;
         this.network = network;
         this.labels = labels;
@@ -54,7 +54,7 @@ final class Explainer {
     List<Explanation> explainAll(Article article, int top) {
         if (article.size() == 0) return List.of();
         List<SparseVector> inputs = features.extract(article.paragraphs(), article.page());
-        ForwardPass.Context context = network.context(inputs);
+        Ensemble.Context context = network.context(inputs);
         List<Explanation> out = new ArrayList<>(article.size());
         for (int i = 0; i < article.size(); i++) {
             if (Thread.currentThread().isInterrupted()) throw new IllegalStateException("explanation cancelled");
@@ -65,10 +65,10 @@ final class Explainer {
 
     /**
      * Occludes each feature group of paragraph {@code index} in turn. Only that paragraph's input changes, so the
-     * forward LSTM's state before it and the backward LSTM's after it stay: {@link ForwardPass.Context#rescore} gives,
+     * forward LSTM's state before it and the backward LSTM's after it stay: {@link Ensemble.Context#rescore} gives,
      * float for float, the scores a pass over the whole article with the occluded input gives, in constant time.
      */
-    private Explanation explain(Article article, List<SparseVector> inputs, ForwardPass.Context context, int index,
+    private Explanation explain(Article article, List<SparseVector> inputs, Ensemble.Context context, int index,
                                 int top) {
         float[] base = context.scores(index);
         List<Group> groups = groups(article.paragraphs().get(index).normalizedText(), inputs.get(index));

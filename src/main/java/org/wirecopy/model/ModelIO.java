@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.wirecopy.features.FeatureConfig;
 import org.wirecopy.features.StaticVectors;
 import org.wirecopy.network.Architecture;
-import org.wirecopy.network.ForwardPass;
+import org.wirecopy.network.Ensemble;
 import org.wirecopy.network.NetworkConfig;
 import org.wirecopy.network.NetworkWeights;
 
@@ -41,8 +41,10 @@ import java.util.zip.ZipOutputStream;
  * network is rebuilt from the {@link NetworkConfig} in the manifest.
  *
  * <p>Entries: {@code manifest.json} (format name and version, labels, feature and network configuration, input size,
- * parameter count, SHA-256 of every other entry), {@code manifest.sha256} (the SHA-256 of {@code manifest.json}, from
- * format version 2), {@code provenance.json}, {@code network/weights.bin}, {@code network/dl4j-configuration.json}.
+ * parameter count, SHA-256 of every other entry; from format version 3 the number of networks of a seed ensemble),
+ * {@code manifest.sha256} (the SHA-256 of {@code manifest.json}, from format version 2), {@code provenance.json},
+ * {@code network/weights.bin} (every member's tensors, see {@link NetworkWeights#members()}),
+ * {@code network/dl4j-configuration.json} (the shape every member shares).
  * Entry times are fixed, so equal models give equal bytes.
  *
  * <p>Loading is bounded whatever the zip's headers say: each entry is inflated to at most its own limit (1 MiB for
@@ -56,8 +58,14 @@ public final class ModelIO {
 
     /** Format name in every manifest. */
     public static final String FORMAT = "wirecopy-model";
-    /** The format version this release writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * The newest format version this release reads, and the one it writes for a seed ensemble (several networks in
+     * one file); a model of one network is written as version {@link #SINGLE_NETWORK_VERSION}, which earlier
+     * releases read too.
+     */
+    public static final int FORMAT_VERSION = 3;
+    /** The format version written for a model of one network. */
+    public static final int SINGLE_NETWORK_VERSION = 2;
 
     static final String MANIFEST = "manifest.json";
     static final String PROVENANCE = "provenance.json";
@@ -123,7 +131,8 @@ public final class ModelIO {
         if (model.vectors() != null) entries.put(VECTORS, model.vectors().toBytes());
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("format", FORMAT);
-        manifest.put("formatVersion", FORMAT_VERSION);
+        int members = model.weights().members();
+        manifest.put("formatVersion", members > 1 ? FORMAT_VERSION : SINGLE_NETWORK_VERSION);
         manifest.putPOJO("labels", model.labels());
         manifest.putPOJO("features", model.features());
         ObjectNode net = manifest.putObject("network");
@@ -134,6 +143,7 @@ public final class ModelIO {
         net.put("dropout", model.network().dropout());
         manifest.put("inputSize", model.features().inputSize());
         manifest.put("parameters", model.weights().parameterCount());
+        if (members > 1) manifest.put("members", members);
         ObjectNode sums = manifest.putObject("sha256");
         for (Map.Entry<String, byte[]> e : entries.entrySet()) sums.put(e.getKey(), sha256(e.getValue()));
         try {
@@ -321,6 +331,13 @@ public final class ModelIO {
                     n.path("hidden").asInt(), n.path("recurrent").asInt(), n.path("inputDropout").asDouble(),
                     n.path("dropout").asDouble());
             NetworkWeights weights = NetworkWeights.fromBytes(entries.get(WEIGHTS), name + "!" + WEIGHTS);
+            int members = weights.members();
+            int declared = m.path("members").asInt(1);
+            if (members != declared || (members > 1 && version < 3)) {
+                throw new ModelFormatException(name + ": the weights hold " + members + " network(s), the manifest "
+                        + "(format version " + version + ") declares " + declared
+                        + "; the file was edited or is corrupt, copy or download it again");
+            }
             Provenance provenance = JSON.readValue(entries.get(PROVENANCE), Provenance.class);
             StaticVectors vectors = null;
             if (features.vectorDims() > 0) {
@@ -334,7 +351,7 @@ public final class ModelIO {
             Model model = new Model(labels, features, network, weights,
                     new String(entries.get(DL4J_CONF), StandardCharsets.UTF_8), provenance, vectors);
             // builds the forward pass once to check every tensor's shape against the configuration
-            new ForwardPass(network, weights, features.inputSize(), labels.size());
+            new Ensemble(network, weights, features.inputSize(), labels.size());
             return model;
         } catch (IOException | RuntimeException e) {
             throw new ModelFormatException(name + ": the manifest and the weights do not make a valid model: "

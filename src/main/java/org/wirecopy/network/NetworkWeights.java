@@ -59,6 +59,64 @@ public final class NetworkWeights {
         return n;
     }
 
+    /**
+     * The number of networks these weights hold: 1, or more for a seed ensemble (see {@link #ensemble}). Member 0's
+     * tensors have plain names ({@code enc_W}, ...); member {@code k >= 1}'s carry the prefix {@code m<k>/}.
+     */
+    public int members() {
+        java.util.Set<String> prefixes = new java.util.HashSet<>();
+        for (String name : tensors.keySet()) {
+            int slash = name.indexOf('/');
+            if (slash > 0) prefixes.add(name.substring(0, slash + 1));
+        }
+        int k = 1;
+        while (prefixes.remove(memberPrefix(k))) k++;
+        if (!prefixes.isEmpty()) {
+            throw new IllegalArgumentException("network weights have tensors of unknown or non-consecutive ensemble "
+                    + "members " + new java.util.TreeSet<>(prefixes) + " (members are m1/ .. m" + (k - 1) + "/)");
+        }
+        return k;
+    }
+
+    /** Member {@code k}'s tensors under their plain names. */
+    public NetworkWeights member(int k) {
+        int n = members();
+        java.util.Objects.checkIndex(k, n);
+        if (n == 1) return this;
+        String prefix = memberPrefix(k);
+        List<Tensor> out = new ArrayList<>();
+        for (Tensor t : tensors.values()) {
+            String name = t.name();
+            if (k == 0 ? name.indexOf('/') < 0 : name.startsWith(prefix)) {
+                out.add(new Tensor(name.substring(prefix.length()), t.shape(), t.data()));
+            }
+        }
+        return new NetworkWeights(out);
+    }
+
+    /**
+     * One set of weights holding several networks of the same shape (a seed ensemble): the first member's tensors
+     * keep their names, the others are prefixed {@code m1/}, {@code m2/}, ...
+     *
+     * @throws IllegalArgumentException when there is no member, or a member is itself an ensemble
+     */
+    public static NetworkWeights ensemble(List<NetworkWeights> members) {
+        if (members.isEmpty()) throw new IllegalArgumentException("an ensemble needs at least one member");
+        List<Tensor> out = new ArrayList<>();
+        for (int k = 0; k < members.size(); k++) {
+            NetworkWeights m = members.get(k);
+            if (m.members() != 1) throw new IllegalArgumentException("member " + k + " is itself an ensemble");
+            for (Tensor t : m.tensors.values()) out.add(new Tensor(memberPrefix(k) + t.name(), t.shape(), t.data()));
+        }
+        return new NetworkWeights(out);
+    }
+
+    /** The tensor-name prefix of ensemble member {@code k}: empty for member 0, {@code m<k>/} for the others. */
+    public static String memberPrefix(int k) {
+        if (k < 0) throw new IllegalArgumentException("member index must be >= 0, got " + k);
+        return k == 0 ? "" : "m" + k + "/";
+    }
+
     /** The binary form described above. */
     public byte[] toBytes() {
         try {

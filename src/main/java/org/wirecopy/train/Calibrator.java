@@ -85,12 +85,13 @@ public final class Calibrator {
         return sum / logp.size();
     }
 
-    /** {@code w} with the output layer's weights and bias divided by {@code t}. */
+    /** {@code w} with the output layer's weights and bias divided by {@code t} (every member's, in an ensemble). */
     public static NetworkWeights scaled(NetworkWeights w, double t) {
         if (t == 1.0) return w;
         List<Tensor> out = new ArrayList<>();
         for (Tensor x : w.tensors()) {
-            if (x.name().equals("out_W") || x.name().equals("out_b")) {
+            String base = x.name().substring(x.name().indexOf('/') + 1);
+            if (base.equals("out_W") || base.equals("out_b")) {
                 float[] d = x.data().clone();
                 for (int i = 0; i < d.length; i++) d[i] = (float) (d[i] / t);
                 out.add(new Tensor(x.name(), x.shape(), d));

@@ -80,6 +80,7 @@ public final class Trainer {
      *                                  to the training data), with the fix in the message
      */
     public Model train(Corpus train, Corpus dev) {
+        if (config.ensemble() > 1) return trainEnsemble(train, dev);
         List<String> labels = train.labels();
         if (labels.size() < 2) {
             throw new IllegalArgumentException(train.name() + ": training needs at least two labels, found " + labels
@@ -149,6 +150,49 @@ public final class Trainer {
                 dev == null ? "" : dev.name(), dev == null ? "" : dev.sha256(), result.bestEpoch(), devMetrics,
                 configJson);
         return model(labels, weights, dl4jConf, p);
+    }
+
+    /**
+     * A seed ensemble: the configuration trained {@link TrainingConfig#ensemble()} times with seeds {@code seed},
+     * {@code seed + 1}, ... (each member picks its epoch on dev and fits its own temperature), shipped as one model
+     * whose scores are the members' mean. Its provenance is the first member's with the ensemble's dev metrics, each
+     * member's dev macro-F1 ({@code member<k>.macroF1}) and temperature ({@code member<k>.temperature}).
+     */
+    private Model trainEnsemble(Corpus train, Corpus dev) {
+        int n = config.ensemble();
+        List<Model> members = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int done = k * config.epochs();
+            TrainingConfig member = config.toBuilder().seed(config.seed() + k).ensemble(1).build();
+            Trainer t = new Trainer(member).withFurniture(furniture).withVectors(vectors)
+                    .onProgress(p -> listener.accept(new Progress(done + p.epoch(), n * config.epochs(), p.loss(),
+                            p.devMacroF1())));
+            LOG.info("ensemble member {}/{} (seed {})", k + 1, n, member.seed());
+            members.add(t.train(train, dev));
+        }
+        List<NetworkWeights> weights = new ArrayList<>();
+        for (Model m : members) weights.add(m.weights());
+        Model first = members.get(0);
+        Model draft = new Model(first.labels(), first.features(), first.network(), NetworkWeights.ensemble(weights),
+                first.dl4jConfiguration(), first.provenance(), first.vectors());
+        Map<String, Double> devMetrics = new LinkedHashMap<>();
+        if (dev != null) {
+            Evaluation ev = Evaluator.evaluate(new Classifier(draft), dev);
+            devMetrics.put("accuracy", ev.accuracy());
+            devMetrics.put("macroF1", ev.macroF1());
+            for (String l : first.labels()) devMetrics.put("f1." + l, ev.f1(l));
+        }
+        for (int k = 0; k < n; k++) {
+            Map<String, Double> m = members.get(k).provenance().devMetrics();
+            if (m.containsKey("macroF1")) devMetrics.put("member" + k + ".macroF1", m.get("macroF1"));
+            if (m.containsKey("temperature")) devMetrics.put("member" + k + ".temperature", m.get("temperature"));
+        }
+        Provenance p = first.provenance();
+        Provenance ensemble = new Provenance(p.wirecopyVersion(), p.dl4jVersion(), p.javaVersion(), p.os(),
+                config.seed(), p.trainingData(), p.trainingDataSha256(), p.trainingArticles(),
+                p.trainingParagraphs(), p.devData(), p.devDataSha256(), p.bestEpoch(), devMetrics, toJson(config));
+        return new Model(first.labels(), first.features(), first.network(), draft.weights(),
+                first.dl4jConfiguration(), ensemble, first.vectors());
     }
 
     private Model model(List<String> labels, NetworkWeights weights, String dl4jConf, Provenance p) {

@@ -68,12 +68,45 @@ class ModelIOTest {
     @Test
     void newerFormatVersionIsRejectedWithUpgradeAdvice() throws Exception {
         byte[] changed = rewrite(ModelIO.toBytes(TestData.tinyModel()), "manifest.json",
-                s -> s.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"));
+                s -> s.replace("\"formatVersion\" : 2", "\"formatVersion\" : 4"));
         Path f = dir.resolve("future.zip");
         Files.write(f, changed);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.load(f));
-        assertTrue(e.getMessage().contains("format version 3 is newer") && e.getMessage().contains("upgrade"),
+        assertTrue(e.getMessage().contains("format version 4 is newer") && e.getMessage().contains("upgrade"),
                 e.getMessage());
+    }
+
+    @Test
+    void aSeedEnsembleIsFormatThreeAndMustDeclareItsMembers() throws Exception {
+        Model one = TestData.tinyModel();
+        Model two = new Model(one.labels(), one.features(), one.network(),
+                org.wirecopy.network.NetworkWeights.ensemble(List.of(one.weights(), one.weights())),
+                one.dl4jConfiguration(), one.provenance(), one.vectors());
+        String single = manifestOf(ModelIO.toBytes(one));
+        assertTrue(single.contains("\"formatVersion\" : 2") && !single.contains("members"), single);
+        byte[] bytes = ModelIO.toBytes(two);
+        String manifest = manifestOf(bytes);
+        assertTrue(manifest.contains("\"formatVersion\" : 3") && manifest.contains("\"members\" : 2"), manifest);
+        Path f = dir.resolve("two.zip");
+        Files.write(f, bytes);
+        assertEquals(2, ModelIO.load(f).weights().members());
+        // a manifest that hides the second network (as an older release would read it) is refused
+        Files.write(f, rewrite(bytes, "manifest.json", s -> s.replace("\"members\" : 2", "\"members\" : 1")));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.load(f));
+        assertTrue(e.getMessage().contains("2 network(s)"), e.getMessage());
+        Files.write(f, rewrite(bytes, "manifest.json", s -> s.replace("\"formatVersion\" : 3", "\"formatVersion\" : 2")));
+        e = assertThrows(ModelFormatException.class, () -> ModelIO.load(f));
+        assertTrue(e.getMessage().contains("format version 2"), e.getMessage());
+    }
+
+    private static String manifestOf(byte[] zipBytes) throws Exception {
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zipBytes))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (e.getName().equals(ModelIO.MANIFEST)) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalStateException("no manifest");
     }
 
     @Test

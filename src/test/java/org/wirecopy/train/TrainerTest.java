@@ -28,6 +28,42 @@ class TrainerTest {
     }
 
     @Test
+    void anEnsembleHoldsTheSingleTrainingsOfConsecutiveSeeds() throws Exception {
+        Corpus c = TestData.tinyCorpus();
+        TrainingConfig one = TestData.smallConfig(Architecture.BILSTM, 21);
+        Model ensemble = new Trainer(one.toBuilder().ensemble(2).build()).train(c, c);
+        Model first = new Trainer(one).train(c, c);
+        Model second = new Trainer(one.toBuilder().seed(22).build()).train(c, c);
+        assertEquals(2, ensemble.weights().members());
+        assertEquals(first.weights().tensors(), ensemble.weights().member(0).tensors());
+        assertEquals(second.weights().tensors(), ensemble.weights().member(1).tensors());
+        var ev = Evaluator.evaluate(new Classifier(ensemble), c);
+        var metrics = ensemble.provenance().devMetrics();
+        assertEquals(ev.macroF1(), metrics.get("macroF1"), 1e-12, "the ensemble's own dev figure is recorded");
+        assertEquals(first.provenance().devMetrics().get("macroF1"), metrics.get("member0.macroF1"), 1e-12);
+        assertEquals(second.provenance().devMetrics().get("macroF1"), metrics.get("member1.macroF1"), 1e-12);
+        assertTrue(ensemble.provenance().trainingConfig().contains("\"ensemble\":2"),
+                ensemble.provenance().trainingConfig());
+        // the file says what it holds, and loads back to the same scores
+        byte[] bytes = ModelIO.toBytes(ensemble);
+        Model back = ModelIO.load(new java.io.ByteArrayInputStream(bytes), "ensemble.zip");
+        assertEquals(2, back.weights().members());
+        var text = java.util.List.of("A headline", "Shares fell 4 percent on Tuesday, the company said.",
+                "I think this is a bad idea.");
+        assertEquals(new Classifier(ensemble).classifyParagraphs(text), new Classifier(back).classifyParagraphs(text));
+        assertArrayEquals(bytes, ModelIO.toBytes(new Trainer(one.toBuilder().ensemble(2).build()).train(c, c)),
+                "same seed, same ensemble, bit for bit");
+    }
+
+    @Test
+    void ensembleSizeIsValidatedAndZeroMeansOne() {
+        assertEquals(1, TrainingConfig.builder().ensemble(0).build().ensemble());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.builder().ensemble(17).build());
+        assertTrue(e.getMessage().startsWith("ensemble"), e.getMessage());
+    }
+
+    @Test
     void fitsTheTinyCorpusAndRecordsProvenance() throws Exception {
         Corpus c = TestData.tinyCorpus();
         for (Architecture arch : Architecture.values()) {

@@ -1,0 +1,121 @@
+package org.wirecopy.network;
+
+import org.wirecopy.features.SparseVector;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The networks of a model run on one article, their probabilities averaged: a model holds one network or a seed
+ * ensemble of several of the same shape (see {@link NetworkWeights#members()}). With one member the scores are that
+ * network's, float for float; with {@code k} members each probability is the sum of the members' in member order,
+ * divided by {@code k}, so scores never depend on threads or batching.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Ensemble {
+
+    private final ForwardPass[] members;
+    private final int labels;
+
+    /**
+     * The forward passes of every member of {@code weights}.
+     *
+     * @param config    the shape shared by every member
+     * @param weights   one network's weights or an ensemble's (copied)
+     * @param inputSize the dimension of the paragraph input vectors
+     * @param labels    the number of labels
+     * @throws IllegalArgumentException when a member's tensor is missing or has the wrong shape
+     */
+    public Ensemble(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
+        Objects.requireNonNull(weights, "weights");
+        int n = weights.members();
+        this.members = new ForwardPass[n];
+        for (int k = 0; k < n; k++) {
+            try {
+                members[k] = new ForwardPass(config, weights.member(k), inputSize, labels);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(n == 1 ? e.getMessage()
+                        : "ensemble member " + k + ": " + e.getMessage(), e);
+            }
+        }
+        this.labels = labels;
+    }
+
+    /** The number of member networks (1 for an ordinary model). */
+    public int size() {
+        return members.length;
+    }
+
+    /** The networks' shape. */
+    public NetworkConfig config() {
+        return members[0].config();
+    }
+
+    /** Mean probabilities per paragraph, {@code [paragraph][label]}, of the article whose inputs are given in order. */
+    public float[][] scores(List<SparseVector> inputs) {
+        float[][] sum = members[0].scores(inputs);
+        if (members.length == 1) return sum;
+        for (int k = 1; k < members.length; k++) {
+            float[][] s = members[k].scores(inputs);
+            for (int i = 0; i < sum.length; i++) add(sum[i], s[i]);
+        }
+        for (float[] row : sum) divide(row);
+        return sum;
+    }
+
+    /** Every member's {@link ForwardPass.Context} of the article, for constant-time rescoring of one paragraph. */
+    public Context context(List<SparseVector> inputs) {
+        ForwardPass.Context[] c = new ForwardPass.Context[members.length];
+        for (int k = 0; k < members.length; k++) c[k] = members[k].context(inputs);
+        return new Context(c);
+    }
+
+    /**
+     * One article's states in every member (see {@link Ensemble#context}).
+     *
+     * <p>Immutable after construction; thread-safe.
+     */
+    public final class Context {
+        private final ForwardPass.Context[] members;
+
+        private Context(ForwardPass.Context[] members) {
+            this.members = members;
+        }
+
+        /** The article's number of paragraphs. */
+        public int size() {
+            return members[0].size();
+        }
+
+        /** The scores of paragraph {@code index}, equal to {@code scores(inputs)[index]}. */
+        public float[] scores(int index) {
+            float[] sum = members[0].scores(index);
+            if (members.length == 1) return sum;
+            for (int k = 1; k < members.length; k++) add(sum, members[k].scores(index));
+            divide(sum);
+            return sum;
+        }
+
+        /**
+         * The scores paragraph {@code index} gets when its input is {@code replacement} and every other paragraph's
+         * stays (see {@link ForwardPass.Context#rescore}), averaged over the members as {@link #scores} is.
+         */
+        public float[] rescore(int index, SparseVector replacement) {
+            float[] sum = members[0].rescore(index, replacement);
+            if (members.length == 1) return sum;
+            for (int k = 1; k < members.length; k++) add(sum, members[k].rescore(index, replacement));
+            divide(sum);
+            return sum;
+        }
+    }
+
+    private static void add(float[] sum, float[] s) {
+        for (int j = 0; j < sum.length; j++) sum[j] += s[j];
+    }
+
+    private void divide(float[] row) {
+        float k = members.length;
+        for (int j = 0; j < labels; j++) row[j] /= k;
+    }
+}
