@@ -33,6 +33,8 @@ final class InspectCommand implements Callable<Integer> {
         out.println("architecture: " + m.network().architecture().id());
         out.println("network:      " + m.network());
         out.println("features:     " + m.features() + ", input size " + m.features().inputSize());
+        out.println("networks:     " + m.weights().members() + (m.weights().members() > 1
+                ? " (a seed ensemble: scores are the members' mean)" : ""));
         out.println("parameters:   " + m.weights().parameterCount());
         for (Tensor t : m.weights().tensors()) out.println("  " + t.name() + " " + Arrays.toString(t.shape()));
         out.println("provenance:");

@@ -475,6 +475,7 @@ public final class WirecopyServer implements AutoCloseable {
         net.put("recurrent", m.network().recurrent());
         net.put("inputDropout", m.network().inputDropout());
         net.put("dropout", m.network().dropout());
+        net.put("members", m.weights().members());
         ObjectNode prov = json.valueToTree(m.provenance());
         o.set("provenance", prov);
         ObjectNode server = o.putObject("server");

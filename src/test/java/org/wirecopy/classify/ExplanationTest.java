@@ -6,7 +6,6 @@ import org.wirecopy.features.Cues;
 import org.wirecopy.features.FeatureExtractor;
 import org.wirecopy.features.SparseVector;
 import org.wirecopy.model.Model;
-import org.wirecopy.network.ForwardPass;
 import org.wirecopy.text.Article;
 import org.wirecopy.text.Paragraph;
 
@@ -97,8 +96,8 @@ class ExplanationTest {
      */
     static int checkEffects(Classifier c, Model model, Article a, int i, Explanation e, int top) {
         FeatureExtractor fx = new FeatureExtractor(model.features());
-        ForwardPass net = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
-                model.labels().size());
+        org.wirecopy.network.Ensemble net = new org.wirecopy.network.Ensemble(model.network(), model.weights(),
+                model.features().inputSize(), model.labels().size());
         List<SparseVector> inputs = fx.extract(a.paragraphs());
         assertEquals(c.classify(a).paragraphs().get(i).label(), e.label());
         assertEquals(c.labels(), List.copyOf(e.toward().keySet()));

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CliTest {
@@ -38,6 +39,28 @@ class CliTest {
     static void saveModel() throws Exception {
         model = dir.resolve("tiny.zip");
         ModelIO.save(TestData.tinyModel(), model);
+    }
+
+    @Test
+    void networksReadsTheFirstMembersOfASeedEnsemble() throws Exception {
+        org.wirecopy.model.Model one = TestData.tinyModel();
+        org.wirecopy.network.NetworkWeights other = org.wirecopy.train.Calibrator.scaled(one.weights(), 3.0);
+        Path two = dir.resolve("two.zip");
+        ModelIO.save(new org.wirecopy.model.Model(one.labels(), one.features(), one.network(),
+                org.wirecopy.network.NetworkWeights.ensemble(List.of(one.weights(), other)), one.dl4jConfiguration(),
+                one.provenance(), one.vectors()), two);
+        Path f = dir.resolve("n.txt");
+        Files.writeString(f, "Headline\n\nFrom the AP:\n\nWASHINGTON (AP) \u2014 Text.\n\nAdvertisement\n",
+                StandardCharsets.UTF_8);
+        Run single = run("classify", "--model", model.toString(), "--format", "jsonl", f.toString());
+        Run first = run("classify", "--model", two.toString(), "--networks", "1", "--format", "jsonl", f.toString());
+        Run both = run("classify", "--model", two.toString(), "--format", "jsonl", f.toString());
+        assertEquals(0, first.code(), first.err());
+        assertEquals(single.out(), first.out(), "--networks 1 reads the first network only");
+        assertNotEquals(single.out(), both.out(), "by default both networks are averaged");
+        Run bad = run("classify", "--model", two.toString(), "--networks", "3", f.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--networks must be in 1..2"), bad.err());
     }
 
     @Test

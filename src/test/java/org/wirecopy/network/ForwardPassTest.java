@@ -83,13 +83,17 @@ class ForwardPassTest {
         var fx = new org.wirecopy.features.FeatureExtractor(model.features(), model.vectors());
         List<SparseVector> inputs = fx.extract(org.wirecopy.text.Article.ofParagraphs(texts).paragraphs());
         int labels = model.labels().size();
-        float[][] expected = SequenceTrainer.dl4jScores(model.network(), model.weights(), model.features().inputSize(),
-                labels, inputs);
-        float[][] actual = new ForwardPass(model.network(), model.weights(), model.features().inputSize(), labels)
-                .scores(inputs);
-        for (int i = 0; i < 200; i++) {
-            for (int j = 0; j < labels; j++) {
-                assertEquals(expected[i][j], actual[i][j], 1e-5, "paragraph " + i + " label " + j);
+        // every network of the model (the bundled one is a seed ensemble) against its Deeplearning4j graph
+        for (int k = 0; k < model.weights().members(); k++) {
+            NetworkWeights w = model.weights().member(k);
+            float[][] expected = SequenceTrainer.dl4jScores(model.network(), w, model.features().inputSize(), labels,
+                    inputs);
+            float[][] actual = new ForwardPass(model.network(), w, model.features().inputSize(), labels)
+                    .scores(inputs);
+            for (int i = 0; i < 200; i++) {
+                for (int j = 0; j < labels; j++) {
+                    assertEquals(expected[i][j], actual[i][j], 1e-5, "member " + k + " paragraph " + i + " label " + j);
+                }
             }
         }
     }

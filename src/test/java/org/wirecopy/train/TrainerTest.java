@@ -51,6 +51,10 @@ class TrainerTest {
         var text = java.util.List.of("A headline", "Shares fell 4 percent on Tuesday, the company said.",
                 "I think this is a bad idea.");
         assertEquals(new Classifier(ensemble).classifyParagraphs(text), new Classifier(back).classifyParagraphs(text));
+        assertEquals(2, new Classifier(ensemble).networks());
+        assertEquals(new Classifier(first).classifyParagraphs(text),
+                new Classifier(ensemble).withNetworks(1).classifyParagraphs(text), "the first network alone");
+        assertThrows(IllegalArgumentException.class, () -> new Classifier(ensemble).withNetworks(3));
         assertArrayEquals(bytes, ModelIO.toBytes(new Trainer(one.toBuilder().ensemble(2).build()).train(c, c)),
                 "same seed, same ensemble, bit for bit");
     }
