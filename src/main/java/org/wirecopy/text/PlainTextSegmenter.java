@@ -27,8 +27,9 @@ public final class PlainTextSegmenter {
     }
 
     /**
-     * Decides between {@link InputFormat#LINES} and {@link InputFormat#BLOCKS}: BLOCKS when at least 60% of the lines followed by
-     * another look hard-wrapped (25 chars or more, not ending a sentence, none much longer than a wrap width).
+     * Decides between {@link InputFormat#LINES} and {@link InputFormat#BLOCKS}: BLOCKS when at least 60% of the lines
+     * followed by another look hard-wrapped (25 chars or more, not ending a sentence, none much longer than a wrap
+     * width).
      *
      * @param input the text
      * @return LINES or BLOCKS
