@@ -102,7 +102,9 @@ public record Explanation(int index, String label, Map<String, Double> scores,
             this(feature, effect, Source.PARAGRAPH, 0);
         }
 
-        /** {@return where the feature comes from, for people: {@code paragraph}, {@code article}, {@code neighbour -1}} */
+        /**
+         * {@return where the feature comes from, for people: {@code paragraph}, {@code article}, {@code neighbour -1}}
+         */
         public String from() {
             return source == Source.NEIGHBOUR ? String.format(java.util.Locale.ROOT, "neighbour %+d", offset)
                     : source.key();
