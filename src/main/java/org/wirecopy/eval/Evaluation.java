@@ -314,7 +314,8 @@ public final class Evaluation {
     /**
      * The same figures on the articles whose field {@code field} has each value (e.g. per style).
      *
-     * @param field an extra field of the articles; {@code id} groups by article id when no article has such a field
+     * @param field an extra field of the articles; for {@code id}, an article without an {@code id} field counts
+     *              under its article id
      * @return value to evaluation, in value order; articles without the field are left out
      */
     public Map<String, Evaluation> by(String field) {
