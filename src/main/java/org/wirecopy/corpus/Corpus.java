@@ -59,7 +59,7 @@ public record Corpus(String name, List<LabelledArticle> articles) {
     /**
      * Orders a label set: the standard three first, the rest alphabetically.
      *
-     * @param labels the labels
+     * @param labels label names, in any order (repeats are kept once)
      * @return the same labels, ordered, each once
      */
     public static List<String> orderLabels(java.util.Collection<String> labels) {

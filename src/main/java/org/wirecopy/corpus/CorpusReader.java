@@ -73,7 +73,7 @@ public final class CorpusReader {
         /**
          * An article that read cleanly.
          *
-         * @param article the article
+         * @param article an article whose every row and paragraph read cleanly
          * @throws IOException when the sink fails (e.g. writing its output); reading stops and it propagates
          */
         void article(LabelledArticle article) throws IOException;
@@ -81,7 +81,7 @@ public final class CorpusReader {
         /**
          * A problem; the article it concerns is not passed to {@link #article}.
          *
-         * @param problem the problem
+         * @param problem where it is, what is wrong and how to fix it
          * @throws IOException when the sink fails; reading stops and it propagates
          */
         void problem(DataProblem problem) throws IOException;

@@ -133,7 +133,7 @@ public final class WordPiece {
     /**
      * The tokens of {@code text}, as strings (convenient, not fast; see {@link #encode}).
      *
-     * @param text the text
+     * @param text any text; it is cleaned, lower-cased and accent-stripped first, as {@link #encode} does
      * @return its tokens in order
      */
     public List<String> tokenize(String text) {

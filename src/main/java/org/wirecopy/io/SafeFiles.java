@@ -29,7 +29,7 @@ public final class SafeFiles {
      * Checks that {@code file} can be read as a file: it exists and is not a directory (FIFOs and devices are read,
      * bounded by the caller's limit).
      *
-     * @param file the file
+     * @param file the path to check
      * @param what what the file is for, e.g. {@code "article"} or {@code "--config file"}
      * @throws IOException when it is a directory ({@link FileSystemException}), missing ({@link NoSuchFileException})
      *                     or not readable ({@link java.nio.file.AccessDeniedException}), naming it
@@ -49,7 +49,7 @@ public final class SafeFiles {
      * Reads at most {@code maxBytes} from {@code file}, counting the bytes actually read (not the size the file
      * system reports).
      *
-     * @param file     the file
+     * @param file     the file to read
      * @param maxBytes the most bytes it may hold
      * @param what     what the file is for, in error messages
      * @param advice   what to do when it is larger (appended to the message), or empty
@@ -90,7 +90,7 @@ public final class SafeFiles {
     /**
      * {@link #readBounded(Path, long, String, String)} decoded as UTF-8 (malformed input replaced).
      *
-     * @param file     the file
+     * @param file     the file to read
      * @param maxBytes the most bytes it may hold
      * @param what     what the file is for, in error messages
      * @param advice   what to do when it is larger (appended to the message), or empty

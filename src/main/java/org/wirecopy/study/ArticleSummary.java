@@ -97,7 +97,7 @@ public record ArticleSummary(String id, Map<String, String> fields, Map<String, 
     /**
      * The share of {@code label}'s characters (0 for an unknown label).
      *
-     * @param label a label
+     * @param label a label name, as the model spells it
      * @return its share, 0..1
      */
     public double share(String label) {

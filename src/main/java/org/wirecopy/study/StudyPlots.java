@@ -240,7 +240,7 @@ public final class StudyPlots {
     /**
      * Writes {@code chart} as PNG or SVG, by the extension of {@code out} (atomically).
      *
-     * @param chart the chart
+     * @param chart a chart built by this class
      * @param out   a file name ending with {@code .png} or {@code .svg}
      * @throws IllegalArgumentException for another extension
      * @throws IOException when the file cannot be written
