@@ -29,6 +29,15 @@ public final class LogisticRegressionBaseline implements Learner {
     private final double l2;
     private final long seed;
 
+    /**
+     * A learner with these settings; nothing is checked or trained until {@code train} is called.
+     *
+     * @param features     the feature set whose input vectors it reads
+     * @param epochs       passes over the training paragraphs
+     * @param learningRate the base AdaGrad step size
+     * @param l2           the L2 penalty on the weights, 0 for none
+     * @param seed         seeds the order of the paragraphs in each epoch
+     */
     public LogisticRegressionBaseline(FeatureConfig features, int epochs, double learningRate, double l2, long seed) {
         this.features = features;
         this.epochs = epochs;

@@ -22,6 +22,12 @@ public final class NaiveBayesBaseline implements Learner {
     private final FeatureConfig features;
     private final double alpha;
 
+    /**
+     * A learner with these settings.
+     *
+     * @param features the feature set whose n-gram hashing it uses
+     * @param alpha    the additive smoothing of bucket counts (1: add-one)
+     */
     public NaiveBayesBaseline(FeatureConfig features, double alpha) {
         this.features = features;
         this.alpha = alpha;

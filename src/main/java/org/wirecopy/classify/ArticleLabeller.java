@@ -10,9 +10,18 @@ import java.util.List;
  */
 public interface ArticleLabeller {
 
-    /** The labels, in score order. */
+    /**
+     * The labels, in score order.
+     *
+     * @return the label names, in the order of every paragraph's scores
+     */
     List<String> labels();
 
-    /** Labels paragraphs given one by one. */
+    /**
+     * Labels paragraphs given one by one, as one article in reading order.
+     *
+     * @param paragraphs the paragraphs' texts, in reading order
+     * @return every paragraph with its label and scores
+     */
     ClassifiedArticle classifyParagraphs(List<String> paragraphs);
 }

@@ -14,6 +14,15 @@ import java.util.Objects;
  */
 public record Classified<T>(long index, T item, ClassifiedArticle result) {
 
+    /**
+     * Checks the components.
+     *
+     * @param index  the input's position in the input sequence, at least 0
+     * @param item   the input as it was given
+     * @param result its classification; not null
+     * @throws IllegalArgumentException when {@code index} is negative
+     * @throws NullPointerException     when {@code result} is null
+     */
     public Classified {
         if (index < 0) throw new IllegalArgumentException("index must be >= 0, got " + index);
         Objects.requireNonNull(result, "result");

@@ -15,12 +15,18 @@ import java.util.Objects;
  */
 public record ClassifiedArticle(List<String> labels, List<ClassifiedParagraph> paragraphs) {
 
+    /**
+     * Copies both lists into immutable ones.
+     *
+     * @param labels     the model's labels, in score order; not null
+     * @param paragraphs the paragraphs in reading order; not null
+     */
     public ClassifiedArticle {
         labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
         paragraphs = List.copyOf(Objects.requireNonNull(paragraphs, "paragraphs"));
     }
 
-    /** Number of paragraphs per label (every label present, zero included). */
+    /** {@return the number of paragraphs per label, in label order (every label present, zero included)} */
     public Map<String, Integer> counts() {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (String l : labels) out.put(l, 0);
@@ -28,7 +34,7 @@ public record ClassifiedArticle(List<String> labels, List<ClassifiedParagraph> p
         return out;
     }
 
-    /** Characters of original text per label. */
+    /** {@return the characters of original text per label, in label order (every label present)} */
     public Map<String, Long> characters() {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String l : labels) out.put(l, 0L);
@@ -36,7 +42,7 @@ public record ClassifiedArticle(List<String> labels, List<ClassifiedParagraph> p
         return out;
     }
 
-    /** Share of the article's characters per label, summing to 1 (all zero for an empty article). */
+    /** {@return the share of the article's characters per label, summing to 1 (all zero for an empty article)} */
     public Map<String, Double> characterShares() {
         Map<String, Long> chars = characters();
         long total = 0;
@@ -48,11 +54,12 @@ public record ClassifiedArticle(List<String> labels, List<ClassifiedParagraph> p
         return out;
     }
 
-    /** The predicted labels in paragraph order. */
+    /** {@return the predicted labels in paragraph order} */
     public List<String> predictedLabels() {
         return paragraphs.stream().map(ClassifiedParagraph::label).toList();
     }
 
+    /** {@return the number of paragraphs} */
     public int size() {
         return paragraphs.size();
     }

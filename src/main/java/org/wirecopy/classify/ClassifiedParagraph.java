@@ -22,6 +22,18 @@ import java.util.Objects;
 public record ClassifiedParagraph(int index, String text, int start, int end, String label,
                                   Map<String, Double> scores, boolean uncertain) {
 
+    /**
+     * Checks the components and copies the scores into an unmodifiable map that keeps their order.
+     *
+     * @param index     position in the article, from 0
+     * @param text      the paragraph's original text; not null
+     * @param start     offset of its first char in the input
+     * @param end       offset after its last char in the input
+     * @param label     the label with the highest score; not null
+     * @param scores    probability of every label, in the model's label order; not null
+     * @param uncertain whether the label's score is below the classifier's minimum confidence
+     * @throws IllegalArgumentException when {@code scores} has no score for {@code label}
+     */
     public ClassifiedParagraph {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(label, "label");
@@ -29,29 +41,50 @@ public record ClassifiedParagraph(int index, String text, int start, int end, St
         if (!scores.containsKey(label)) throw new IllegalArgumentException("label " + label + " has no score");
     }
 
-    /** A paragraph that is not flagged uncertain. */
+    /**
+     * A paragraph that is not flagged uncertain.
+     *
+     * @param index  position in the article, from 0
+     * @param text   the paragraph's original text; not null
+     * @param start  offset of its first char in the input
+     * @param end    offset after its last char in the input
+     * @param label  the label with the highest score; not null
+     * @param scores probability of every label, in the model's label order; not null
+     * @throws IllegalArgumentException when {@code scores} has no score for {@code label}
+     */
     public ClassifiedParagraph(int index, String text, int start, int end, String label, Map<String, Double> scores) {
         this(index, text, start, end, label, scores, false);
     }
 
-    /** The score of a standard label; see {@link #score(String)}. */
+    /**
+     * The score of a standard label; see {@link #score(String)}.
+     *
+     * @param label a standard label
+     * @return its probability, in 0..1
+     * @throws IllegalArgumentException when the model has no such label
+     */
     public double score(Label label) {
         return score(label.id());
     }
 
-    /** Whether the predicted label is {@code label}. */
+    /**
+     * Whether the predicted label is {@code label}.
+     *
+     * @param label a standard label
+     * @return true when {@link #label()} is its {@link Label#id() id}
+     */
     public boolean is(Label label) {
         return this.label.equals(label.id());
     }
 
-    /** The scores as records, in the model's label order. */
+    /** {@return the scores as records, in the model's label order} */
     public ParagraphScores scoreRecords() {
         java.util.List<LabelScore> out = new java.util.ArrayList<>(scores.size());
         for (Map.Entry<String, Double> e : scores.entrySet()) out.add(new LabelScore(e.getKey(), e.getValue()));
         return new ParagraphScores(index, out);
     }
 
-    /** The score of the predicted label. */
+    /** {@return the score of the predicted label, in 0..1} */
     public double confidence() {
         return scores.get(label);
     }
@@ -59,6 +92,8 @@ public record ClassifiedParagraph(int index, String text, int start, int end, St
     /**
      * The score of {@code label}.
      *
+     * @param label a label as the model names it
+     * @return its probability, in 0..1
      * @throws IllegalArgumentException when the model has no such label (a typo such as {@code "REPORTNG"})
      */
     public double score(String label) {

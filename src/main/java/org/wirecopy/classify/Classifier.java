@@ -41,7 +41,11 @@ public final class Classifier implements ArticleLabeller {
     /** Read-only: the scores of every paragraph outside a page's main content (null without an OUTSIDE_LABEL). */
     private final float[] outsideScores;
 
-    /** A classifier for {@code model}. */
+    /**
+     * A classifier for {@code model} that flags no paragraph as uncertain.
+     *
+     * @param model a trained model; not null
+     */
     public Classifier(Model model) {
         this(model, 0.0);
     }
@@ -49,6 +53,10 @@ public final class Classifier implements ArticleLabeller {
     /**
      * A classifier for {@code model} that flags paragraphs whose top score is below {@code minConfidence} as
      * uncertain (see {@link ClassifiedParagraph#uncertain()}); 0 flags none.
+     *
+     * @param model         a trained model; not null
+     * @param minConfidence the minimum top score, in 0..1
+     * @throws IllegalArgumentException when {@code minConfidence} is outside 0..1 or NaN
      */
     public Classifier(Model model, double minConfidence) {
         this(model, minConfidence, Objects.requireNonNull(model, "model").weights().members());
@@ -71,7 +79,13 @@ public final class Classifier implements ArticleLabeller {
         this.outsideScores = outsideScores(model.labels());
     }
 
-    /** The same model with another minimum confidence. */
+    /**
+     * The same model with another minimum confidence, reading the same networks.
+     *
+     * @param min the minimum top score, in 0..1; 0 flags none
+     * @return a new classifier
+     * @throws IllegalArgumentException when {@code min} is outside 0..1 or NaN
+     */
     public Classifier withMinConfidence(double min) {
         return new Classifier(model, min, network.size());
     }
@@ -92,12 +106,21 @@ public final class Classifier implements ArticleLabeller {
         return network.size();
     }
 
-    /** Paragraphs whose top score is below this are flagged uncertain. */
+    /** {@return the minimum confidence: paragraphs whose top score is below it are flagged uncertain} */
     public double minConfidence() {
         return minConfidence;
     }
 
-    /** Why paragraph {@code index} of {@code article} got its scores: see {@link Explainer}. */
+    /**
+     * Why paragraph {@code index} of {@code article} got its scores: see {@link Explainer}. A paragraph outside a
+     * page's main content is explained by that one fact.
+     *
+     * @param article the whole article, as {@link #classify(Article)} reads it
+     * @param index   the paragraph's index, in 0..size-1
+     * @param top     the number of features kept per label, at least 0
+     * @return the paragraph's scores and, per label, the features that raised it most
+     * @throws IllegalArgumentException when {@code index} is outside the article
+     */
     public Explanation explain(Article article, int index, int top) {
         if (index < 0 || index >= article.size()) {
             throw new IllegalArgumentException("paragraph index " + index + " is outside 0.." + (article.size() - 1));
@@ -114,7 +137,10 @@ public final class Classifier implements ArticleLabeller {
      * Why every paragraph of {@code article} got its scores, in order: what {@link #explain(Article, int, int)} gives
      * for each index, computed in time linear in the article's length (features and network run once).
      *
-     * @param top the number of features kept per label, at least 0
+     * @param article the whole article, as {@link #classify(Article)} reads it
+     * @param top     the number of features kept per label, at least 0
+     * @return one explanation per paragraph, in order
+     * @throws IllegalArgumentException when {@code top} is negative
      */
     public List<Explanation> explainAll(Article article, int top) {
         if (top < 0) throw new IllegalArgumentException("top must be >= 0, got " + top);
@@ -153,6 +179,7 @@ public final class Classifier implements ArticleLabeller {
      * The bundled default model's classifier, loaded once and shared; no checked exception, since the model is part
      * of the library.
      *
+     * @return the shared classifier
      * @throws java.io.UncheckedIOException when the bundled model is missing or unreadable (a broken build)
      */
     public static Classifier bundled() {
@@ -166,14 +193,23 @@ public final class Classifier implements ArticleLabeller {
     /**
      * A classifier for a model read from {@code in} (e.g. a class-path resource); the stream is not closed.
      *
+     * @param in   the model file's bytes; not closed
      * @param name names the source in error messages
+     * @return a new classifier for that model
+     * @throws IOException when {@code in} cannot be read
      * @throws org.wirecopy.model.ModelFormatException when the bytes are not a valid model
      */
     public static Classifier load(InputStream in, String name) throws IOException {
         return new Classifier(ModelIO.load(in, name));
     }
 
-    /** {@link #load(InputStream, String)} with the name "stream". */
+    /**
+     * {@link #load(InputStream, String)} with the name "model stream".
+     *
+     * @param in the model file's bytes; not closed
+     * @return a new classifier for that model
+     * @throws IOException when {@code in} cannot be read or its bytes are not a valid model
+     */
     public static Classifier load(InputStream in) throws IOException {
         return load(in, "model stream");
     }
@@ -181,6 +217,8 @@ public final class Classifier implements ArticleLabeller {
     /**
      * The bundled default model's classifier, loaded once and shared.
      *
+     * @return the shared classifier
+     * @throws IOException when the bundled model is missing or unreadable (a broken build)
      * @deprecated use {@link #bundled()}, which throws no checked exception
      */
     @Deprecated
@@ -198,7 +236,12 @@ public final class Classifier implements ArticleLabeller {
         return c;
     }
 
-    /** Loads the bundled default model (a new copy each call). */
+    /**
+     * Loads the bundled default model (a new copy each call).
+     *
+     * @return the model read from {@link #DEFAULT_MODEL_RESOURCE}
+     * @throws IOException when the resource is missing or not a valid model (a broken build)
+     */
     public static Model defaultModel() throws IOException {
         try (InputStream in = Classifier.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
             if (in == null) {
@@ -209,27 +252,49 @@ public final class Classifier implements ArticleLabeller {
         }
     }
 
-    /** A classifier for the model file at {@code path}. */
+    /**
+     * A classifier for the model file at {@code path}.
+     *
+     * @param path a model file written by {@code wirecopy train} or {@link ModelIO#save}
+     * @return a new classifier for that model
+     * @throws java.nio.file.NoSuchFileException when there is no such file
+     * @throws IOException when the file cannot be read or is not a valid model
+     *                     ({@link org.wirecopy.model.ModelFormatException})
+     */
     public static Classifier load(Path path) throws IOException {
         return new Classifier(ModelIO.load(path));
     }
 
+    /** {@return the model this classifier runs} */
     public Model model() {
         return model;
     }
 
-    /** The model's labels, in score order. */
+    /** {@return the model's labels, in score order} */
     @Override
     public List<String> labels() {
         return model.labels();
     }
 
-    /** Classifies text or HTML, detecting which. */
+    /**
+     * Classifies text or HTML, detecting which.
+     *
+     * @param text an article as plain text or an HTML page
+     * @return every paragraph with its label and scores
+     * @throws org.wirecopy.text.ArticleInputException when the input is over a size limit of {@link ArticleReader}
+     */
     public ClassifiedArticle classify(String text) {
         return classify(text, InputFormat.AUTO);
     }
 
-    /** Classifies text in the given format. */
+    /**
+     * Classifies text in the given format.
+     *
+     * @param text   the article
+     * @param format how to read it ({@link InputFormat#AUTO} to detect)
+     * @return every paragraph with its label and scores
+     * @throws org.wirecopy.text.ArticleInputException when the input is over a size limit of {@link ArticleReader}
+     */
     public ClassifiedArticle classify(String text, InputFormat format) {
         return classify(ArticleReader.read(text, format));
     }
@@ -237,6 +302,11 @@ public final class Classifier implements ArticleLabeller {
     /**
      * Classifies a whole web page: its HTML and, when known, the URL it was saved from (empty when unknown), which the
      * page reader uses as a signal of the page's kind (an {@code /opinion/} path, for example).
+     *
+     * @param html the page's HTML
+     * @param url  the page's URL, or empty when unknown
+     * @return every paragraph with its label and scores
+     * @throws org.wirecopy.text.ArticleInputException when the page is over a size limit of {@link ArticleReader}
      */
     public ClassifiedArticle classifyPage(String html, String url) {
         return classify(ArticleReader.readPage(html, url));
@@ -245,6 +315,8 @@ public final class Classifier implements ArticleLabeller {
     /**
      * Classifies paragraphs given one by one.
      *
+     * @param paragraphs the paragraphs' texts, in reading order; not null
+     * @return every paragraph with its label and scores
      * @throws IllegalArgumentException when a paragraph is null or blank (nothing left after normalisation): blank
      *                                  strings are not paragraphs, leave them out
      */
@@ -268,6 +340,9 @@ public final class Classifier implements ArticleLabeller {
      * Classifies an article already split into paragraphs. Paragraphs of a web page found outside its main content
      * ({@link Paragraph.Region#OUTSIDE}) are BOILERPLATE with the scores of {@link #OUTSIDE_SCORE}; the network reads
      * the others as the article.
+     *
+     * @param article an article read by {@link ArticleReader}
+     * @return every paragraph with its label and scores
      */
     public ClassifiedArticle classify(Article article) {
         List<Paragraph> ps = article.paragraphs();
@@ -331,7 +406,13 @@ public final class Classifier implements ArticleLabeller {
         return s;
     }
 
-    /** Every label's probability for each paragraph, as records (see {@link #scores(List)} for the raw form). */
+    /**
+     * Every label's probability for each paragraph, as records (see {@link #scores(List)} for the raw form). Unlike
+     * {@link #classify(Article)}, every paragraph is read by the network, whatever its region.
+     *
+     * @param paragraphs an article's paragraphs, in reading order
+     * @return one record per paragraph, indexed from 0 in list order
+     */
     public List<ParagraphScores> paragraphScores(List<Paragraph> paragraphs) {
         float[][] raw = scores(paragraphs);
         List<String> labels = model.labels();
@@ -351,8 +432,12 @@ public final class Classifier implements ArticleLabeller {
      * {@code classify(reader.apply(item))} gives alone. Close the stream (try-with-resources) to stop the threads at
      * once if it is not read to its end.
      *
-     * @param items  the inputs, read lazily from the calling thread
-     * @param reader turns an input into an article (called on a pool thread)
+     * @param <T>     the input type
+     * @param items   the inputs, read lazily from the calling thread; not null
+     * @param reader  turns an input into an article (called on a pool thread); not null
+     * @param threads the number of threads, at least 0 (0: one per core)
+     * @return the results in input order, each with its input and position
+     * @throws IllegalArgumentException when {@code threads} is negative
      * @throws BatchClassificationException from the stream when an input cannot be classified, naming it
      */
     public <T> java.util.stream.Stream<Classified<T>> classifyAll(java.util.Iterator<? extends T> items,
@@ -369,7 +454,13 @@ public final class Classifier implements ArticleLabeller {
 
     /**
      * Classifies texts or HTML pages (format detected) on {@code threads} threads, in input order, streamed; see
-     * {@link #classifyAll(java.util.Iterator, java.util.function.Function, int)}.
+     * {@link #classifyAll(java.util.Iterator, java.util.function.Function, int)}. Closing the result closes
+     * {@code texts}.
+     *
+     * @param texts   the articles as plain text or HTML
+     * @param threads the number of threads, at least 0 (0: one per core)
+     * @return the results in input order
+     * @throws IllegalArgumentException when {@code threads} is negative
      */
     public java.util.stream.Stream<ClassifiedArticle> classifyAll(java.util.stream.Stream<String> texts, int threads) {
         java.util.stream.Stream<Classified<String>> out = classifyAll(texts.iterator(),
@@ -377,12 +468,25 @@ public final class Classifier implements ArticleLabeller {
         return out.map(Classified::result).onClose(texts::close);
     }
 
-    /** Raw probabilities {@code [paragraph][label]} in the model's label order. */
+    /**
+     * Raw probabilities {@code [paragraph][label]} in the model's label order, for paragraphs with no page around
+     * them; every paragraph is read by the network.
+     *
+     * @param paragraphs an article's paragraphs, in reading order
+     * @return one row per paragraph; each row sums to 1 (no rows for no paragraphs)
+     */
     public float[][] scores(List<Paragraph> paragraphs) {
         return scores(paragraphs, org.wirecopy.text.PageSignals.NONE);
     }
 
-    /** Raw probabilities {@code [paragraph][label]} of a page's paragraphs, with what the page says of its kind. */
+    /**
+     * Raw probabilities {@code [paragraph][label]} of a page's paragraphs, with what the page says of its kind;
+     * every paragraph is read by the network.
+     *
+     * @param paragraphs the paragraphs, in reading order
+     * @param page       the page's signals ({@link org.wirecopy.text.PageSignals#NONE} for none)
+     * @return one row per paragraph; each row sums to 1 (no rows for no paragraphs)
+     */
     public float[][] scores(List<Paragraph> paragraphs, org.wirecopy.text.PageSignals page) {
         if (paragraphs.isEmpty()) return new float[0][];
         List<SparseVector> inputs = features.extract(paragraphs, page);

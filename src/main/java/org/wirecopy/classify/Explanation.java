@@ -20,6 +20,14 @@ import java.util.Objects;
 public record Explanation(int index, String label, Map<String, Double> scores,
                           Map<String, List<Contribution>> toward) {
 
+    /**
+     * Copies the maps (and each list of contributions) into unmodifiable ones that keep their order.
+     *
+     * @param index  the paragraph's index in its article
+     * @param label  the predicted label; not null
+     * @param scores the scores with all features; not null
+     * @param toward per label, the features that raised its probability most, largest first; not null
+     */
     public Explanation {
         Objects.requireNonNull(label, "label");
         scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
@@ -50,7 +58,7 @@ public record Explanation(int index, String label, Map<String, Double> scores,
             this.key = key;
         }
 
-        /** The lower-case name used in output: {@code paragraph}, {@code neighbour}, {@code article}. */
+        /** {@return the lower-case name used in output: {@code paragraph}, {@code neighbour}, {@code article}} */
         public String key() {
             return key;
         }
@@ -66,6 +74,15 @@ public record Explanation(int index, String label, Map<String, Double> scores,
      *                paragraph before, {@code +1} the one after); 0 otherwise
      */
     public record Contribution(String feature, double effect, Source source, int offset) {
+        /**
+         * Checks the components.
+         *
+         * @param feature readable name; not null
+         * @param effect  log-odds of the label with the feature minus without it
+         * @param source  where the feature's value comes from; not null
+         * @param offset  the neighbour's relative position for {@link Source#NEIGHBOUR}, 0 otherwise
+         * @throws IllegalArgumentException when {@code offset} is 0 for a neighbour or not 0 for another source
+         */
         public Contribution {
             Objects.requireNonNull(feature, "feature");
             Objects.requireNonNull(source, "source");
@@ -75,18 +92,25 @@ public record Explanation(int index, String label, Map<String, Double> scores,
             }
         }
 
-        /** A feature of the paragraph itself. */
+        /**
+         * A feature of the paragraph itself ({@link Source#PARAGRAPH}, offset 0).
+         *
+         * @param feature readable name; not null
+         * @param effect  log-odds of the label with the feature minus without it
+         */
         public Contribution(String feature, double effect) {
             this(feature, effect, Source.PARAGRAPH, 0);
         }
 
-        /** Where the feature comes from, for people: {@code paragraph}, {@code article}, {@code neighbour -1}. */
+        /**
+         * {@return where the feature comes from, for people: {@code paragraph}, {@code article}, {@code neighbour -1}}
+         */
         public String from() {
             return source == Source.NEIGHBOUR ? String.format(java.util.Locale.ROOT, "neighbour %+d", offset)
                     : source.key();
         }
 
-        /** The feature with its source: {@code cue:dateline (neighbour -1)}. */
+        /** {@return the feature with its source: {@code cue:dateline (neighbour -1)}} */
         public String describe() {
             return feature + " (" + from() + ")";
         }

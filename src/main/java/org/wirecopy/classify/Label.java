@@ -16,15 +16,17 @@ public enum Label {
     /** Site furniture: advertisements, share prompts, credits, tags. */
     BOILERPLATE;
 
-    /** The label's name in models and outputs, e.g. {@code "REPORTING"}. */
+    /** {@return the label's name in models and outputs, e.g. {@code "REPORTING"}} */
     public String id() {
         return name();
     }
 
     /**
-     * The standard label named {@code id} (case-insensitive).
+     * The standard label named {@code id} (case-insensitive, surrounding whitespace ignored).
      *
-     * @throws IllegalArgumentException for any other name, listing the three
+     * @param id a label name such as {@code "reporting"}
+     * @return the standard label of that name
+     * @throws IllegalArgumentException for any other name or null, listing the three
      */
     public static Label of(String id) {
         if (id != null) {

@@ -16,6 +16,13 @@ import java.util.Objects;
  */
 public record ParagraphScores(int index, List<LabelScore> scores) {
 
+    /**
+     * Checks the components and copies the scores into an immutable list.
+     *
+     * @param index  the paragraph's position in its article, at least 0
+     * @param scores one score per label, in the model's label order; not null or empty
+     * @throws IllegalArgumentException when {@code index} is negative or {@code scores} is empty
+     */
     public ParagraphScores {
         if (index < 0) throw new IllegalArgumentException("index must be >= 0, got " + index);
         scores = List.copyOf(Objects.requireNonNull(scores, "scores"));
@@ -25,6 +32,8 @@ public record ParagraphScores(int index, List<LabelScore> scores) {
     /**
      * The score of {@code label}.
      *
+     * @param label a label as the model names it
+     * @return its probability, in 0..1
      * @throws IllegalArgumentException when the model has no such label
      */
     public double score(String label) {
@@ -33,19 +42,25 @@ public record ParagraphScores(int index, List<LabelScore> scores) {
                 + scores.stream().map(LabelScore::label).toList());
     }
 
-    /** The score of a standard label; see {@link #score(String)}. */
+    /**
+     * The score of a standard label; see {@link #score(String)}.
+     *
+     * @param label a standard label
+     * @return its probability, in 0..1
+     * @throws IllegalArgumentException when the model has no such label
+     */
     public double score(Label label) {
         return score(label.id());
     }
 
-    /** The label with the highest score (the first of equal ones). */
+    /** {@return the label with the highest score (the first of equal ones)} */
     public LabelScore best() {
         LabelScore best = scores.get(0);
         for (LabelScore s : scores) if (s.score() > best.score()) best = s;
         return best;
     }
 
-    /** The scores from highest to lowest (ties in model order). */
+    /** {@return the scores from highest to lowest (ties in model order)} */
     public List<LabelScore> ranked() {
         List<LabelScore> out = new ArrayList<>(scores);
         out.sort(Comparator.comparingDouble(LabelScore::score).reversed());

@@ -36,12 +36,22 @@ public final class WirecopyCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Runs the CLI on stdout and stderr, then exits the JVM with the exit code (see {@link ExitCodes}).
+     *
+     * @param args the command line, e.g. {@code classify article.html}
+     */
     public static void main(String[] args) {
         configureLogging();
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns the exit code (for tests; never exits). */
+    /**
+     * Runs the CLI on stdout and stderr and returns the exit code (for tests; never exits).
+     *
+     * @param args the command line
+     * @return the exit code, one of {@link ExitCodes}
+     */
     public static int run(String... args) {
         // stdout as a file stream, not System.out: PrintStream swallows write errors (a full disk, /dev/full, a
         // closed pipe), and the run must end with exit 4 when results are lost
@@ -54,6 +64,11 @@ public final class WirecopyCli implements Runnable {
     /**
      * Runs the CLI with the given streams and returns the exit code. Every failure, {@link Error}s included, becomes
      * one line on {@code err} and its exit code; {@code --stacktrace} (anywhere in the arguments) adds the trace.
+     *
+     * @param out  receives results and help; flushed before returning, not closed
+     * @param err  receives errors and progress; flushed before returning, not closed
+     * @param args the command line
+     * @return the exit code, one of {@link ExitCodes}
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         boolean stacktrace = false;

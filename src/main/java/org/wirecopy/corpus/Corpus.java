@@ -24,12 +24,18 @@ public record Corpus(String name, List<LabelledArticle> articles) {
     /** The three labels of the bundled task, in display order. */
     public static final List<String> STANDARD_LABELS = List.of("REPORTING", "COMMENTARY", "BOILERPLATE");
 
+    /**
+     * Copies the articles into an immutable list.
+     *
+     * @param name     what it was read from; not null
+     * @param articles the articles in file order; not null
+     */
     public Corpus {
         Objects.requireNonNull(name, "name");
         articles = List.copyOf(Objects.requireNonNull(articles, "articles"));
     }
 
-    /** Number of paragraphs in all articles. */
+    /** {@return the number of paragraphs in all articles} */
     public int paragraphCount() {
         int n = 0;
         for (LabelledArticle a : articles) n += a.paragraphs().size();
@@ -39,6 +45,8 @@ public record Corpus(String name, List<LabelledArticle> articles) {
     /**
      * The distinct gold labels: the standard three first in their usual order when present, then the others
      * alphabetically.
+     *
+     * @return the labels of the labelled paragraphs (empty for unlabelled data)
      */
     public List<String> labels() {
         TreeSet<String> seen = new TreeSet<>();
@@ -48,7 +56,12 @@ public record Corpus(String name, List<LabelledArticle> articles) {
         return orderLabels(seen);
     }
 
-    /** Orders a label set: the standard three first, the rest alphabetically. */
+    /**
+     * Orders a label set: the standard three first, the rest alphabetically.
+     *
+     * @param labels label names, in any order (repeats are kept once)
+     * @return the same labels, ordered, each once
+     */
     public static List<String> orderLabels(java.util.Collection<String> labels) {
         List<String> out = new ArrayList<>();
         for (String s : STANDARD_LABELS) if (labels.contains(s)) out.add(s);
@@ -56,7 +69,7 @@ public record Corpus(String name, List<LabelledArticle> articles) {
         return out;
     }
 
-    /** Paragraph counts per gold label, in {@link #labels()} order. */
+    /** {@return the paragraph counts per gold label, in {@link #labels()} order} */
     public Map<String, Integer> labelCounts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String l : labels()) counts.put(l, 0);
@@ -66,14 +79,25 @@ public record Corpus(String name, List<LabelledArticle> articles) {
         return counts;
     }
 
-    /** The articles whose field {@code name} equals {@code value}. */
+    /**
+     * The articles whose field {@code field} equals {@code value}.
+     *
+     * @param field an extra field of the articles, e.g. {@code style}
+     * @param value the value to keep; not null
+     * @return those articles in order, in a corpus named {@code name[field=value]}
+     */
     public Corpus where(String field, String value) {
         List<LabelledArticle> out = new ArrayList<>();
         for (LabelledArticle a : articles) if (value.equals(a.field(field))) out.add(a);
         return new Corpus(this.name + "[" + field + "=" + value + "]", out);
     }
 
-    /** This corpus followed by {@code other}. */
+    /**
+     * This corpus followed by {@code other}.
+     *
+     * @param other another corpus
+     * @return both corpora's articles, in a corpus named {@code name+other}
+     */
     public Corpus plus(Corpus other) {
         List<LabelledArticle> all = new ArrayList<>(articles);
         all.addAll(other.articles);
@@ -85,6 +109,8 @@ public record Corpus(String name, List<LabelledArticle> articles) {
      * line ends and JSON formatting, so it identifies the data a model was trained on. Ids made up from the file
      * and line (rows without an id) are not hashed, so the hash does not depend on how the path was spelled
      * ({@code d.tsv} or {@code ./d.tsv}); the articles' order still is.
+     *
+     * @return the hash, in lower-case hex
      */
     public String sha256() {
         try {

@@ -20,7 +20,13 @@ public enum CorpusFormat {
     /** One example per line, no header; the label comes from the options ({@code --file-labels}), one per file. */
     LINES;
 
-    /** The concrete format of {@code file}. */
+    /**
+     * The concrete format of {@code file}: this format, or for {@link #AUTO} the one its name's extension says
+     * ({@code .tsv} and {@code .tab} TSV, {@code .csv} CSV, anything else JSONL).
+     *
+     * @param file a data file
+     * @return a format other than AUTO
+     */
     public CorpusFormat resolve(Path file) {
         if (this != AUTO) return this;
         String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -29,6 +35,13 @@ public enum CorpusFormat {
         return JSONL;
     }
 
+    /**
+     * Parses a CLI or config value such as {@code "tsv"}, case-insensitively.
+     *
+     * @param s a format name, surrounding whitespace ignored
+     * @return the format of that name
+     * @throws IllegalArgumentException when no format has that name, listing them
+     */
     public static CorpusFormat parse(String s) {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));

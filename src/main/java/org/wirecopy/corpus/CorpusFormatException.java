@@ -13,12 +13,17 @@ public class CorpusFormatException extends RuntimeException {
 
     private final transient List<DataProblem> problems;
 
+    /**
+     * An exception for these problems, whose message lists the first few.
+     *
+     * @param problems every problem found, at least one
+     */
     public CorpusFormatException(List<DataProblem> problems) {
         super(summary(problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem found. */
+    /** {@return every problem found (empty after deserialization)} */
     public List<DataProblem> problems() {
         return problems;
     }

@@ -23,7 +23,8 @@ import java.util.Set;
 /**
  * Reads corpus files strictly: canonical JSONL (one article per line), flat JSONL rows, TSV and CSV with named columns.
  * Every problem is reported with file, line, field and a fix, and reading goes on after a problem so that one pass
- * lists them all. UTF-8 only; a leading BOM and CRLF line ends are accepted.
+ * lists them all. UTF-8 unless {@link CorpusOptions#charset()} names another ASCII-compatible encoding; a leading BOM
+ * and CRLF line ends are accepted.
  *
  * <p>Stateless and thread-safe.
  */
@@ -44,12 +45,24 @@ public final class CorpusReader {
     private CorpusReader() {
     }
 
-    /** What a read found: the articles that were fine, and every problem. */
+    /**
+     * What a read found: the articles that were fine, and every problem.
+     *
+     * @param corpus   the articles that read cleanly
+     * @param problems the problems, at most {@link #MAX_PROBLEMS}
+     */
     public record Result(Corpus corpus, List<DataProblem> problems) {
+        /**
+         * Copies the problems into an immutable list.
+         *
+         * @param corpus   the articles that read cleanly
+         * @param problems the problems; not null
+         */
         public Result {
             problems = List.copyOf(problems);
         }
 
+        /** {@return whether there was no problem} */
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -57,17 +70,30 @@ public final class CorpusReader {
 
     /** Receives articles as a file is read; see {@link #stream}. */
     public interface Sink {
-        /** An article that read cleanly. */
+        /**
+         * An article that read cleanly.
+         *
+         * @param article an article whose every row and paragraph read cleanly
+         * @throws IOException when the sink fails (e.g. writing its output); reading stops and it propagates
+         */
         void article(LabelledArticle article) throws IOException;
 
-        /** A problem; the article it concerns is not passed to {@link #article}. */
+        /**
+         * A problem; the article it concerns is not passed to {@link #article}.
+         *
+         * @param problem where it is, what is wrong and how to fix it
+         * @throws IOException when the sink fails; reading stops and it propagates
+         */
         void problem(DataProblem problem) throws IOException;
     }
 
     /**
      * Reads a whole file.
      *
-     * @throws CorpusFormatException listing every problem when there is any
+     * @param file    the data file
+     * @param options how to read it
+     * @return the corpus, named after the file
+     * @throws CorpusFormatException listing every problem when there is any, or when the file has no article
      * @throws IOException           when the file cannot be read
      */
     public static Corpus read(Path file, CorpusOptions options) throws IOException {
@@ -80,7 +106,14 @@ public final class CorpusReader {
         return r.corpus();
     }
 
-    /** Reads a whole file and returns the good articles and every problem, without throwing for data problems. */
+    /**
+     * Reads a whole file and returns the good articles and every problem, without throwing for data problems.
+     *
+     * @param file    the data file
+     * @param options how to read it
+     * @return the articles that read cleanly and the problems (at most {@link #MAX_PROBLEMS})
+     * @throws IOException when the file is missing or cannot be read, naming it
+     */
     public static Result check(Path file, CorpusOptions options) throws IOException {
         List<LabelledArticle> articles = new ArrayList<>();
         List<DataProblem> problems = new ArrayList<>();
@@ -101,6 +134,11 @@ public final class CorpusReader {
     /**
      * Reads a file article by article, in constant memory for canonical JSONL (rows grouped by an id column are
      * grouped while reading, so consecutive rows of one article are expected).
+     *
+     * @param file    the data file
+     * @param options how to read it
+     * @param sink    receives every article and problem, in file order
+     * @throws IOException when the file is missing or cannot be read (naming it), or the sink fails
      */
     public static void stream(Path file, CorpusOptions options, Sink sink) throws IOException {
         String name = file.toString();
@@ -114,7 +152,16 @@ public final class CorpusReader {
         }
     }
 
-    /** Like {@link #stream(Path, CorpusOptions, Sink)} for a stream already open; {@code format} must not be AUTO. */
+    /**
+     * Like {@link #stream(Path, CorpusOptions, Sink)} for a stream already open, which is not closed.
+     *
+     * @param in      the data
+     * @param name    names the data in problems
+     * @param format  the format (AUTO reads JSONL, as there is no file name to decide by)
+     * @param options how to read it
+     * @param sink    receives every article and problem, in order
+     * @throws IOException when the stream cannot be read or the sink fails
+     */
     public static void stream(InputStream in, String name, CorpusFormat format, CorpusOptions options, Sink sink)
             throws IOException {
         stream(in, name, format, options, sink, true);
@@ -124,6 +171,14 @@ public final class CorpusReader {
      * As {@link #stream(InputStream, String, CorpusFormat, CorpusOptions, Sink)}; with {@code uniqueIds} false,
      * duplicate article ids are not looked for, so that memory stays constant however long the input (for
      * classification, where ids only label the output).
+     *
+     * @param in        the data; not closed
+     * @param name      names the data in problems
+     * @param format    the format (AUTO reads JSONL)
+     * @param options   how to read it
+     * @param sink      receives every article and problem, in order
+     * @param uniqueIds whether a repeated article id is a problem
+     * @throws IOException when the stream cannot be read or the sink fails
      */
     public static void stream(InputStream in, String name, CorpusFormat format, CorpusOptions options, Sink sink,
                               boolean uniqueIds) throws IOException {

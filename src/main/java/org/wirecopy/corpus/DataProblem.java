@@ -5,16 +5,25 @@ import java.util.Objects;
 /**
  * One problem found in a data file: where it is, what is wrong and how to fix it.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param file    the file as named by the caller
  * @param line    1-based line number, 0 when the problem concerns the whole file
  * @param field   the field or column at fault (e.g. {@code paragraphs[3].label}), or empty
  * @param message what is wrong
  * @param fix     how to fix it
- *
- * <p>Immutable and thread-safe.
  */
 public record DataProblem(String file, long line, String field, String message, String fix) {
 
+    /**
+     * Checks that no string is null.
+     *
+     * @param file    the file as named by the caller
+     * @param line    1-based line number, 0 for the whole file
+     * @param field   the field or column at fault, or empty
+     * @param message what is wrong
+     * @param fix     how to fix it
+     */
     public DataProblem {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(field, "field");

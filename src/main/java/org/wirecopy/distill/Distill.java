@@ -57,6 +57,11 @@ public final class Distill implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Runs the distiller and exits the JVM with its exit code (0 on success, 1 on a failure, 2 on a usage error).
+     *
+     * @param args the command-line arguments, e.g. {@code --out training-data/minilm-vectors.bin}
+     */
     public static void main(String[] args) {
         CommandLine cl = new CommandLine(new Distill());
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));

@@ -12,6 +12,15 @@ package org.wirecopy.distill;
  */
 public record DistillConfig(int dims, double sifA, int batchSize, int threads) {
 
+    /**
+     * Checks the components.
+     *
+     * @param dims      components kept by PCA, 1..384
+     * @param sifA      the SIF constant, finite and &gt; 0
+     * @param batchSize tokens per ONNX batch, 1..4096
+     * @param threads   ONNX Runtime intra-op threads, 1..64
+     * @throws IllegalArgumentException when a value is out of its range, naming the command-line option
+     */
     public DistillConfig {
         if (dims < 1 || dims > 384) throw new IllegalArgumentException("dims is " + dims + ": use 1..384 (--dims)");
         if (!(sifA > 0) || Double.isInfinite(sifA)) {
@@ -23,6 +32,7 @@ public record DistillConfig(int dims, double sifA, int batchSize, int threads) {
         if (threads < 1 || threads > 64) throw new IllegalArgumentException("threads is " + threads + ": use 1..64 (--threads)");
     }
 
+    /** {@return a builder with every field at its default} */
     public static Builder builder() {
         return new Builder();
     }
@@ -34,26 +44,56 @@ public record DistillConfig(int dims, double sifA, int batchSize, int threads) {
         private int batchSize = 256;
         private int threads = 1;
 
+        /**
+         * Sets the components kept by PCA.
+         *
+         * @param dims 1..384 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder dims(int dims) {
             this.dims = dims;
             return this;
         }
 
+        /**
+         * Sets the SIF constant.
+         *
+         * @param sifA finite and &gt; 0 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder sifA(double sifA) {
             this.sifA = sifA;
             return this;
         }
 
+        /**
+         * Sets the tokens per ONNX batch.
+         *
+         * @param batchSize 1..4096 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
 
+        /**
+         * Sets the ONNX Runtime intra-op threads.
+         *
+         * @param threads 1..64 (checked by {@link #build()}); 1 is bit-reproducible
+         * @return this builder
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
         }
 
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException when a value is out of its range
+         */
         public DistillConfig build() {
             return new DistillConfig(dims, sifA, batchSize, threads);
         }

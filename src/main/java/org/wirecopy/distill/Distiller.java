@@ -23,6 +23,11 @@ public final class Distiller {
 
     private final DistillConfig config;
 
+    /**
+     * A distiller with these settings; the encoder is loaded by each {@link #distil} call.
+     *
+     * @param config the settings; not null
+     */
     public Distiller(DistillConfig config) {
         this.config = Objects.requireNonNull(config, "config");
     }
@@ -32,6 +37,7 @@ public final class Distiller {
      *
      * @param corpusTexts the reference texts for token frequencies (normalised paragraphs)
      * @param corpusName  how the description in the file names them
+     * @return the vectors, one per vocabulary token
      */
     public StaticVectors distil(List<String> corpusTexts, String corpusName) {
         try (TokenEncoder encoder = new TokenEncoder(config.threads())) {

@@ -18,6 +18,15 @@ import java.util.stream.IntStream;
  */
 public record Pca(double[] mean, double[][] components, double[] variances, double totalVariance) {
 
+    /**
+     * Checks the shapes and copies the arrays.
+     *
+     * @param mean          the mean row
+     * @param components    principal axes, each of the mean's length
+     * @param variances     the variance along each axis, one per component
+     * @param totalVariance the variance of the rows summed over all coordinates
+     * @throws IllegalArgumentException when the shapes disagree
+     */
     public Pca {
         mean = mean.clone();
         components = Arrays.stream(components).map(double[]::clone).toArray(double[][]::new);
@@ -31,22 +40,25 @@ public record Pca(double[] mean, double[][] components, double[] variances, doub
         }
     }
 
+    /** {@return a copy of the mean row} */
     @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /** {@return a deep copy of the principal axes} */
     @Override
     public double[][] components() {
         return Arrays.stream(components).map(double[]::clone).toArray(double[][]::new);
     }
 
+    /** {@return a copy of the variances along the axes} */
     @Override
     public double[] variances() {
         return variances.clone();
     }
 
-    /** The share of the total variance the components keep, 0..1. */
+    /** {@return the share of the total variance the components keep, 0..1 (0 when the rows do not vary)} */
     public double keptShare() {
         double kept = 0;
         for (double v : variances) kept += v;
@@ -56,6 +68,10 @@ public record Pca(double[] mean, double[][] components, double[] variances, doub
     /**
      * The first {@code k} principal components of the rows of {@code data} selected by {@code use}.
      *
+     * @param data rows of equal length
+     * @param use  which rows to fit on, one flag per row
+     * @param k    the number of components, 1..row length
+     * @return the fitted analysis
      * @throws IllegalArgumentException if {@code k} is not in 1..row length or fewer than 2 rows are used
      */
     public static Pca fit(float[][] data, boolean[] use, int k) {
@@ -99,7 +115,12 @@ public record Pca(double[] mean, double[][] components, double[] variances, doub
         return new Pca(mean, comps, vars, trace);
     }
 
-    /** Projects {@code row} (mean subtracted) onto the components. */
+    /**
+     * Projects {@code row} (mean subtracted) onto the components.
+     *
+     * @param row a row of the fitted length
+     * @return its coordinate along each component
+     */
     public float[] project(float[] row) {
         float[] out = new float[components.length];
         for (int c = 0; c < components.length; c++) {

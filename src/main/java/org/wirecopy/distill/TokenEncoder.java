@@ -43,6 +43,9 @@ public final class TokenEncoder implements AutoCloseable {
     /**
      * Loads the model with {@code threads} intra-op threads (1 gives bit-identical results run to run) and reads the
      * vocabulary from the jar's tokenizer.json.
+     *
+     * @param threads ONNX Runtime intra-op threads, at least 1
+     * @throws IllegalStateException when the langchain4j jar's model or tokenizer is missing or cannot be loaded
      */
     public TokenEncoder(int threads) {
         this.vocabulary = readVocabulary();
@@ -61,18 +64,29 @@ public final class TokenEncoder implements AutoCloseable {
         }
     }
 
-    /** The model's WordPiece vocabulary, in id order, from {@code model.vocab} of its tokenizer.json. */
+    /** {@return the model's WordPiece vocabulary, in id order, from {@code model.vocab} of its tokenizer.json} */
     public List<String> vocabulary() {
         return vocabulary;
     }
 
-    /** Whether the vocabulary token with id {@code id} is a special or unused token, which gets no vector. */
+    /**
+     * Whether the vocabulary token with id {@code id} is a special or unused token, which gets no vector.
+     *
+     * @param id a token id
+     * @return true for a bracketed token such as {@code [CLS]} or {@code [unused0]}
+     */
     public boolean isSpecial(int id) {
         String t = vocabulary.get(id);
         return t.startsWith("[") && t.endsWith("]") && t.length() > 2;
     }
 
-    /** The unit-length 384-d sentence embeddings of {@code [CLS] id [SEP]} for each id, in one batch. */
+    /**
+     * The unit-length 384-d sentence embeddings of {@code [CLS] id [SEP]} for each id, in one batch.
+     *
+     * @param ids token ids
+     * @return one embedding per id, in order
+     * @throws IllegalStateException when ONNX Runtime fails
+     */
     public float[][] embedTokens(int[] ids) {
         int b = ids.length;
         long[] input = new long[b * 3];

@@ -19,6 +19,14 @@ import java.util.function.ToDoubleFunction;
  */
 public record CrossValidation(String name, Folds folds, List<Evaluation> perFold) {
 
+    /**
+     * Checks the components and copies the evaluations into an immutable list.
+     *
+     * @param name    what was cross-validated; not null
+     * @param folds   the fold assignment; not null
+     * @param perFold one evaluation per fold, in fold order
+     * @throws IllegalArgumentException when there are not {@code folds.k()} evaluations
+     */
     public CrossValidation {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(folds, "folds");
@@ -28,21 +36,31 @@ public record CrossValidation(String name, Folds folds, List<Evaluation> perFold
         }
     }
 
-    /** All folds' predictions together, as one evaluation. */
+    /** {@return all folds' predictions together, as one evaluation} */
     public Evaluation pooled() {
         List<ArticleOutcome> all = new ArrayList<>();
         for (Evaluation e : perFold) all.addAll(e.articles());
         return new Evaluation(perFold.get(0).labels(), all);
     }
 
-    /** Mean of a figure over the folds. */
+    /**
+     * Mean of a figure over the folds.
+     *
+     * @param metric the figure, e.g. {@code Evaluation::macroF1}
+     * @return its mean over the folds
+     */
     public double mean(ToDoubleFunction<Evaluation> metric) {
         double s = 0;
         for (Evaluation e : perFold) s += metric.applyAsDouble(e);
         return s / perFold.size();
     }
 
-    /** Sample standard deviation of a figure over the folds (0 for one fold). */
+    /**
+     * Sample standard deviation of a figure over the folds (0 for one fold).
+     *
+     * @param metric the figure, e.g. {@code Evaluation::macroF1}
+     * @return its standard deviation over the folds
+     */
     public double std(ToDoubleFunction<Evaluation> metric) {
         if (perFold.size() < 2) return 0;
         double m = mean(metric);
@@ -54,7 +72,11 @@ public record CrossValidation(String name, Folds folds, List<Evaluation> perFold
         return Math.sqrt(s / (perFold.size() - 1));
     }
 
-    /** The figures reported for each fold and as mean and standard deviation, by name. */
+    /**
+     * The figures reported for each fold and as mean and standard deviation, by name.
+     *
+     * @return figure name (e.g. {@code macroF1}, {@code f1.REPORTING}) to figure, in report order
+     */
     public Map<String, ToDoubleFunction<Evaluation>> metrics() {
         Map<String, ToDoubleFunction<Evaluation>> m = new LinkedHashMap<>();
         m.put("accuracy", Evaluation::accuracy);
@@ -74,7 +96,11 @@ public record CrossValidation(String name, Folds folds, List<Evaluation> perFold
         return m;
     }
 
-    /** For every figure: per-fold values, mean and standard deviation. */
+    /**
+     * For every figure: per-fold values, mean and standard deviation.
+     *
+     * @return an ordered map for JSON: name, folds, seed, figures and the pooled evaluation's summary
+     */
     public Map<String, Object> summary() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);

@@ -23,12 +23,29 @@ public final class CrossValidator {
     private CrossValidator() {
     }
 
-    /** Cross-validates {@code learner} on {@code corpus} with the given folds. */
+    /**
+     * Cross-validates {@code learner} on {@code corpus} with the given folds.
+     *
+     * @param learner trains one labeller per fold
+     * @param corpus  the labelled articles
+     * @param folds   an assignment of every article of {@code corpus} to a fold
+     * @return one evaluation per fold
+     * @throws IllegalArgumentException when an article has no fold or a gold label is not one of the labeller's
+     */
     public static CrossValidation run(Learner learner, Corpus corpus, Folds folds) {
         return run(learner, corpus, folds, f -> { });
     }
 
-    /** As {@link #run(Learner, Corpus, Folds)}, telling {@code onFold} as each fold starts. */
+    /**
+     * As {@link #run(Learner, Corpus, Folds)}, telling {@code onFold} as each fold starts.
+     *
+     * @param learner trains one labeller per fold
+     * @param corpus  the labelled articles
+     * @param folds   an assignment of every article of {@code corpus} to a fold
+     * @param onFold  receives each fold's index, 0..k-1, before it is trained
+     * @return one evaluation per fold
+     * @throws IllegalArgumentException when an article has no fold or a gold label is not one of the labeller's
+     */
     public static CrossValidation run(Learner learner, Corpus corpus, Folds folds, IntConsumer onFold) {
         Objects.requireNonNull(learner, "learner");
         List<Evaluation> out = new ArrayList<>();

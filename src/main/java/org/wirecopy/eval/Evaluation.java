@@ -30,6 +30,13 @@ public final class Evaluation {
     private final long[][] confusion;
     private final long total;
 
+    /**
+     * Computes the confusion matrix of {@code articles}.
+     *
+     * @param labels   the labels, in the model's order; every gold and predicted label must be one
+     * @param articles the evaluated articles
+     * @throws IllegalArgumentException when a gold or predicted label is not in {@code labels}
+     */
     public Evaluation(List<String> labels, List<ArticleOutcome> articles) {
         this.labels = List.copyOf(labels);
         this.articles = List.copyOf(articles);
@@ -56,26 +63,29 @@ public final class Evaluation {
         return k;
     }
 
+    /** {@return the labels, in the model's order} */
     public List<String> labels() {
         return labels;
     }
 
+    /** {@return the evaluated articles, in the order given} */
     public List<ArticleOutcome> articles() {
         return articles;
     }
 
-    /** Number of paragraphs evaluated. */
+    /** {@return the number of paragraphs evaluated} */
     public long paragraphs() {
         return total;
     }
 
-    /** {@code confusion()[gold][predicted]}: a copy. */
+    /** {@return the confusion matrix, {@code confusion()[gold][predicted]} in label order: a copy} */
     public long[][] confusion() {
         long[][] c = new long[confusion.length][];
         for (int i = 0; i < c.length; i++) c[i] = confusion[i].clone();
         return c;
     }
 
+    /** {@return the share of paragraphs labelled right (0 with none)} */
     public double accuracy() {
         long right = 0;
         for (int i = 0; i < confusion.length; i++) right += confusion[i][i];
@@ -91,7 +101,13 @@ public final class Evaluation {
         return k;
     }
 
-    /** Gold paragraphs of {@code label}. */
+    /**
+     * Gold paragraphs of {@code label}.
+     *
+     * @param label one of {@link #labels()}
+     * @return their number
+     * @throws IllegalArgumentException for another label
+     */
     public long support(String label) {
         int k = known(label);
         long s = 0;
@@ -99,7 +115,13 @@ public final class Evaluation {
         return s;
     }
 
-    /** Paragraphs predicted as {@code label}. */
+    /**
+     * Paragraphs predicted as {@code label}.
+     *
+     * @param label one of {@link #labels()}
+     * @return their number
+     * @throws IllegalArgumentException for another label
+     */
     public long predicted(String label) {
         int k = known(label);
         long s = 0;
@@ -107,23 +129,44 @@ public final class Evaluation {
         return s;
     }
 
+    /**
+     * Precision of {@code label}: the share of paragraphs predicted as it that are it.
+     *
+     * @param label one of {@link #labels()}
+     * @return the precision, 0 when nothing is predicted as it
+     * @throws IllegalArgumentException for another label
+     */
     public double precision(String label) {
         long p = predicted(label);
         return p == 0 ? 0 : confusion[known(label)][known(label)] / (double) p;
     }
 
+    /**
+     * Recall of {@code label}: the share of its gold paragraphs predicted as it.
+     *
+     * @param label one of {@link #labels()}
+     * @return the recall, 0 when it has no gold paragraph
+     * @throws IllegalArgumentException for another label
+     */
     public double recall(String label) {
         long s = support(label);
         return s == 0 ? 0 : confusion[known(label)][known(label)] / (double) s;
     }
 
+    /**
+     * F1 of {@code label}: the harmonic mean of its precision and recall.
+     *
+     * @param label one of {@link #labels()}
+     * @return the F1, 0 when precision and recall are both 0
+     * @throws IllegalArgumentException for another label
+     */
     public double f1(String label) {
         double p = precision(label);
         double r = recall(label);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    /** Mean F1 over the labels that occur in the gold data or the predictions. */
+    /** {@return the mean F1 over the labels that occur in the gold data or the predictions (0 with none)} */
     public double macroF1() {
         double sum = 0;
         int n = 0;
@@ -135,12 +178,15 @@ public final class Evaluation {
         return n == 0 ? 0 : sum / n;
     }
 
-    /** Micro-averaged F1; with one label per paragraph it equals accuracy. */
+    /** {@return the micro-averaged F1; with one label per paragraph it equals accuracy} */
     public double microF1() {
         return accuracy();
     }
 
-    /** Expected calibration error of the top score, over {@link #CALIBRATION_BINS} equal-width bins. */
+    /**
+     * {@return the expected calibration error of the top score, over {@link #CALIBRATION_BINS} equal-width bins (0
+     * with no paragraph)}
+     */
     public double expectedCalibrationError() {
         double[][] bins = reliability();
         double ece = 0;
@@ -152,6 +198,8 @@ public final class Evaluation {
 
     /**
      * Reliability diagram data: per bin {mean confidence, accuracy, count}, for the top score of each paragraph.
+     *
+     * @return {@link #CALIBRATION_BINS} rows of three values; an empty bin is all zeros
      */
     public double[][] reliability() {
         double[][] bins = new double[CALIBRATION_BINS][3];
@@ -177,6 +225,10 @@ public final class Evaluation {
     /**
      * Precision-recall curve of one label, one-vs-rest by its score: points {recall, precision} from the highest
      * threshold down.
+     *
+     * @param label one of {@link #labels()}
+     * @return one point per distinct score, from the highest down
+     * @throws IllegalArgumentException for another label
      */
     public List<double[]> precisionRecallCurve(String label) {
         known(label);
@@ -193,7 +245,13 @@ public final class Evaluation {
         return curve;
     }
 
-    /** Area under the precision-recall curve of one label (average precision, step-wise). 0 without positives. */
+    /**
+     * Area under the precision-recall curve of one label (average precision, step-wise). 0 without positives.
+     *
+     * @param label one of {@link #labels()}
+     * @return the area, 0..1
+     * @throws IllegalArgumentException for another label
+     */
     public double prAuc(String label) {
         if (support(label) == 0) return 0;
         double auc = 0;
@@ -217,7 +275,7 @@ public final class Evaluation {
         return out;
     }
 
-    /** Share of articles whose every paragraph is labelled right. */
+    /** {@return the share of articles whose every paragraph is labelled right (0 with no article)} */
     public double articlesAllRight() {
         if (articles.isEmpty()) return 0;
         int right = 0;
@@ -230,6 +288,10 @@ public final class Evaluation {
     /**
      * Mean absolute error of the per-article share of characters labelled {@code label}: predicted share against gold
      * share. This is the figure a study of "how much of a site is pasted copy" publishes.
+     *
+     * @param label one of {@link #labels()}
+     * @return the mean over articles (0 with no article), 0..1
+     * @throws IllegalArgumentException for another label
      */
     public double shareError(String label) {
         known(label);
@@ -249,7 +311,13 @@ public final class Evaluation {
         return sum / articles.size();
     }
 
-    /** The same figures on the articles whose field {@code name} has each value (e.g. per style). */
+    /**
+     * The same figures on the articles whose field {@code field} has each value (e.g. per style).
+     *
+     * @param field an extra field of the articles; for {@code id}, an article without an {@code id} field counts
+     *              under its article id
+     * @return value to evaluation, in value order; articles without the field are left out
+     */
     public Map<String, Evaluation> by(String field) {
         Map<String, List<ArticleOutcome>> groups = new java.util.TreeMap<>();
         for (ArticleOutcome a : articles) {
@@ -263,7 +331,11 @@ public final class Evaluation {
         return Collections.unmodifiableMap(out);
     }
 
-    /** The main figures as an ordered map (for JSON reports and model provenance). */
+    /**
+     * The main figures as an ordered map (for JSON reports and model provenance).
+     *
+     * @return figure name to value: counts, accuracy, F1s, per-label figures, confusion, calibration
+     */
     public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("paragraphs", total);
@@ -296,7 +368,7 @@ public final class Evaluation {
         return m;
     }
 
-    /** A plain-text report: figures, per-label table and confusion matrix. */
+    /** {@return a plain-text report: figures, per-label table and confusion matrix} */
     public String report() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "paragraphs %d in %d articles%n", total, articles.size()));

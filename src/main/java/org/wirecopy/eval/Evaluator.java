@@ -19,7 +19,14 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    /** Evaluates {@code classifier} (the model or a baseline) on {@code corpus}. */
+    /**
+     * Evaluates {@code classifier} (the model or a baseline) on {@code corpus}.
+     *
+     * @param classifier the labeller; its labels must include every gold label
+     * @param corpus     labelled articles, every paragraph labelled
+     * @return the figures
+     * @throws IllegalArgumentException when a gold label is not one of the labeller's, or a paragraph has none
+     */
     public static Evaluation evaluate(ArticleLabeller classifier, Corpus corpus) {
         return evaluate(classifier, corpus, done -> { });
     }
@@ -27,6 +34,12 @@ public final class Evaluator {
     /**
      * As {@link #evaluate(ArticleLabeller, Corpus)}, telling {@code onArticle} the number of articles classified so
      * far after each one (1, 2, ... the corpus's article count), on the calling thread.
+     *
+     * @param classifier the labeller; its labels must include every gold label
+     * @param corpus     labelled articles, every paragraph labelled
+     * @param onArticle  receives the count after each article; not null
+     * @return the figures
+     * @throws IllegalArgumentException when a gold label is not one of the labeller's, or a paragraph has none
      */
     public static Evaluation evaluate(ArticleLabeller classifier, Corpus corpus,
                                       java.util.function.IntConsumer onArticle) {

@@ -26,6 +26,14 @@ import java.util.Random;
  */
 public record Folds(int k, long seed, Map<String, Integer> assignment) {
 
+    /**
+     * Checks the components and copies the assignment into an unmodifiable map that keeps its order.
+     *
+     * @param k          number of folds, at least 2
+     * @param seed       the seed the assignment was made with
+     * @param assignment article id to fold index, each in 0..k-1; not null
+     * @throws IllegalArgumentException when {@code k} is below 2 or a fold index is out of range
+     */
     public Folds {
         if (k < 2) throw new IllegalArgumentException("folds must be >= 2, got " + k);
         assignment = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(assignment)));
@@ -37,7 +45,15 @@ public record Folds(int k, long seed, Map<String, Integer> assignment) {
         }
     }
 
-    /** Makes a grouped, label-stratified assignment of {@code corpus} into {@code k} folds. */
+    /**
+     * Makes a grouped, label-stratified assignment of {@code corpus} into {@code k} folds.
+     *
+     * @param corpus labelled articles
+     * @param k      number of folds, 2..number of articles
+     * @param seed   seeds the shuffle; the same corpus and seed give the same folds
+     * @return the assignment
+     * @throws IllegalArgumentException when {@code k} is below 2 or above the number of articles
+     */
     public static Folds of(Corpus corpus, int k, long seed) {
         if (k < 2) throw new IllegalArgumentException("folds must be >= 2, got " + k);
         if (corpus.articles().size() < k) {
@@ -87,12 +103,26 @@ public record Folds(int k, long seed, Map<String, Integer> assignment) {
         return new Folds(k, seed, inCorpusOrder);
     }
 
-    /** The articles of fold {@code f} (the test side). */
+    /**
+     * The articles of fold {@code f} (the test side).
+     *
+     * @param corpus the corpus the assignment was made for
+     * @param f      a fold, 0..k-1
+     * @return its articles, in corpus order
+     * @throws IllegalArgumentException when an article of {@code corpus} has no fold
+     */
     public Corpus test(Corpus corpus, int f) {
         return select(corpus, f, true);
     }
 
-    /** The articles of every other fold (the training side). */
+    /**
+     * The articles of every other fold (the training side).
+     *
+     * @param corpus the corpus the assignment was made for
+     * @param f      a fold, 0..k-1
+     * @return the other folds' articles, in corpus order
+     * @throws IllegalArgumentException when an article of {@code corpus} has no fold
+     */
     public Corpus train(Corpus corpus, int f) {
         return select(corpus, f, false);
     }
@@ -110,7 +140,7 @@ public record Folds(int k, long seed, Map<String, Integer> assignment) {
         return new Corpus(corpus.name() + (in ? "[fold " + f + "]" : "[not fold " + f + "]"), out);
     }
 
-    /** Tab-separated {@code article_id<TAB>fold} lines with a header, so others can rerun the same folds. */
+    /** {@return tab-separated {@code article_id<TAB>fold} lines with a header, so others can rerun the same folds} */
     public String toTsv() {
         StringBuilder b = new StringBuilder("article_id\tfold\n");
         for (Map.Entry<String, Integer> e : assignment.entrySet()) {
@@ -119,7 +149,14 @@ public record Folds(int k, long seed, Map<String, Integer> assignment) {
         return b.toString();
     }
 
-    /** Reads {@link #toTsv()} output. */
+    /**
+     * Reads {@link #toTsv()} output; the number of folds is one more than the highest fold index.
+     *
+     * @param tsv  the file's text, header first
+     * @param seed the seed to record (the file does not hold it)
+     * @return the assignment
+     * @throws IllegalArgumentException when a line is not {@code article_id<TAB>fold} or the folds are fewer than 2
+     */
     public static Folds fromTsv(String tsv, long seed) {
         Map<String, Integer> m = new LinkedHashMap<>();
         int k = 0;

@@ -10,9 +10,14 @@ import org.wirecopy.corpus.Corpus;
  */
 public interface Learner {
 
-    /** Short name for tables, e.g. {@code naive-bayes}. */
+    /** {@return a short name for tables, e.g. {@code naive-bayes}} */
     String name();
 
-    /** Trains on {@code train} and returns the trained labeller. */
+    /**
+     * Trains on {@code train} and returns the trained labeller.
+     *
+     * @param train labelled articles
+     * @return a labeller with the labels of {@code train}
+     */
     ArticleLabeller train(Corpus train);
 }

@@ -23,7 +23,13 @@ public final class MappedLabeller implements ArticleLabeller {
     private final Map<String, String> map;
     private final List<String> labels;
 
-    /** @param map every label of {@code inner} to a target label; labels not named keep their name */
+    /**
+     * A labeller that reads {@code inner}'s output through {@code map}.
+     *
+     * @param inner the labeller whose output is mapped; not null
+     * @param map   every label of {@code inner} to a target label; labels not named keep their name
+     * @throws IllegalArgumentException when {@code map} names a label {@code inner} does not have
+     */
     public MappedLabeller(ArticleLabeller inner, Map<String, String> map) {
         this.inner = Objects.requireNonNull(inner, "inner");
         this.map = Map.copyOf(map);

@@ -42,8 +42,23 @@ public final class PageEvaluator {
     /**
      * One page: its HTML, the URL it came from (may be empty) and the gold articles it holds, in page order (a blog
      * homepage holds several posts).
+     *
+     * <p>Immutable and thread-safe.
+     *
+     * @param name the page's name (its file name without {@code .html})
+     * @param html the page's HTML
+     * @param url  the URL it came from, or empty
+     * @param gold the gold articles it holds, in page order
      */
     public record Page(String name, String html, String url, List<LabelledArticle> gold) {
+        /**
+         * Checks the components; a null URL becomes empty, and the gold list is copied.
+         *
+         * @param name the page's name; not null
+         * @param html the page's HTML; not null
+         * @param url  the URL it came from, or empty or null
+         * @param gold the gold articles; not null
+         */
         public Page {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(html, "html");
@@ -55,6 +70,11 @@ public final class PageEvaluator {
     /**
      * Evaluates {@code classify} (HTML and URL in, classified page out) on {@code pages}; each gold article becomes
      * one evaluated article.
+     *
+     * @param labels   the labels, in the model's order
+     * @param pages    the labelled pages
+     * @param classify reads a page's HTML and URL and classifies it
+     * @return the figures over every gold article
      */
     public static Evaluation evaluate(List<String> labels, List<Page> pages,
                                       BiFunction<String, String, ClassifiedArticle> classify) {
@@ -66,7 +86,15 @@ public final class PageEvaluator {
         return new Evaluation(labels, out);
     }
 
-    /** The gold articles of {@code page} with the labels and scores of the classified paragraphs that hold them. */
+    /**
+     * The gold articles of {@code page} with the labels and scores of the classified paragraphs that hold them; a
+     * gold paragraph the page reader dropped counts as {@link #DROPPED_LABEL}.
+     *
+     * @param labels    the labels, in the model's order
+     * @param page      the page with its gold articles
+     * @param predicted the classified page
+     * @return one outcome per gold article, in page order
+     */
     public static List<ArticleOutcome> align(List<String> labels, Page page, ClassifiedArticle predicted) {
         StringBuilder concat = new StringBuilder();
         List<Integer> owner = new ArrayList<>();
@@ -151,6 +179,12 @@ public final class PageEvaluator {
      * The labelled pages of a folder: every {@code NAME.html} (or {@code .htm}) with gold articles in {@code corpus}
      * (see {@link #goldFor}), in file-name order, with the URL from the first gold article's field {@code urlField}
      * ({@code "none"} for no URL). Pages without gold are left out.
+     *
+     * @param corpus   the gold articles
+     * @param dir      the folder of pages
+     * @param urlField the gold articles' field with the page's URL, or {@code "none"}
+     * @return the pages, in file-name order
+     * @throws java.io.IOException when the folder cannot be listed or a page cannot be read
      */
     public static List<Page> read(Corpus corpus, java.nio.file.Path dir, String urlField) throws java.io.IOException {
         List<java.nio.file.Path> files;
@@ -171,6 +205,10 @@ public final class PageEvaluator {
     /**
      * Groups the gold articles of {@code corpus} by page: articles whose id is {@code pageName} (one page, one
      * article), else those whose {@code style} is {@code pageName} (a homepage of several posts), in corpus order.
+     *
+     * @param corpus   the gold articles
+     * @param pageName the page's file name without {@code .html}
+     * @return its gold articles, empty when none
      */
     public static List<LabelledArticle> goldFor(Corpus corpus, String pageName) {
         List<LabelledArticle> byId = new ArrayList<>();

@@ -33,7 +33,15 @@ public final class ThresholdTuner {
                             double precision, double recall, double coverage) {
     }
 
-    /** Tunes on the predictions held in {@code evaluation}. */
+    /**
+     * Tunes on the predictions held in {@code evaluation}.
+     *
+     * @param evaluation      a classifier's predictions on labelled data
+     * @param label           one of the evaluation's labels
+     * @param targetPrecision the precision asked for, in (0, 1]
+     * @return the lowest threshold that reaches it, or 1.0 with {@code reached} false
+     * @throws IllegalArgumentException when the label is unknown or the target out of range
+     */
     public static Threshold tune(Evaluation evaluation, String label, double targetPrecision) {
         Objects.requireNonNull(label, "label");
         if (!evaluation.labels().contains(label)) {

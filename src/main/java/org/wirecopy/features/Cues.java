@@ -135,9 +135,14 @@ public final class Cues {
     /**
      * Computes the cues of paragraph {@code index} of an article with {@code count} paragraphs.
      *
-     * @param text   normalised text
-     * @param tokens lower-cased tokens of {@code text} (see {@link Tokenizer})
-     * @param out    receives {@link #COUNT} values at {@code offset}
+     * @param text            normalised text
+     * @param tokens          lower-cased tokens of {@code text} (see {@link Tokenizer})
+     * @param index           the paragraph's position in the article, from 0
+     * @param count           the number of paragraphs in the article, at least 1
+     * @param blockquoteDepth how many {@code blockquote} elements enclose it
+     * @param headingLevel    1 to 6 for a heading, 0 otherwise
+     * @param out             receives {@link #COUNT} values at {@code offset}
+     * @param offset          where in {@code out} the first value goes
      */
     public static void compute(String text, List<String> tokens, int index, int count, int blockquoteDepth,
                                int headingLevel, float[] out, int offset) {

@@ -12,6 +12,8 @@ import java.util.Objects;
  * -window..-1, +1..+window its cue values and a presence flag; from {@value #V2} on, the {@link MarkupCues} of the
  * paragraph and its page; then {@code 2^hashBits} hashed word n-gram buckets.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param version   feature-set name and version: {@value #CURRENT_VERSION} for this release; models of
  *                  {@value #V1} (no markup cues) still load and score as they did
  * @param hashBits  log2 of the number of n-gram buckets, 10..20
@@ -36,6 +38,17 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
     /** Dimensions of the paragraph vector of {@value #V3}. */
     public static final int VECTOR_DIMS = 64;
 
+    /**
+     * Checks the components.
+     *
+     * @param version  {@value #V1}, {@value #V2} or {@value #V3}
+     * @param hashBits log2 of the number of n-gram buckets, 10..20
+     * @param maxNgram longest word n-gram, 1..3
+     * @param window   neighbours on each side whose cues are copied in, 0..3
+     * @param contrast whether to add each cue's difference from its article mean
+     * @param maxChars leading chars of a paragraph read for n-grams, at least 1000
+     * @throws IllegalArgumentException when the version is unknown or a number is out of its range
+     */
     public FeatureConfig {
         Objects.requireNonNull(version, "version");
         if (!V1.equals(version) && !V2.equals(version) && !V3.equals(version)) {
@@ -56,72 +69,106 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
         }
     }
 
-    /** The defaults: 2^12 buckets, word uni- and bigrams, cues of one neighbour on each side, contrast cues. */
+    /**
+     * The defaults: {@value #CURRENT_VERSION}, 2^12 buckets, word uni- and bigrams, cues of one neighbour on each
+     * side, contrast cues, 100,000 chars.
+     *
+     * @return the default configuration
+     */
     public static FeatureConfig defaults() {
         return new FeatureConfig(CURRENT_VERSION, 12, 2, 1, true, 100_000);
     }
 
-    /** A copy with another {@code hashBits}. */
+    /**
+     * A copy with another {@code hashBits}.
+     *
+     * @param bits log2 of the number of n-gram buckets, 10..20
+     * @return the copy
+     * @throws IllegalArgumentException when {@code bits} is out of range
+     */
     public FeatureConfig withHashBits(int bits) {
         return new FeatureConfig(version, bits, maxNgram, window, contrast, maxChars);
     }
 
-    /** A copy with another {@code maxNgram}. */
+    /**
+     * A copy with another {@code maxNgram}.
+     *
+     * @param n longest word n-gram, 1..3
+     * @return the copy
+     * @throws IllegalArgumentException when {@code n} is out of range
+     */
     public FeatureConfig withMaxNgram(int n) {
         return new FeatureConfig(version, hashBits, n, window, contrast, maxChars);
     }
 
-    /** A copy with another {@code window}. */
+    /**
+     * A copy with another {@code window}.
+     *
+     * @param w neighbours on each side, 0..3
+     * @return the copy
+     * @throws IllegalArgumentException when {@code w} is out of range
+     */
     public FeatureConfig withWindow(int w) {
         return new FeatureConfig(version, hashBits, maxNgram, w, contrast, maxChars);
     }
 
-    /** A copy with or without contrast cues. */
+    /**
+     * A copy with or without contrast cues.
+     *
+     * @param c whether to add each cue's difference from its article mean
+     * @return the copy
+     */
     public FeatureConfig withContrast(boolean c) {
         return new FeatureConfig(version, hashBits, maxNgram, window, c, maxChars);
     }
 
-    /** A copy with another feature version. */
+    /**
+     * A copy with another feature version.
+     *
+     * @param v {@value #V1}, {@value #V2} or {@value #V3}
+     * @return the copy
+     * @throws IllegalArgumentException when {@code v} is unknown
+     */
     public FeatureConfig withVersion(String v) {
         return new FeatureConfig(v, hashBits, maxNgram, window, contrast, maxChars);
     }
 
-    /** Whether the markup and page cues are part of the input. */
+    /** {@return whether the markup and page cues are part of the input (every version but {@value #V1})} */
     public boolean markupCues() {
         return !V1.equals(version);
     }
 
-    /** Dimensions of the paragraph vector: {@value #VECTOR_DIMS} for {@value #V3}, else 0. */
+    /** {@return the dimensions of the paragraph vector: {@value #VECTOR_DIMS} for {@value #V3}, else 0} */
     public int vectorDims() {
         return V3.equals(version) ? VECTOR_DIMS : 0;
     }
 
-    /** Offset of the paragraph vector (when {@link #vectorDims()} is not 0). */
+    /** {@return the offset of the paragraph vector in the input vector (when {@link #vectorDims()} is not 0)} */
     public int vectorOffset() {
         return markupOffset() + (markupCues() ? MarkupCues.COUNT : 0);
     }
 
-    /** Offset of the markup cues (when {@link #markupCues()}). */
+    /** {@return the offset of the markup cues in the input vector (when {@link #markupCues()})} */
     public int markupOffset() {
         return neighbourOffset() + 2 * window * (Cues.COUNT + 1);
     }
 
-    /** Number of n-gram buckets. */
+    /** {@return the number of n-gram buckets, {@code 2^hashBits}} */
     public int buckets() {
         return 1 << hashBits;
     }
 
-    /** Offset of the first n-gram bucket in the input vector. */
+    /** {@return the offset of the first n-gram bucket in the input vector} */
     public int ngramOffset() {
         return vectorOffset() + vectorDims();
     }
 
-    /** Offset of the first neighbour cue in the input vector. */
+    /** {@return the offset of the first neighbour cue in the input vector} */
     public int neighbourOffset() {
         return contrast ? 2 * Cues.COUNT : Cues.COUNT;
     }
 
-    /** Length of a paragraph's input vector. */
+    /** {@return the length of a paragraph's input vector} */
     public int inputSize() {
         return ngramOffset() + buckets();
     }

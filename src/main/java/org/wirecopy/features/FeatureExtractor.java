@@ -22,7 +22,12 @@ public final class FeatureExtractor {
     private final FeatureConfig config;
     private final StaticVectors vectors;
 
-    /** An extractor for a feature set without paragraph vectors ({@link FeatureConfig#vectorDims()} 0). */
+    /**
+     * An extractor for a feature set without paragraph vectors ({@link FeatureConfig#vectorDims()} 0).
+     *
+     * @param config the feature configuration; not null
+     * @throws IllegalArgumentException when the feature set needs paragraph vectors
+     */
     public FeatureExtractor(FeatureConfig config) {
         this(config, null);
     }
@@ -30,6 +35,11 @@ public final class FeatureExtractor {
     /**
      * An extractor for {@code config}; {@code vectors} must be given, with {@link FeatureConfig#vectorDims()}
      * dimensions, exactly when the feature set has paragraph vectors, and is ignored otherwise.
+     *
+     * @param config  the feature configuration; not null
+     * @param vectors the static word vectors, or null when the feature set has none
+     * @throws IllegalArgumentException when the feature set needs vectors and none or vectors of other dimensions are
+     *                                  given
      */
     public FeatureExtractor(FeatureConfig config, StaticVectors vectors) {
         this.config = Objects.requireNonNull(config, "config");
@@ -48,21 +58,34 @@ public final class FeatureExtractor {
         }
     }
 
-    /** The static word vectors, or null when the feature set has none. */
+    /** {@return the static word vectors, or null when the feature set has none} */
     public StaticVectors vectors() {
         return vectors;
     }
 
+    /** {@return the feature configuration} */
     public FeatureConfig config() {
         return config;
     }
 
-    /** The input vectors of every paragraph, in order, with no page signals. */
+    /**
+     * The input vectors of every paragraph, in order, with no page signals.
+     *
+     * @param paragraphs an article's paragraphs, in reading order
+     * @return one vector of {@link FeatureConfig#inputSize()} dimensions per paragraph
+     */
     public List<SparseVector> extract(List<Paragraph> paragraphs) {
         return extract(paragraphs, PageSignals.NONE);
     }
 
-    /** The input vectors of every paragraph of a page, in order. */
+    /**
+     * The input vectors of every paragraph of a page, in order. Each depends on the whole article (neighbours and
+     * article means), so the list must be the whole article.
+     *
+     * @param paragraphs an article's paragraphs, in reading order
+     * @param page       what the page says of its kind ({@link PageSignals#NONE} for none)
+     * @return one vector of {@link FeatureConfig#inputSize()} dimensions per paragraph
+     */
     public List<SparseVector> extract(List<Paragraph> paragraphs, PageSignals page) {
         // The loops over a paragraph's chars, tokens and entries are in methods of their own (see Cues).
         int n = paragraphs.size();
@@ -171,7 +194,12 @@ public final class FeatureExtractor {
     /** The cues of a neighbour beyond the article's ends. */
     private static final float[] ABSENT = new float[Cues.COUNT];
 
-    /** The word n-grams of a normalised text, as the extractor hashes them (for explanations). */
+    /**
+     * The word n-grams of a normalised text, as the extractor hashes them (for explanations).
+     *
+     * @param normalizedText a paragraph's normalised text
+     * @return its n-grams in the order they are hashed, repeats kept (bigrams mark the paragraph's start and end)
+     */
     public List<String> ngrams(String normalizedText) {
         List<String> tokens = Tokenizer.tokens(normalizedText, config.maxChars(), false);
         List<String> out = new ArrayList<>();
@@ -179,7 +207,13 @@ public final class FeatureExtractor {
         return out;
     }
 
-    /** The bucket of an n-gram string such as {@code "said on"}, within the n-gram block. */
+    /**
+     * The bucket of an n-gram string such as {@code "said on"}, within the n-gram block.
+     *
+     * @param ngram an n-gram as {@link #ngrams(String)} gives it
+     * @return its bucket, in 0..{@link FeatureConfig#buckets()}-1 (add {@link FeatureConfig#ngramOffset()} for the
+     *         input index)
+     */
     public int bucket(String ngram) {
         return hash(ngram) & (config.buckets() - 1);
     }

@@ -29,13 +29,26 @@ public final class MarkupCues {
     private MarkupCues() {
     }
 
-    /** Whether any paragraph of the article came from HTML. */
+    /**
+     * Whether any paragraph of the article came from HTML.
+     *
+     * @param paragraphs an article's paragraphs
+     * @return true when one has a non-empty {@link Paragraph#tag()}
+     */
     public static boolean hasMarkup(List<Paragraph> paragraphs) {
         for (Paragraph p : paragraphs) if (!p.tag().isEmpty()) return true;
         return false;
     }
 
-    /** Writes the {@link #COUNT} cues of {@code p} into {@code out} at {@code offset}. */
+    /**
+     * Writes the {@link #COUNT} cues of {@code p} into {@code out} at {@code offset}.
+     *
+     * @param p         the paragraph
+     * @param hasMarkup whether the article came from HTML ({@link #hasMarkup(List)})
+     * @param page      what the page says of its kind
+     * @param out       receives the values
+     * @param offset    where in {@code out} the first value goes
+     */
     public static void compute(Paragraph p, boolean hasMarkup, PageSignals page, float[] out, int offset) {
         String tag = p.tag();
         out[offset] = p.linkShare();

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A sparse float vector: sorted, distinct indices and their values. Immutable (arrays are copied in and out).
+ * A sparse float vector: sorted, distinct indices and their values. Immutable (arrays are copied in and out) and
+ * thread-safe.
  *
  * @param dimension the vector's length
  * @param indices   sorted, distinct, each in [0, dimension)
@@ -12,6 +13,15 @@ import java.util.Objects;
  */
 public record SparseVector(int dimension, int[] indices, float[] values) {
 
+    /**
+     * Checks the components and copies the arrays.
+     *
+     * @param dimension the vector's length
+     * @param indices   sorted, distinct, each in [0, dimension)
+     * @param values    one value per index
+     * @throws IllegalArgumentException when the arrays differ in length or an index is out of range, unsorted or
+     *                                  repeated
+     */
     public SparseVector {
         Objects.requireNonNull(indices, "indices");
         Objects.requireNonNull(values, "values");
@@ -31,38 +41,60 @@ public record SparseVector(int dimension, int[] indices, float[] values) {
         }
     }
 
+    /** {@return a copy of the indices} */
     @Override
     public int[] indices() {
         return indices.clone();
     }
 
+    /** {@return a copy of the values} */
     @Override
     public float[] values() {
         return values.clone();
     }
 
-    /** Number of stored entries. */
+    /** {@return the number of stored entries} */
     public int size() {
         return indices.length;
     }
 
-    /** Index of the k-th stored entry, without copying. */
+    /**
+     * Index of the k-th stored entry, without copying.
+     *
+     * @param k the entry, in 0..size-1
+     * @return its index
+     */
     public int indexAt(int k) {
         return indices[k];
     }
 
-    /** Value of the k-th stored entry, without copying. */
+    /**
+     * Value of the k-th stored entry, without copying.
+     *
+     * @param k the entry, in 0..size-1
+     * @return its value
+     */
     public float valueAt(int k) {
         return values[k];
     }
 
-    /** The value at {@code index}, 0 when absent. */
+    /**
+     * The value at {@code index}, 0 when absent.
+     *
+     * @param index an index of the vector
+     * @return its value
+     */
     public float get(int index) {
         int k = Arrays.binarySearch(indices, index);
         return k >= 0 ? values[k] : 0f;
     }
 
-    /** Writes the vector into {@code dense} starting at {@code offset}. */
+    /**
+     * Adds the vector to {@code dense} starting at {@code offset}.
+     *
+     * @param dense  a dense array with room for {@code offset + dimension} values
+     * @param offset where index 0 goes
+     */
     public void addTo(float[] dense, int offset) {
         for (int k = 0; k < indices.length; k++) dense[offset + indices[k]] += values[k];
     }

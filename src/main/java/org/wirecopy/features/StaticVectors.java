@@ -78,6 +78,7 @@ public final class StaticVectors {
      * @param weights     one weight per token, finite and &gt;= 0 (0: the token is ignored)
      * @param vectors     one vector of {@code dims} finite components per token
      * @param description where the vectors come from, kept in the file
+     * @return the quantised vectors
      * @throws IllegalArgumentException naming the token index, when sizes disagree or a number is not finite
      */
     public static StaticVectors of(List<String> vocabulary, float[] weights, float[][] vectors, String description) {
@@ -127,6 +128,8 @@ public final class StaticVectors {
     /**
      * Reads vectors written by {@link #toBytes()}.
      *
+     * @param bytes the whole file
+     * @return the vectors
      * @throws IllegalArgumentException naming the byte offset and field, when the bytes are truncated, malformed,
      *                                  have trailing bytes or another format version
      */
@@ -240,7 +243,10 @@ public final class StaticVectors {
         return new IllegalArgumentException("malformed vectors at byte " + offset + ": " + field + " " + problem);
     }
 
-    /** The bytes of these vectors in the format above; {@code read(v.toBytes())} equals {@code v}, byte for byte. */
+    /**
+     * {@return the bytes of these vectors in the format above; {@code read(v.toBytes())} equals {@code v}, byte for
+     * byte}
+     */
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(values.length + weight.length * 20 + 64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -265,32 +271,42 @@ public final class StaticVectors {
         out.write(b);
     }
 
-    /** Number of components of every vector. */
+    /** {@return the number of components of every vector} */
     public int dims() {
         return dims;
     }
 
-    /** Number of tokens in the vocabulary. */
+    /** {@return the number of tokens in the vocabulary} */
     public int size() {
         return weight.length;
     }
 
-    /** Where the vectors come from (model, reduction, weighting), as the distiller wrote it. */
+    /** {@return where the vectors come from (model, reduction, weighting), as the distiller wrote it} */
     public String description() {
         return description;
     }
 
-    /** The tokenizer over this vocabulary. */
+    /** {@return the tokenizer over this vocabulary} */
     public WordPiece wordPiece() {
         return wordPiece;
     }
 
-    /** The weight of token {@code id}. */
+    /**
+     * The weight of token {@code id}.
+     *
+     * @param id a token id, in 0..size-1
+     * @return its weight, at least 0 (0: ignored)
+     */
     public float weight(int id) {
         return weight[id];
     }
 
-    /** The stored (dequantised) vector of token {@code id}: a new array. */
+    /**
+     * The stored (dequantised) vector of token {@code id}: a new array.
+     *
+     * @param id a token id, in 0..size-1
+     * @return its {@link #dims()} components
+     */
     public float[] vector(int id) {
         float[] v = new float[dims];
         for (int d = 0; d < dims; d++) v[d] = values[id * dims + d] * scale[id];
@@ -303,6 +319,9 @@ public final class StaticVectors {
      * and weight-0 tokens left out), scaled to unit length; zeros when no token counts.
      *
      * @param normalizedText a paragraph as {@code org.wirecopy.text.TextNormalizer} returns it
+     * @param out            receives the vector
+     * @param offset         where in {@code out} the first component goes
+     * @throws IndexOutOfBoundsException when {@code out} has no room for {@link #dims()} values at {@code offset}
      */
     public void embed(String normalizedText, float[] out, int offset) {
         Objects.checkFromIndexSize(offset, dims, out.length);
@@ -324,7 +343,12 @@ public final class StaticVectors {
         for (int d = 0; d < d0; d++) out[offset + d] = acc[d] * inv;
     }
 
-    /** The paragraph vector of {@code normalizedText} in a new array; see {@link #embed(String, float[], int)}. */
+    /**
+     * The paragraph vector of {@code normalizedText} in a new array; see {@link #embed(String, float[], int)}.
+     *
+     * @param normalizedText a paragraph as {@code org.wirecopy.text.TextNormalizer} returns it
+     * @return its unit-length vector of {@link #dims()} components, or zeros
+     */
     public float[] embed(String normalizedText) {
         float[] out = new float[dims];
         embed(normalizedText, out, 0);

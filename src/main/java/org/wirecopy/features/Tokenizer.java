@@ -39,7 +39,14 @@ public final class Tokenizer {
     private Tokenizer() {
     }
 
-    /** Tokens of {@code text}, read up to {@code maxChars}. */
+    /**
+     * Tokens of {@code text}, read up to {@code maxChars}.
+     *
+     * @param text     normalised text
+     * @param maxChars how many leading chars to read
+     * @param keepCase whether words keep their case (else they are lower-cased)
+     * @return the tokens in order
+     */
     public static List<String> tokens(String text, int maxChars, boolean keepCase) {
         int n = Math.min(text.length(), maxChars);
         char[] chars = new char[n];

@@ -85,6 +85,8 @@ public final class WordPiece {
     /**
      * A tokenizer over {@code vocabulary}: token ids are list indexes.
      *
+     * @param vocabulary the tokens in id order, continuations prefixed with {@code ##}
+     * @return the tokenizer
      * @throws IllegalArgumentException naming the index, if a token is null, empty, {@code ##} or repeated, or if
      *                                  {@value #UNK} is missing
      */
@@ -92,33 +94,48 @@ public final class WordPiece {
         return new WordPiece(vocabulary);
     }
 
-    /** Number of tokens in the vocabulary. */
+    /** {@return the number of tokens in the vocabulary} */
     public int size() {
         return vocab.length;
     }
 
-    /** The token with id {@code id}. */
+    /**
+     * The token with id {@code id}.
+     *
+     * @param id a token id, in 0..size-1
+     * @return the token
+     */
     public String token(int id) {
         return vocab[id];
     }
 
-    /** The id of {@code token}, or -1 when it is not in the vocabulary. */
+    /**
+     * The id of {@code token}, or -1 when it is not in the vocabulary.
+     *
+     * @param token a whole token as the vocabulary spells it (with {@code ##} for a continuation)
+     * @return its id, or -1
+     */
     public int id(String token) {
         char[] c = token.toCharArray();
         return lookup(c, 0, c.length, false);
     }
 
-    /** The id of {@value #UNK}. */
+    /** {@return the id of {@value #UNK}} */
     public int unkId() {
         return unkId;
     }
 
-    /** The vocabulary, in id order (a read-only copy). */
+    /** {@return the vocabulary, in id order (a read-only copy)} */
     public List<String> vocabulary() {
         return List.of(vocab);
     }
 
-    /** The tokens of {@code text}, as strings (convenient, not fast; see {@link #encode}). */
+    /**
+     * The tokens of {@code text}, as strings (convenient, not fast; see {@link #encode}).
+     *
+     * @param text any text; it is cleaned, lower-cased and accent-stripped first, as {@link #encode} does
+     * @return its tokens in order
+     */
     public List<String> tokenize(String text) {
         int[] buf = new int[Math.max(16, text.length() + 1)];
         int n = encode(text, buf, buf.length);
@@ -130,6 +147,9 @@ public final class WordPiece {
     /**
      * Writes the token ids of {@code text} into {@code ids}, stopping after {@code max} tokens.
      *
+     * @param text the text; not null
+     * @param ids  receives the ids from index 0
+     * @param max  the most tokens to write
      * @return the number of ids written, at most {@code min(max, ids.length)}
      */
     public int encode(String text, int[] ids, int max) {

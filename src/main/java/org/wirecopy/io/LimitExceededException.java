@@ -11,6 +11,11 @@ import java.io.IOException;
 public class LimitExceededException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with a message that names the input and the limit.
+     *
+     * @param message the whole message shown to the user
+     */
     public LimitExceededException(String message) {
         super(message);
     }

@@ -29,7 +29,10 @@ public final class SafeFiles {
      * Checks that {@code file} can be read as a file: it exists and is not a directory (FIFOs and devices are read,
      * bounded by the caller's limit).
      *
+     * @param file the path to check
      * @param what what the file is for, e.g. {@code "article"} or {@code "--config file"}
+     * @throws IOException when it is a directory ({@link FileSystemException}), missing ({@link NoSuchFileException})
+     *                     or not readable ({@link java.nio.file.AccessDeniedException}), naming it
      */
     public static void requireReadable(Path file, String what) throws IOException {
         Objects.requireNonNull(file, "file");
@@ -46,7 +49,13 @@ public final class SafeFiles {
      * Reads at most {@code maxBytes} from {@code file}, counting the bytes actually read (not the size the file
      * system reports).
      *
+     * @param file     the file to read
+     * @param maxBytes the most bytes it may hold
+     * @param what     what the file is for, in error messages
+     * @param advice   what to do when it is larger (appended to the message), or empty
+     * @return its bytes
      * @throws LimitExceededException when the file holds more
+     * @throws IOException when it is not readable (see {@link #requireReadable}) or cannot be read, naming it
      */
     public static byte[] readBounded(Path file, long maxBytes, String what, String advice) throws IOException {
         requireReadable(file, what);
@@ -57,7 +66,17 @@ public final class SafeFiles {
         }
     }
 
-    /** Reads at most {@code maxBytes} from {@code in}. */
+    /**
+     * Reads at most {@code maxBytes} from {@code in}; the stream is not closed.
+     *
+     * @param in       the stream
+     * @param name     names the input in error messages
+     * @param maxBytes the most bytes it may hold
+     * @param advice   what to do when it is larger (appended to the message), or empty
+     * @return its bytes
+     * @throws LimitExceededException when the stream holds more
+     * @throws IOException when it cannot be read
+     */
     public static byte[] readBounded(InputStream in, String name, long maxBytes, String advice) throws IOException {
         int cap = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
         byte[] b = in.readNBytes(cap);
@@ -68,7 +87,17 @@ public final class SafeFiles {
         return b;
     }
 
-    /** {@link #readBounded(Path, long, String, String)} decoded as UTF-8 (malformed input replaced). */
+    /**
+     * {@link #readBounded(Path, long, String, String)} decoded as UTF-8 (malformed input replaced).
+     *
+     * @param file     the file to read
+     * @param maxBytes the most bytes it may hold
+     * @param what     what the file is for, in error messages
+     * @param advice   what to do when it is larger (appended to the message), or empty
+     * @return its text
+     * @throws LimitExceededException when the file holds more
+     * @throws IOException when it is not readable or cannot be read, naming it
+     */
     public static String readString(Path file, long maxBytes, String what, String advice) throws IOException {
         return new String(readBounded(file, maxBytes, what, advice), StandardCharsets.UTF_8);
     }
@@ -76,6 +105,10 @@ public final class SafeFiles {
     /**
      * Checks that {@code target} may be written: it is not an existing directory, FIFO or device, and its directory
      * exists or can be created.
+     *
+     * @param target the file to write
+     * @throws IOException ({@link FileSystemException}) when it is a directory or another non-regular file, or its
+     *                     parent is not a directory
      */
     public static void requireWritableTarget(Path target) throws IOException {
         Objects.requireNonNull(target, "target");
@@ -96,16 +129,35 @@ public final class SafeFiles {
     /** A writer of a file's content, for {@link #writeAtomically(Path, Content)}. */
     @FunctionalInterface
     public interface Content {
-        /** Writes the whole content to {@code out}. */
+        /**
+         * Writes the whole content to {@code out}, without closing it.
+         *
+         * @param out the temporary file's stream (buffered)
+         * @throws IOException when writing fails; the target is then left as it was
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Writes {@code bytes} to {@code target} through a temporary file beside it and an atomic rename. */
+    /**
+     * Writes {@code bytes} to {@code target} through a temporary file beside it and an atomic rename.
+     *
+     * @param target the file to create or replace
+     * @param bytes  its new content
+     * @throws IOException when the target may not be written (see {@link #requireWritableTarget}) or writing fails,
+     *                     naming it; the target is then left as it was
+     */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         writeAtomically(target, out -> out.write(bytes));
     }
 
-    /** Writes {@code text} as UTF-8 to {@code target} through a temporary file and an atomic rename. */
+    /**
+     * Writes {@code text} as UTF-8 to {@code target} through a temporary file and an atomic rename.
+     *
+     * @param target the file to create or replace
+     * @param text   its new content
+     * @throws IOException when the target may not be written or writing fails, naming it; the target is then left
+     *                     as it was
+     */
     public static void writeAtomically(Path target, String text) throws IOException {
         writeAtomically(target, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -113,6 +165,11 @@ public final class SafeFiles {
     /**
      * Writes {@code content} to a temporary file beside {@code target}, forces it to disk and renames it into place;
      * on any failure the temporary file is deleted and {@code target} is left as it was.
+     *
+     * @param target  the file to create or replace (missing parent directories are created)
+     * @param content writes the new content
+     * @throws IOException when the target may not be written (see {@link #requireWritableTarget}) or writing fails,
+     *                     naming it
      */
     public static void writeAtomically(Path target, Content content) throws IOException {
         requireWritableTarget(target);
@@ -152,6 +209,10 @@ public final class SafeFiles {
     /**
      * Whether {@code a} and {@code b} name the same file (after resolving links when both exist, by absolute normal
      * path otherwise).
+     *
+     * @param a a path
+     * @param b another path
+     * @return whether both name the same file
      */
     public static boolean sameFile(Path a, Path b) {
         try {
@@ -162,7 +223,15 @@ public final class SafeFiles {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    /** An I/O error with the path and the operation in its message, and advice for the common causes. */
+    /**
+     * An I/O error with the path and the operation in its message, and advice for the common causes.
+     *
+     * @param file  the file the operation was on
+     * @param doing the operation, e.g. {@code "cannot read"}
+     * @param e     the error
+     * @return {@code e} itself when it is a {@link LimitExceededException} or already names the file, else a
+     *         {@link FileSystemException} with {@code e} as its cause
+     */
     public static IOException located(Path file, String doing, IOException e) {
         if (e instanceof LimitExceededException) return e;
         if (e instanceof FileSystemException f && f.getFile() != null && e.getMessage().contains(f.getFile())) {

@@ -16,18 +16,23 @@ import java.util.TreeSet;
  */
 public record ArticleMatch(List<ParagraphMatch> paragraphs) {
 
+    /**
+     * Copies the paragraphs' matches into an immutable list.
+     *
+     * @param paragraphs one entry per paragraph, in order
+     */
     public ArticleMatch {
         paragraphs = List.copyOf(paragraphs);
     }
 
-    /** Paragraphs with at least one match. */
+    /** {@return the number of paragraphs with at least one match} */
     public int matchedParagraphs() {
         int n = 0;
         for (ParagraphMatch p : paragraphs) if (p.matched()) n++;
         return n;
     }
 
-    /** Share of the article's words that are covered by their best match (0 for an empty article). */
+    /** {@return the share of the article's words that are covered by their best match (0 for an empty article)} */
     public double coveredShare() {
         long words = 0, covered = 0;
         for (ParagraphMatch p : paragraphs) {
@@ -37,7 +42,7 @@ public record ArticleMatch(List<ParagraphMatch> paragraphs) {
         return words == 0 ? 0 : (double) covered / words;
     }
 
-    /** The stories pasted (by best match), in order of first use. */
+    /** {@return the stories pasted (by best match), in order of first use} */
     public List<StoryUse> stories() {
         Map<Integer, List<ParagraphMatch>> by = new LinkedHashMap<>();
         for (ParagraphMatch p : paragraphs) {

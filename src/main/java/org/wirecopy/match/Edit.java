@@ -18,6 +18,15 @@ import java.util.Objects;
  */
 public record Edit(EditKind kind, int position, List<String> sourceWords, List<String> pastedWords) {
 
+    /**
+     * Checks the components and copies the word lists into immutable ones.
+     *
+     * @param kind        what changed; not null
+     * @param position    index among the pasted paragraph's tokens, at least 0
+     * @param sourceWords the source words removed or replaced
+     * @param pastedWords the words that stand in the pasted text instead
+     * @throws IllegalArgumentException when the position is negative or both word lists are empty
+     */
     public Edit {
         Objects.requireNonNull(kind, "kind");
         if (position < 0) throw new IllegalArgumentException("position must be >= 0, got " + position);
@@ -28,7 +37,7 @@ public record Edit(EditKind kind, int position, List<String> sourceWords, List<S
         }
     }
 
-    /** A short human-readable form, e.g. {@code REPLACED "said" -> "stated"}. */
+    /** {@return a short human-readable form, e.g. {@code REPLACED "said" -> "stated"}} */
     public String describe() {
         return switch (kind) {
             case ADDED -> "ADDED \"" + String.join(" ", pastedWords) + "\"";

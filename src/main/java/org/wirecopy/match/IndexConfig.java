@@ -21,6 +21,17 @@ import java.util.List;
  */
 public record IndexConfig(int shingleSize, int bands, int rows, int minWords, long seed, int spillEntries) {
 
+    /**
+     * Checks every value.
+     *
+     * @param shingleSize  words per shingle, 1..16
+     * @param bands        LSH bands, 1..256
+     * @param rows         MinHash values per band, 1..16
+     * @param minWords     least words of an indexed paragraph, at least {@code shingleSize}
+     * @param seed         seed of the MinHash functions
+     * @param spillEntries LSH entries held in memory while building, at least 1024
+     * @throws IllegalArgumentException naming every bad value
+     */
     public IndexConfig {
         List<String> bad = new ArrayList<>();
         if (shingleSize < 1 || shingleSize > 16) bad.add("shingleSize must be 1..16, got " + shingleSize);
@@ -31,11 +42,12 @@ public record IndexConfig(int shingleSize, int bands, int rows, int minWords, lo
         if (!bad.isEmpty()) throw new IllegalArgumentException("index configuration: " + String.join("; ", bad));
     }
 
-    /** The defaults. */
+    /** {@return the defaults} */
     public static IndexConfig defaults() {
         return builder().build();
     }
 
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -49,37 +61,78 @@ public record IndexConfig(int shingleSize, int bands, int rows, int minWords, lo
         private long seed = 20261207L;
         private int spillEntries = 4_000_000;
 
+        /**
+         * Sets the words per shingle.
+         *
+         * @param v 1..16 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder shingleSize(int v) {
             this.shingleSize = v;
             return this;
         }
 
+        /**
+         * Sets the LSH bands.
+         *
+         * @param v 1..256 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder bands(int v) {
             this.bands = v;
             return this;
         }
 
+        /**
+         * Sets the MinHash values per band.
+         *
+         * @param v 1..16 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder rows(int v) {
             this.rows = v;
             return this;
         }
 
+        /**
+         * Sets the least words of an indexed paragraph.
+         *
+         * @param v at least the shingle size (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder minWords(int v) {
             this.minWords = v;
             return this;
         }
 
+        /**
+         * Sets the seed of the MinHash functions.
+         *
+         * @param v the seed
+         * @return this builder
+         */
         public Builder seed(long v) {
             this.seed = v;
             return this;
         }
 
+        /**
+         * Sets the LSH entries held in memory while building.
+         *
+         * @param v at least 1024 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder spillEntries(int v) {
             this.spillEntries = v;
             return this;
         }
 
-        /** @throws IllegalArgumentException naming every bad value */
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException naming every bad value
+         */
         public IndexConfig build() {
             return new IndexConfig(shingleSize, bands, rows, minWords, seed, spillEntries);
         }

@@ -11,6 +11,11 @@ import java.io.IOException;
 public class IndexFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with a message that names the file and the fix.
+     *
+     * @param message the whole message shown to the user
+     */
     public IndexFormatException(String message) {
         super(message);
     }

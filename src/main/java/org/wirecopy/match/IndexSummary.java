@@ -19,6 +19,18 @@ import java.util.Objects;
  */
 public record IndexSummary(Path file, int stories, int paragraphs, int indexedParagraphs, long entries, long bytes,
                            int spilledRuns, String corpusSha256) {
+    /**
+     * Checks that the file and hash are not null.
+     *
+     * @param file              the index file
+     * @param stories           stories stored
+     * @param paragraphs        paragraphs stored
+     * @param indexedParagraphs paragraphs long enough to be matched
+     * @param entries           LSH entries
+     * @param bytes             size of the file
+     * @param spilledRuns       sorted runs spilled to temporary files while building
+     * @param corpusSha256      SHA-256 of the corpus bytes read, or empty
+     */
     public IndexSummary {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(corpusSha256, "corpusSha256");

@@ -28,6 +28,20 @@ import java.util.List;
 public record MatchConfig(int top, double minCoverage, int minCoveredWords, int minRun, double minContainment, int maxBucket,
                           int maxSourceParagraphs, int maxWords, double reportingCoverage) {
 
+    /**
+     * Checks every value.
+     *
+     * @param top                 at least 1
+     * @param minCoverage         in (0, 1]
+     * @param minCoveredWords     at least 1
+     * @param minRun              at least 1
+     * @param minContainment      in [0, 1]
+     * @param maxBucket           at least 1
+     * @param maxSourceParagraphs at least 1
+     * @param maxWords            at least 10
+     * @param reportingCoverage   in (0, 1]
+     * @throws IllegalArgumentException naming every bad value
+     */
     public MatchConfig {
         List<String> bad = new ArrayList<>();
         if (top < 1) bad.add("top must be >= 1, got " + top);
@@ -46,10 +60,12 @@ public record MatchConfig(int top, double minCoverage, int minCoveredWords, int 
         if (!bad.isEmpty()) throw new IllegalArgumentException("match configuration: " + String.join("; ", bad));
     }
 
+    /** {@return the defaults} */
     public static MatchConfig defaults() {
         return builder().build();
     }
 
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -66,52 +82,111 @@ public record MatchConfig(int top, double minCoverage, int minCoveredWords, int 
         private int maxWords = 2000;
         private double reportingCoverage = 0.9;
 
+        /**
+         * Sets the best matching stories reported per paragraph.
+         *
+         * @param v at least 1 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder top(int v) {
             top = v;
             return this;
         }
 
+        /**
+         * Sets the least share of a paragraph's words covered by a source for a match.
+         *
+         * @param v in (0, 1] (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder minCoverage(double v) {
             minCoverage = v;
             return this;
         }
 
+        /**
+         * Sets the least number of copied words for a match.
+         *
+         * @param v at least 1 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder minCoveredWords(int v) {
             minCoveredWords = v;
             return this;
         }
 
+        /**
+         * Sets the words in a row that make an aligned run count as copied.
+         *
+         * @param v at least 1 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder minRun(int v) {
             minRun = v;
             return this;
         }
 
+        /**
+         * Sets the least share of the paragraph's shingles a candidate must contain to be aligned.
+         *
+         * @param v in [0, 1] (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder minContainment(double v) {
             minContainment = v;
             return this;
         }
 
+        /**
+         * Sets the most paragraphs read from one LSH bucket.
+         *
+         * @param v at least 1 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder maxBucket(int v) {
             maxBucket = v;
             return this;
         }
 
+        /**
+         * Sets the most paragraphs of one story aligned with one pasted paragraph.
+         *
+         * @param v at least 1 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder maxSourceParagraphs(int v) {
             maxSourceParagraphs = v;
             return this;
         }
 
+        /**
+         * Sets the words of a pasted paragraph compared.
+         *
+         * @param v at least 10 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder maxWords(int v) {
             maxWords = v;
             return this;
         }
 
+        /**
+         * Sets the least coverage at which {@link MatchingClassifier} labels a paragraph REPORTING.
+         *
+         * @param v in (0, 1] (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder reportingCoverage(double v) {
             reportingCoverage = v;
             return this;
         }
 
-        /** @throws IllegalArgumentException naming every bad value */
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException naming every bad value
+         */
         public MatchConfig build() {
             return new MatchConfig(top, minCoverage, minCoveredWords, minRun, minContainment, maxBucket, maxSourceParagraphs,
                     maxWords, reportingCoverage);

@@ -15,6 +15,14 @@ import java.util.Map;
  */
 public record MatchedArticle(List<String> labels, List<MatchedParagraph> paragraphs, ArticleMatch matches) {
 
+    /**
+     * Checks the components and copies the lists into immutable ones.
+     *
+     * @param labels     the classifier's labels, in score order
+     * @param paragraphs one entry per paragraph, in order
+     * @param matches    the source matches, one per paragraph
+     * @throws IllegalArgumentException when the matches are not one per paragraph
+     */
     public MatchedArticle {
         labels = List.copyOf(labels);
         paragraphs = List.copyOf(paragraphs);
@@ -23,7 +31,7 @@ public record MatchedArticle(List<String> labels, List<MatchedParagraph> paragra
         }
     }
 
-    /** Paragraphs per final label, every label present. */
+    /** {@return the paragraphs per final label, every label present, in label order} */
     public Map<String, Integer> counts() {
         Map<String, Integer> c = new LinkedHashMap<>();
         for (String l : labels) c.put(l, 0);
@@ -31,7 +39,7 @@ public record MatchedArticle(List<String> labels, List<MatchedParagraph> paragra
         return c;
     }
 
-    /** Paragraphs whose label the match changed. */
+    /** {@return the number of paragraphs whose label the match changed} */
     public int overridden() {
         int n = 0;
         for (MatchedParagraph p : paragraphs) if (p.overridden()) n++;

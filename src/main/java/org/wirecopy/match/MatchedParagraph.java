@@ -18,6 +18,14 @@ import java.util.Objects;
 public record MatchedParagraph(ClassifiedParagraph classified, ParagraphMatch match, String label,
                                String explanation) {
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param classified  the classifier's result
+     * @param match       the source matches
+     * @param label       the final label
+     * @param explanation why the label is what it is, or empty
+     */
     public MatchedParagraph {
         Objects.requireNonNull(classified, "classified");
         Objects.requireNonNull(match, "match");
@@ -25,7 +33,7 @@ public record MatchedParagraph(ClassifiedParagraph classified, ParagraphMatch ma
         Objects.requireNonNull(explanation, "explanation");
     }
 
-    /** Whether the match changed the network's label. */
+    /** {@return whether the match changed the network's label} */
     public boolean overridden() {
         return !label.equals(classified.label());
     }

@@ -27,17 +27,35 @@ public final class MatchingClassifier {
     private final Classifier classifier;
     private final SourceMatcher matcher;
 
+    /**
+     * A classifier that also matches with {@code matcher}.
+     *
+     * @param classifier the network's classifier; not null
+     * @param matcher    the source matcher, whose {@link MatchConfig#reportingCoverage()} applies; not null
+     */
     public MatchingClassifier(Classifier classifier, SourceMatcher matcher) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.matcher = Objects.requireNonNull(matcher, "matcher");
     }
 
-    /** Classifies and matches text or HTML (layout detected). */
+    /**
+     * Classifies and matches text or HTML (layout detected).
+     *
+     * @param textOrHtml an article as plain text or an HTML page
+     * @return every paragraph with the network's result, its matches and its final label
+     * @throws org.wirecopy.text.ArticleInputException when the input is over a size limit of
+     *                                                 {@link ArticleReader}
+     */
     public MatchedArticle classify(String textOrHtml) {
         return classify(ArticleReader.read(textOrHtml, InputFormat.AUTO));
     }
 
-    /** Classifies and matches an article. */
+    /**
+     * Classifies and matches an article.
+     *
+     * @param article an article read by {@link ArticleReader}
+     * @return every paragraph with the network's result, its matches and its final label
+     */
     public MatchedArticle classify(Article article) {
         ClassifiedArticle classified = classifier.classify(article);
         ArticleMatch matches = matcher.match(article);

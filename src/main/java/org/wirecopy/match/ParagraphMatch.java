@@ -17,17 +17,27 @@ import java.util.Optional;
  */
 public record ParagraphMatch(int index, String text, int words, List<SourceMatch> matches) {
 
+    /**
+     * Checks the components and copies the matches into an immutable list.
+     *
+     * @param index   position of the paragraph, at least 0
+     * @param text    its original text; not null
+     * @param words   its number of words, at least 0
+     * @param matches the matching stories, best first
+     * @throws IllegalArgumentException when the index or word count is negative
+     */
     public ParagraphMatch {
         Objects.requireNonNull(text, "text");
         if (index < 0 || words < 0) throw new IllegalArgumentException("bad index or word count");
         matches = List.copyOf(matches);
     }
 
-    /** The best match, if any. */
+    /** {@return the best match, if any} */
     public Optional<SourceMatch> best() {
         return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0));
     }
 
+    /** {@return whether the paragraph has at least one match} */
     public boolean matched() {
         return !matches.isEmpty();
     }

@@ -64,6 +64,8 @@ public final class SourceIndex {
     /**
      * Opens an index file.
      *
+     * @param file an index written by {@link SourceIndexWriter}
+     * @return the open index, which maps the file into memory
      * @throws IndexFormatException when the file is not a source index, has a format version this wirecopy cannot
      *                              read, is truncated or corrupt (the message says which and how to fix it)
      * @throws NoSuchFileException  when there is no such file
@@ -161,38 +163,51 @@ public final class SourceIndex {
         }
     }
 
+    /** {@return the index file} */
     public Path file() {
         return file;
     }
 
-    /** The configuration the index was built with (the spill size is not stored and reads as the default). */
+    /** {@return the configuration the index was built with (the spill size is not stored and reads as the default)} */
     public IndexConfig config() {
         return config;
     }
 
+    /** {@return the number of stories} */
     public int storyCount() {
         return storyCount;
     }
 
+    /** {@return the number of paragraphs over all stories} */
     public int paragraphCount() {
         return paragraphCount;
     }
 
-    /** Paragraphs long enough to be matched. */
+    /** {@return the number of paragraphs long enough to be matched} */
     public int indexedParagraphCount() {
         return indexedCount;
     }
 
+    /** {@return the number of LSH entries} */
     public long entryCount() {
         return entryCount;
     }
 
-    /** The provenance written when the index was built (JSON: format, versions, corpus name and SHA-256, config). */
+    /**
+     * {@return the provenance written when the index was built (JSON: format, versions, corpus name and SHA-256,
+     * config)}
+     */
     public String provenanceJson() {
         return meta;
     }
 
-    /** Story {@code i}, for {@code 0 <= i < storyCount()}. */
+    /**
+     * Story {@code i}, for {@code 0 <= i < storyCount()}.
+     *
+     * @param i the story's position in the index
+     * @return the story's record
+     * @throws IndexOutOfBoundsException when {@code i} is out of range
+     */
     public Story story(int i) {
         Objects.checkIndex(i, storyCount);
         int at = i * IndexLayout.STORY_BYTES;
@@ -208,19 +223,37 @@ public final class SourceIndex {
                 stories.getInt(at + 16));
     }
 
-    /** The normalised text of paragraph {@code p} (an index over all stories). */
+    /**
+     * The normalised text of paragraph {@code p} (an index over all stories).
+     *
+     * @param p a paragraph, {@code 0 <= p < paragraphCount()}
+     * @return its normalised text
+     * @throws IndexOutOfBoundsException when {@code p} is out of range
+     */
     public String paragraphText(int p) {
         Objects.checkIndex(p, paragraphCount);
         return string(paragraphs.getLong(p * IndexLayout.PARAGRAPH_BYTES));
     }
 
-    /** The story that paragraph {@code p} belongs to. */
+    /**
+     * The story that paragraph {@code p} belongs to.
+     *
+     * @param p a paragraph, {@code 0 <= p < paragraphCount()}
+     * @return the story's position in the index
+     * @throws IndexOutOfBoundsException when {@code p} is out of range
+     */
     public int storyOf(int p) {
         Objects.checkIndex(p, paragraphCount);
         return paragraphs.getInt(p * IndexLayout.PARAGRAPH_BYTES + 8);
     }
 
-    /** Words in paragraph {@code p}. */
+    /**
+     * Words in paragraph {@code p}.
+     *
+     * @param p a paragraph, {@code 0 <= p < paragraphCount()}
+     * @return its number of words
+     * @throws IndexOutOfBoundsException when {@code p} is out of range
+     */
     public int wordsOf(int p) {
         Objects.checkIndex(p, paragraphCount);
         return paragraphs.getInt(p * IndexLayout.PARAGRAPH_BYTES + 12);

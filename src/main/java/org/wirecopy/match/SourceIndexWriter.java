@@ -77,7 +77,13 @@ public final class SourceIndexWriter implements Closeable {
     private String corpusSha256 = "";
     private boolean finished;
 
-    /** A writer of the index file {@code out}; temporary files go to a directory beside it. */
+    /**
+     * A writer of the index file {@code out}; temporary files go to a directory beside it.
+     *
+     * @param out    the index file to write (its directory is created if missing)
+     * @param config how to build the index; not null
+     * @throws IOException when the directory or the temporary files cannot be created
+     */
     public SourceIndexWriter(Path out, IndexConfig config) throws IOException {
         this.out = Objects.requireNonNull(out, "out").toAbsolutePath();
         this.config = Objects.requireNonNull(config, "config");
@@ -104,8 +110,14 @@ public final class SourceIndexWriter implements Closeable {
      * (or the first paragraph's) are kept. Article ids are not checked for uniqueness (that would need memory that
      * grows with the corpus).
      *
+     * @param corpus  the corpus file
+     * @param options how to read it (labels are neither required nor checked)
+     * @param out     the index file to write
+     * @param config  how to build the index
+     * @return what the index holds
      * @throws CorpusFormatException listing the problems of the file (nothing is written), or saying it holds no
      *                               stories
+     * @throws IOException when the corpus cannot be read or the index cannot be written
      */
     public static IndexSummary build(Path corpus, CorpusOptions options, Path out, IndexConfig config)
             throws IOException {
@@ -140,7 +152,14 @@ public final class SourceIndexWriter implements Closeable {
         }
     }
 
-    /** Adds a corpus article as a story. */
+    /**
+     * Adds a corpus article as a story; its {@code source}, {@code date} and {@code title} come from the article's
+     * fields, else from its first paragraph's.
+     *
+     * @param a the article
+     * @throws IOException when a temporary file cannot be written
+     * @throws IllegalStateException when the index is finished
+     */
     public void add(LabelledArticle a) throws IOException {
         LabelledParagraph first = a.paragraphs().get(0);
         add(a.id(), field(a, first, "source"), field(a, first, "date"), field(a, first, "title"), a.texts());
@@ -159,6 +178,10 @@ public final class SourceIndexWriter implements Closeable {
      * @param date       its date, or null
      * @param title      its title, or null
      * @param texts      its paragraphs in order, at least one
+     * @throws IOException when a temporary file cannot be written
+     * @throws IllegalStateException when the index is finished or would hold more than {@code Integer.MAX_VALUE}
+     *                               paragraphs
+     * @throws IllegalArgumentException when the id is blank or there is no paragraph
      */
     public void add(String id, String source, String date, String title, List<String> texts) throws IOException {
         if (finished) throw new IllegalStateException("the index is finished");
@@ -232,7 +255,9 @@ public final class SourceIndexWriter implements Closeable {
     /**
      * Writes the index file and returns what it holds.
      *
-     * @throws IllegalStateException when no story was added (an empty index cannot be opened)
+     * @return what the index holds
+     * @throws IllegalStateException when no story was added (an empty index cannot be opened), or when called twice
+     * @throws IOException when the index cannot be written
      */
     public IndexSummary finish() throws IOException {
         if (finished) throw new IllegalStateException("the index is finished");

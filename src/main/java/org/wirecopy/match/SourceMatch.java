@@ -22,6 +22,20 @@ import java.util.Objects;
 public record SourceMatch(Story story, List<Integer> paragraphs, double coverage, double containment,
                           double jaccard, int coveredWords, int sourceWords, boolean verbatim, List<Edit> edits) {
 
+    /**
+     * Checks the components and copies the lists into immutable ones.
+     *
+     * @param story        the story; not null
+     * @param paragraphs   the story's paragraphs the text was taken from, at least one
+     * @param coverage     0..1
+     * @param containment  0..1
+     * @param jaccard      0..1
+     * @param coveredWords words of the pasted paragraph copied from the source
+     * @param sourceWords  words in the source paragraphs
+     * @param verbatim     whether the pasted text is the source word for word
+     * @param edits        the writer's edits, in order
+     * @throws IllegalArgumentException when there is no paragraph or a share is out of range
+     */
     public SourceMatch {
         Objects.requireNonNull(story, "story");
         paragraphs = List.copyOf(paragraphs);
@@ -32,7 +46,12 @@ public record SourceMatch(Story story, List<Integer> paragraphs, double coverage
         }
     }
 
-    /** Number of edits of one kind. */
+    /**
+     * Number of edits of one kind.
+     *
+     * @param kind an edit kind
+     * @return how many of the edits are of that kind
+     */
     public long count(EditKind kind) {
         return edits.stream().filter(e -> e.kind() == kind).count();
     }

@@ -37,30 +37,55 @@ public final class SourceMatcher {
     private final SourceIndex index;
     private final MatchConfig config;
 
+    /**
+     * A matcher against {@code index}.
+     *
+     * @param index  the open index of reference stories; not null
+     * @param config how to verify candidates and what to report; not null
+     */
     public SourceMatcher(SourceIndex index, MatchConfig config) {
         this.index = Objects.requireNonNull(index, "index");
         this.config = Objects.requireNonNull(config, "config");
     }
 
+    /** {@return the index matched against} */
     public SourceIndex index() {
         return index;
     }
 
+    /** {@return the matching configuration} */
     public MatchConfig config() {
         return config;
     }
 
-    /** Matches every paragraph of text or HTML (layout detected as by the classifier). */
+    /**
+     * Matches every paragraph of text or HTML (layout detected as by the classifier).
+     *
+     * @param textOrHtml an article as plain text or an HTML page
+     * @return one entry per paragraph
+     * @throws org.wirecopy.text.ArticleInputException when the input is over a size limit of
+     *                                                 {@link ArticleReader}
+     */
     public ArticleMatch match(String textOrHtml) {
         return match(ArticleReader.read(textOrHtml, InputFormat.AUTO));
     }
 
-    /** Matches paragraphs given one by one. */
+    /**
+     * Matches paragraphs given one by one.
+     *
+     * @param paragraphs the paragraphs' texts, in reading order
+     * @return one entry per paragraph
+     */
     public ArticleMatch matchParagraphs(List<String> paragraphs) {
         return match(Article.ofParagraphs(paragraphs));
     }
 
-    /** Matches every paragraph of an article. */
+    /**
+     * Matches every paragraph of an article.
+     *
+     * @param article an article read by {@link ArticleReader}
+     * @return one entry per paragraph
+     */
     public ArticleMatch match(Article article) {
         List<ParagraphMatch> out = new ArrayList<>(article.size());
         for (Paragraph p : article.paragraphs()) out.add(match(p.index(), p.text(), p.normalizedText()));
@@ -102,7 +127,12 @@ public final class SourceMatcher {
         return ms.subList(0, n);
     }
 
-    /** Matches one paragraph (as paragraph 0 of an article). */
+    /**
+     * Matches one paragraph (as paragraph 0 of an article).
+     *
+     * @param text the paragraph's text
+     * @return its matches
+     */
     public ParagraphMatch matchParagraph(String text) {
         return match(0, text, org.wirecopy.text.TextNormalizer.normalize(text));
     }

@@ -19,6 +19,19 @@ import java.util.Objects;
 public record Story(int index, String id, String source, String date, String title, int firstParagraph,
                     int paragraphCount, int words) {
 
+    /**
+     * Checks the components.
+     *
+     * @param index          position of the story in the index, at least 0
+     * @param id             the story's id; not null
+     * @param source         its source, or null
+     * @param date           its date, or null
+     * @param title          its title, or null
+     * @param firstParagraph index of its first paragraph, at least 0
+     * @param paragraphCount number of its paragraphs, at least 1
+     * @param words          number of words, at least 0
+     * @throws IllegalArgumentException when a number is out of range
+     */
     public Story {
         Objects.requireNonNull(id, "id");
         if (index < 0 || firstParagraph < 0 || paragraphCount < 1 || words < 0) {

@@ -17,6 +17,16 @@ import java.util.Objects;
  */
 public record StoryUse(Story story, List<Integer> pastedParagraphs, List<Integer> storyParagraphs, int wordsTaken,
                        double share) {
+    /**
+     * Checks the components and copies the lists into immutable ones.
+     *
+     * @param story            the story; not null
+     * @param pastedParagraphs the article's paragraphs whose best match is this story
+     * @param storyParagraphs  the story's paragraphs they were taken from
+     * @param wordsTaken       words copied from the story
+     * @param share            wordsTaken / the story's words, 0..1
+     * @throws IllegalArgumentException when {@code share} is out of range
+     */
     public StoryUse {
         Objects.requireNonNull(story, "story");
         pastedParagraphs = List.copyOf(pastedParagraphs);

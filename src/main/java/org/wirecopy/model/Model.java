@@ -28,12 +28,36 @@ import java.util.Objects;
 public record Model(List<String> labels, FeatureConfig features, NetworkConfig network, NetworkWeights weights,
                     String dl4jConfiguration, Provenance provenance, StaticVectors vectors) {
 
-    /** A model whose features have no static word vectors. */
+    /**
+     * A model whose features have no static word vectors.
+     *
+     * @param labels            the label set, in score order: at least two, distinct
+     * @param features          feature configuration, with no word vectors; not null
+     * @param network           network configuration; not null
+     * @param weights           trained parameters; not null
+     * @param dl4jConfiguration the Deeplearning4j graph configuration JSON; not null
+     * @param provenance        where the model comes from; not null
+     * @throws IllegalArgumentException when the labels are fewer than two or repeated, or the features need vectors
+     */
     public Model(List<String> labels, FeatureConfig features, NetworkConfig network, NetworkWeights weights,
                  String dl4jConfiguration, Provenance provenance) {
         this(labels, features, network, weights, dl4jConfiguration, provenance, null);
     }
 
+    /**
+     * Checks the components and copies the labels into an immutable list.
+     *
+     * @param labels            the label set, in score order: at least two, distinct
+     * @param features          feature configuration; not null
+     * @param network           network configuration; not null
+     * @param weights           trained parameters; not null
+     * @param dl4jConfiguration the Deeplearning4j graph configuration JSON; not null
+     * @param provenance        where the model comes from; not null
+     * @param vectors           static word vectors of {@link FeatureConfig#vectorDims()} dimensions when the features
+     *                          have them, else null
+     * @throws IllegalArgumentException when the labels are fewer than two or repeated, or the vectors do not fit the
+     *                                  features
+     */
     public Model {
         labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
         if (labels.size() < 2) throw new IllegalArgumentException("a model needs at least two labels, got " + labels);

@@ -11,10 +11,21 @@ import java.io.IOException;
 public class ModelFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with a message that names the file and the fix.
+     *
+     * @param message the whole message shown to the user
+     */
     public ModelFormatException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with a message that names the file and the fix, and the failure beneath it.
+     *
+     * @param message the whole message shown to the user
+     * @param cause   the underlying failure
+     */
     public ModelFormatException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -91,6 +91,8 @@ public final class ModelIO {
     /**
      * Writes {@code model} to {@code file} atomically (via a temporary file beside it).
      *
+     * @param model the model; not null
+     * @param file  the model file to create or replace; missing parent directories are created
      * @throws IOException when {@code file} exists and is not a regular file (a directory, FIFO or device), or cannot
      *                     be written
      */
@@ -118,7 +120,12 @@ public final class ModelIO {
         }
     }
 
-    /** The model file's bytes. */
+    /**
+     * The model file's bytes: what {@link #save} writes.
+     *
+     * @param model the model; not null
+     * @return a zip with the manifest, its checksum and every entry
+     */
     public static byte[] toBytes(Model model) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try {
@@ -171,6 +178,8 @@ public final class ModelIO {
     /**
      * Loads a model file.
      *
+     * @param file the model file
+     * @return the model it holds
      * @throws java.nio.file.NoSuchFileException when there is no such file
      * @throws ModelFormatException when the path is not a regular file or not a valid model
      */
@@ -198,6 +207,10 @@ public final class ModelIO {
      * @param in   the model file's bytes; null (what {@code getResourceAsStream} gives for a missing resource) is
      *             refused with a {@link java.io.FileNotFoundException} naming {@code name}
      * @param name names the source in error messages
+     * @return the model the bytes hold
+     * @throws IOException when the stream is null (a {@link java.io.FileNotFoundException}) or cannot be read
+     * @throws ModelFormatException when the bytes are not a valid model: too large, not a complete zip, an unknown,
+     *                              repeated or oversized entry, a checksum that does not match, a newer format
      */
     public static Model load(InputStream in, String name) throws IOException {
         if (in == null) {
@@ -256,7 +269,14 @@ public final class ModelIO {
         return false;
     }
 
-    /** Loads a model from its bytes. */
+    /**
+     * Loads a model from its bytes.
+     *
+     * @param bytes the model file's bytes
+     * @param name  names the source in error messages
+     * @return the model the bytes hold
+     * @throws IOException when the bytes are not a valid model ({@link ModelFormatException})
+     */
     public static Model fromBytes(byte[] bytes, String name) throws IOException {
         return load(new ByteArrayInputStream(bytes), name);
     }

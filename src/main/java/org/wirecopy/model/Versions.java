@@ -12,20 +12,22 @@ public final class Versions {
     private Versions() {
     }
 
-    /** This release, from the build; {@code dev} when run from unpackaged classes. */
+    /** {@return this release, from the build; {@code dev} when run from unpackaged classes} */
     public static String wirecopy() {
         return BUILD.getProperty("wirecopy.version", "dev");
     }
 
-    /** The Deeplearning4j version the build uses. */
+    /** {@return the Deeplearning4j version the build uses, or {@code unknown}} */
     public static String dl4j() {
         return BUILD.getProperty("dl4j.version", "unknown");
     }
 
+    /** {@return the running Java version ({@code java.version}), or {@code unknown}} */
     public static String java() {
         return System.getProperty("java.version", "unknown");
     }
 
+    /** {@return the running operating system and architecture, e.g. {@code Linux amd64}} */
     public static String os() {
         return System.getProperty("os.name", "?") + " " + System.getProperty("os.arch", "?");
     }

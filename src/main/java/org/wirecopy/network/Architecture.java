@@ -23,12 +23,19 @@ public enum Architecture {
         this.id = id;
     }
 
-    /** Versioned name written into model files. */
+    /** {@return the versioned name written into model files, e.g. {@code wirecopy.bilstm.v1}} */
     public String id() {
         return id;
     }
 
-    /** The architecture with this versioned name or enum name. */
+    /**
+     * The architecture with this versioned name or enum name.
+     *
+     * @param id a versioned name such as {@code wirecopy.bilstm.v1}, or an enum name in any case such as
+     *           {@code bilstm}
+     * @return the architecture
+     * @throws IllegalArgumentException when no architecture has that name, listing them
+     */
     public static Architecture fromId(String id) {
         for (Architecture a : values()) {
             if (a.id.equals(id) || a.name().equalsIgnoreCase(id)) return a;

@@ -79,7 +79,7 @@ public final class ForwardPass {
         this.outB = check(weights.get("out_b"), 1, labels).data();
     }
 
-    /** The network's shape. */
+    /** {@return the network's shape} */
     public NetworkConfig config() {
         return config;
     }
@@ -87,6 +87,9 @@ public final class ForwardPass {
     /**
      * Probabilities per paragraph, {@code [paragraph][label]}, of the article whose paragraph inputs are given in
      * order: the whole article is one sequence.
+     *
+     * @param inputs every paragraph's input vector, in reading order
+     * @return one row of label probabilities per paragraph, summing to 1 (no rows for no paragraphs)
      */
     public float[][] scores(List<SparseVector> inputs) {
         int n = inputs.size();
@@ -121,6 +124,9 @@ public final class ForwardPass {
     /**
      * The article's encodings and LSTM states, kept so that {@link Context#rescore} gives the scores of one paragraph
      * with another input in constant time. Memory: about {@code hidden + 4 * recurrent} floats per paragraph.
+     *
+     * @param inputs every paragraph's input vector, in reading order
+     * @return the article's context
      */
     public Context context(List<SparseVector> inputs) {
         int n = inputs.size();
@@ -166,12 +172,18 @@ public final class ForwardPass {
             this.cb = cb;
         }
 
-        /** The article's number of paragraphs. */
+        /** {@return the article's number of paragraphs} */
         public int size() {
             return enc.length;
         }
 
-        /** The scores of paragraph {@code index} as the article has it, equal to {@code scores(inputs)[index]}. */
+        /**
+         * The scores of paragraph {@code index} as the article has it, equal to {@code scores(inputs)[index]}.
+         *
+         * @param index the paragraph, in 0..size-1
+         * @return its label probabilities
+         * @throws IndexOutOfBoundsException when {@code index} is outside the article
+         */
         public float[] scores(int index) {
             java.util.Objects.checkIndex(index, enc.length);
             return output(enc[index], hf == null ? null : hf[index], hb == null ? null : hb[index]);
@@ -181,6 +193,11 @@ public final class ForwardPass {
          * The scores paragraph {@code index} gets when its input is {@code replacement} and every other paragraph's
          * stays: equal, float for float, to {@code scores(inputs)[index]} with that one input replaced, since the
          * forward state before it and the backward state after it do not depend on it.
+         *
+         * @param index       the paragraph, in 0..size-1
+         * @param replacement its other input vector
+         * @return its label probabilities with that input
+         * @throws IndexOutOfBoundsException when {@code index} is outside the article
          */
         public float[] rescore(int index, SparseVector replacement) {
             java.util.Objects.checkIndex(index, enc.length);

@@ -27,6 +27,12 @@ public final class NetworkWeights {
 
     private final Map<String, Tensor> tensors;
 
+    /**
+     * Weights made of these tensors, kept in list order.
+     *
+     * @param tensors the tensors, with distinct names; not null
+     * @throws IllegalArgumentException when two tensors have the same name
+     */
     public NetworkWeights(List<Tensor> tensors) {
         Map<String, Tensor> m = new LinkedHashMap<>();
         for (Tensor t : java.util.Objects.requireNonNull(tensors, "tensors")) {
@@ -36,23 +42,35 @@ public final class NetworkWeights {
         this.tensors = Collections.unmodifiableMap(m);
     }
 
-    /** The tensor with this name. */
+    /**
+     * The tensor with this name.
+     *
+     * @param name a tensor name, e.g. {@code enc_W}
+     * @return the tensor
+     * @throws IllegalArgumentException when there is no tensor of that name
+     */
     public Tensor get(String name) {
         Tensor t = tensors.get(name);
         if (t == null) throw new IllegalArgumentException("network weights have no tensor '" + name + "'");
         return t;
     }
 
+    /**
+     * Whether there is a tensor with this name.
+     *
+     * @param name a tensor name
+     * @return true when {@link #get(String)} finds it
+     */
     public boolean has(String name) {
         return tensors.containsKey(name);
     }
 
-    /** All tensors in their stored order. */
+    /** {@return all tensors in their stored order} */
     public List<Tensor> tensors() {
         return List.copyOf(tensors.values());
     }
 
-    /** Total number of parameters. */
+    /** {@return the total number of parameters} */
     public long parameterCount() {
         long n = 0;
         for (Tensor t : tensors.values()) n += t.size();
@@ -117,7 +135,7 @@ public final class NetworkWeights {
         return k == 0 ? "" : "m" + k + "/";
     }
 
-    /** The binary form described above. */
+    /** {@return the binary form described above} */
     public byte[] toBytes() {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -146,7 +164,9 @@ public final class NetworkWeights {
     /**
      * Reads the binary form.
      *
-     * @param what names the source in error messages, e.g. {@code model.zip!network/weights.bin}
+     * @param bytes the binary form
+     * @param what  names the source in error messages, e.g. {@code model.zip!network/weights.bin}
+     * @return the weights
      * @throws IllegalArgumentException when the bytes are not a complete weights file
      */
     public static NetworkWeights fromBytes(byte[] bytes, String what) {

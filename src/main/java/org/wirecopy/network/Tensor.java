@@ -16,6 +16,14 @@ import java.util.Objects;
  */
 public record Tensor(String name, int[] shape, float[] data) {
 
+    /**
+     * Checks the components and copies the arrays.
+     *
+     * @param name  parameter name; not null
+     * @param shape dimensions: one or two, each at least 1
+     * @param data  row-major values, as many as the product of the shape, all finite
+     * @throws IllegalArgumentException when the shape is bad, does not fit the data, or a value is not finite
+     */
     public Tensor {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(shape, "shape");
@@ -40,31 +48,39 @@ public record Tensor(String name, int[] shape, float[] data) {
         }
     }
 
-    /** A copy of the row-major values. */
+    /** {@return a copy of the row-major values} */
     @Override
     public float[] data() {
         return data.clone();
     }
 
-    /** Number of values. */
+    /** {@return the number of values} */
     public int size() {
         return data.length;
     }
 
-    /** The value at row-major position {@code i}. */
+    /**
+     * The value at row-major position {@code i}, without copying.
+     *
+     * @param i a position, in 0..size-1
+     * @return the value
+     */
     public float get(int i) {
         return data[i];
     }
 
+    /** {@return a copy of the dimensions} */
     @Override
     public int[] shape() {
         return shape.clone();
     }
 
+    /** {@return the first dimension} */
     public int rows() {
         return shape[0];
     }
 
+    /** {@return the second dimension, 1 for a rank-1 tensor} */
     public int cols() {
         return shape.length == 2 ? shape[1] : 1;
     }

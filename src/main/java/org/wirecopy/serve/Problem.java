@@ -11,13 +11,19 @@ import java.util.Objects;
 public final class Problem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status, 400..599. */
     private final int status;
+    /** The short machine-readable kind, e.g. {@code empty-body}. */
     private final String type;
+    /** The short human summary of the kind. */
     private final String title;
+    /** Seconds for {@code Retry-After}, or null. */
     private final String retryAfter;
 
     /**
-     * @param status HTTP status
+     * A problem without a {@code Retry-After} header.
+     *
+     * @param status HTTP status, 400..599
      * @param type   short machine-readable kind, e.g. {@code empty-body}; the document type is
      *               {@code https://wirecopy.org/problems/<type>}
      * @param title  short human summary of the kind
@@ -27,7 +33,16 @@ public final class Problem extends RuntimeException {
         this(status, type, title, detail, null);
     }
 
-    /** A problem with a {@code Retry-After} header value (seconds), for 503 answers. */
+    /**
+     * A problem with a {@code Retry-After} header value (seconds), for 503 answers.
+     *
+     * @param status     HTTP status, 400..599
+     * @param type       short machine-readable kind, e.g. {@code overloaded}; not null
+     * @param title      short human summary of the kind; not null
+     * @param detail     this occurrence: where and how to fix it; not null
+     * @param retryAfter seconds the client should wait, or null for no header
+     * @throws IllegalArgumentException when {@code status} is not 4xx or 5xx
+     */
     public Problem(int status, String type, String title, String detail, String retryAfter) {
         super(Objects.requireNonNull(detail, "detail"), null, false, false);
         if (status < 400 || status > 599) throw new IllegalArgumentException("status must be 4xx or 5xx: " + status);
@@ -37,24 +52,27 @@ public final class Problem extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /** {@return the HTTP status, 400..599} */
     public int status() {
         return status;
     }
 
-    /** The full type URI. */
+    /** {@return the full type URI, {@code https://wirecopy.org/problems/<type>}} */
     public String type() {
         return "https://wirecopy.org/problems/" + type;
     }
 
+    /** {@return the short human summary of the kind} */
     public String title() {
         return title;
     }
 
+    /** {@return this occurrence: where and how to fix it (the exception's message)} */
     public String detail() {
         return getMessage();
     }
 
-    /** Seconds for {@code Retry-After}, or null. */
+    /** {@return the seconds for {@code Retry-After}, or null} */
     public String retryAfter() {
         return retryAfter;
     }

@@ -24,6 +24,21 @@ public record ServeConfig(String host, int port, long maxBodyBytes, int maxParag
                           int workers, int queue, Duration drainTimeout, List<String> corsOrigins,
                           boolean accessLog) {
 
+    /**
+     * Checks every value and copies the origins into an immutable list.
+     *
+     * @param host           address to bind, not blank
+     * @param port           TCP port, 0..65535
+     * @param maxBodyBytes   largest request body, at least 1
+     * @param maxParagraphs  most paragraphs in one article, at least 1
+     * @param requestTimeout time limit for one article, positive
+     * @param workers        classification threads, at least 1
+     * @param queue          requests that may wait for a worker, at least 0
+     * @param drainTimeout   how long a graceful stop waits, not negative
+     * @param corsOrigins    allowed origins, each {@code scheme://host[:port]}; not null
+     * @param accessLog      whether to log one line per request
+     * @throws IllegalArgumentException when a value is out of its range, naming it
+     */
     public ServeConfig {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) throw new IllegalArgumentException("host: must not be blank; use 127.0.0.1 for loopback");
@@ -49,12 +64,12 @@ public record ServeConfig(String host, int port, long maxBodyBytes, int maxParag
         }
     }
 
-    /** A builder with the defaults. */
+    /** {@return a builder with the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The defaults. */
+    /** {@return the defaults} */
     public static ServeConfig defaults() {
         return builder().build();
     }
@@ -75,66 +90,122 @@ public record ServeConfig(String host, int port, long maxBodyBytes, int maxParag
         private Builder() {
         }
 
-        /** Default 127.0.0.1. */
+        /**
+         * Sets the address to bind; default 127.0.0.1.
+         *
+         * @param v a host name or IP address, not blank
+         * @return this builder
+         */
         public Builder host(String v) {
             host = v;
             return this;
         }
 
-        /** Default 8080; 0 picks a free port. */
+        /**
+         * Sets the TCP port; default 8080.
+         *
+         * @param v 0..65535; 0 picks a free port
+         * @return this builder
+         */
         public Builder port(int v) {
             port = v;
             return this;
         }
 
-        /** Default 2 MiB. */
+        /**
+         * Sets the largest request body and batch line; default 2 MiB.
+         *
+         * @param v bytes, at least 1
+         * @return this builder
+         */
         public Builder maxBodyBytes(long v) {
             maxBodyBytes = v;
             return this;
         }
 
-        /** Default 10,000. */
+        /**
+         * Sets the most paragraphs in one article; default 10,000.
+         *
+         * @param v at least 1
+         * @return this builder
+         */
         public Builder maxParagraphs(int v) {
             maxParagraphs = v;
             return this;
         }
 
-        /** Default 10 s. */
+        /**
+         * Sets the time limit for one article, queueing included; default 10 s.
+         *
+         * @param v a positive duration
+         * @return this builder
+         */
         public Builder requestTimeout(Duration v) {
             requestTimeout = v;
             return this;
         }
 
-        /** Default: one per core. */
+        /**
+         * Sets the classification threads; default one per core.
+         *
+         * @param v at least 1
+         * @return this builder
+         */
         public Builder workers(int v) {
             workers = v;
             return this;
         }
 
-        /** Default 256. */
+        /**
+         * Sets how many requests may wait for a worker; default 256.
+         *
+         * @param v at least 0
+         * @return this builder
+         */
         public Builder queue(int v) {
             queue = v;
             return this;
         }
 
-        /** Default 10 s. */
+        /**
+         * Sets how long a graceful stop waits for requests in flight; default 10 s.
+         *
+         * @param v a duration, not negative
+         * @return this builder
+         */
         public Builder drainTimeout(Duration v) {
             drainTimeout = v;
             return this;
         }
 
-        /** Default none (CORS off). */
+        /**
+         * Sets the origins allowed to call the API from a browser; default none (CORS off).
+         *
+         * @param v origins such as {@code http://localhost:3000}
+         * @return this builder
+         */
         public Builder corsOrigins(List<String> v) {
             corsOrigins = v;
             return this;
         }
 
-        /** Default true. */
+        /**
+         * Sets whether to log one line per request; default true.
+         *
+         * @param v whether to log
+         * @return this builder
+         */
         public Builder accessLog(boolean v) {
             accessLog = v;
             return this;
         }
 
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException when a value is out of its range, naming it
+         */
         public ServeConfig build() {
             return new ServeConfig(host, port, maxBodyBytes, maxParagraphs, requestTimeout, workers, queue,
                     drainTimeout, corsOrigins, accessLog);

@@ -90,9 +90,11 @@ public final class WirecopyServer implements AutoCloseable {
      * Starts a server: binds to {@code config.host():config.port()} now and loads the classifier on a background
      * thread.
      *
+     * @param config    how to listen and what to accept; not null
      * @param modelName what {@code /v1/model} calls the model (a file name, or "bundled")
      * @param loader    loads the classifier, e.g. {@code Classifier::loadDefault}
-     * @throws IllegalStateException when the address cannot be bound
+     * @return the running server
+     * @throws UncheckedIOException (with a {@link java.net.BindException}) when the address cannot be bound
      */
     public static WirecopyServer start(ServeConfig config, String modelName, Callable<Classifier> loader) {
         Objects.requireNonNull(config, "config");
@@ -112,27 +114,31 @@ public final class WirecopyServer implements AutoCloseable {
         return s;
     }
 
-    /** The port the server listens on (the chosen one when the configuration said 0). */
+    /** {@return the port the server listens on (the chosen one when the configuration said 0)} */
     public int port() {
         return app.port();
     }
 
-    /** The configuration. */
+    /** {@return the configuration} */
     public ServeConfig config() {
         return config;
     }
 
-    /** True once the model is loaded and until the server starts stopping. */
+    /** {@return true once the model is loaded and until the server starts stopping} */
     public boolean ready() {
         return classifier != null && !draining;
     }
 
-    /** Why the model could not be loaded, or null. */
+    /** {@return why the model could not be loaded, or null} */
     public String loadFailure() {
         return loadFailure;
     }
 
-    /** Waits until the server has stopped. */
+    /**
+     * Waits until the server has stopped.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     public void awaitStopped() throws InterruptedException {
         stopped.await();
     }

@@ -31,7 +31,12 @@ public final class ExecutorClassifiers {
     private ExecutorClassifiers() {
     }
 
-    /** The SHA-256 of a model's bytes, in hex: the key of its classifier. */
+    /**
+     * The SHA-256 of a model's bytes, in hex: the key of its classifier.
+     *
+     * @param modelBytes a model file's bytes
+     * @return 64 lower-case hexadecimal digits
+     */
     public static String hash(byte[] modelBytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(modelBytes));
@@ -43,6 +48,9 @@ public final class ExecutorClassifiers {
     /**
      * The classifier of the model with this hash, loaded from {@code bytes} on the first call in this JVM.
      *
+     * @param modelHash the model's {@link #hash}
+     * @param bytes     gives the model's bytes; called only when this JVM has no classifier for the hash yet
+     * @return the JVM's shared classifier of that model
      * @throws UncheckedIOException when the bytes are not a valid model (naming the hash)
      */
     public static Classifier get(String modelHash, Supplier<byte[]> bytes) {
@@ -58,7 +66,7 @@ public final class ExecutorClassifiers {
         });
     }
 
-    /** How many models this JVM has loaded (one per distinct model, however many tasks ran). */
+    /** {@return how many models this JVM has loaded (one per distinct model, however many tasks ran)} */
     public static int loads() {
         return LOADS.get();
     }

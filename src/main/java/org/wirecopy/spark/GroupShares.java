@@ -56,12 +56,25 @@ public record GroupShares(String groupBy, Summarizer summarizer) {
     public static final java.util.Comparator<ArticleSummary> ORDER = java.util.Comparator.comparing(ArticleSummary::id)
             .thenComparing(s -> s.shares().values().toString()).thenComparing(s -> s.counts().values().toString());
 
+    /**
+     * Checks the components.
+     *
+     * @param groupBy    a field name, {@code month} or {@code all}; not blank
+     * @param summarizer the bootstrap's resamples and seed; not null
+     * @throws IllegalArgumentException when {@code groupBy} is blank
+     */
     public GroupShares {
         new GroupKey(groupBy);
         Objects.requireNonNull(summarizer, "summarizer");
     }
 
-    /** Groups by {@code groupBy} with {@link Summarizer#DEFAULT}. */
+    /**
+     * Groups by {@code groupBy} with {@link Summarizer#DEFAULT}.
+     *
+     * @param groupBy a field name, {@code month} or {@code all}; not blank
+     * @return the grouping
+     * @throws IllegalArgumentException when {@code groupBy} is blank
+     */
     public static GroupShares by(String groupBy) {
         return new GroupShares(groupBy, Summarizer.DEFAULT);
     }
@@ -70,8 +83,12 @@ public record GroupShares(String groupBy, Summarizer summarizer) {
      * The groups of a dataset written by {@link SparkClassification#classify} (or read back from its output), in
      * group order.
      *
-     * @param labels the model's labels ({@link SparkClassification#labels()})
-     * @param idColumn the article id column, or null
+     * @param classified the output of {@link SparkClassification#classify} (or the same columns read back)
+     * @param options    the options it was classified with (for the column names)
+     * @param labels     the model's labels ({@link SparkClassification#labels()})
+     * @param idColumn   the article id column, or null
+     * @return one summary per group, in group order
+     * @throws IllegalArgumentException when the result, shares or error column is missing
      */
     public List<GroupSummary> summarize(Dataset<Row> classified, SparkClassifyOptions options, List<String> labels,
                                         String idColumn) {

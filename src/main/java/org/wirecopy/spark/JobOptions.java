@@ -62,6 +62,29 @@ public record JobOptions(String input, String output, String inputFormat, String
             "  --threads-per-task N     threads per Spark task (default: 1; for spark.task.cpus > 1)",
             "  --overwrite              replace the output folder if it exists");
 
+    /**
+     * Checks the options.
+     *
+     * @param input          the input path; not null
+     * @param output         the output folder; not null
+     * @param inputFormat    jsonl, parquet or text-folder
+     * @param outputFormat   parquet or jsonl
+     * @param model          a model file, or null
+     * @param summaryBy      the summary's grouping, or null
+     * @param textColumn     the text column, or null
+     * @param idColumn       the id column, or null
+     * @param groupColumn    for flat rows, the article id column, or null; given with {@code orderColumn}
+     * @param orderColumn    for flat rows, the position column, or null; given with {@code groupColumn}
+     * @param textFormat     how article text is laid out; not null
+     * @param mainContent    find the main content of HTML pages
+     * @param explode        write one row per paragraph
+     * @param keepInput      keep the article's text or paragraphs column
+     * @param maxChars       the largest article read, in characters
+     * @param partitions     the number of partitions, at least 0 (0: as read)
+     * @param threadsPerTask threads of one task
+     * @param overwrite      replace an existing output folder
+     * @throws IllegalArgumentException naming the bad option (as the command line spells it)
+     */
     public JobOptions {
         Objects.requireNonNull(input, "--input is required");
         Objects.requireNonNull(output, "--output is required");
@@ -83,6 +106,8 @@ public record JobOptions(String input, String output, String inputFormat, String
     /**
      * Parses a command line.
      *
+     * @param args the arguments after the jar, e.g. {@code --input a.jsonl --output out}
+     * @return the options
      * @throws IllegalArgumentException naming the bad option and what it takes
      */
     public static JobOptions parse(String... args) {

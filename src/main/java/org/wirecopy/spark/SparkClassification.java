@@ -79,7 +79,15 @@ public final class SparkClassification {
                 sc.collectionAccumulator("wirecopy errors"));
     }
 
-    /** With the bundled default model. */
+    /**
+     * With the bundled default model.
+     *
+     * @param spark   the session; its context broadcasts the model
+     * @param options which columns to read and write
+     * @return the transformation
+     * @throws IllegalStateException when the bundled model is not on the class path
+     * @throws java.io.UncheckedIOException when it cannot be read or is not a valid model
+     */
     public static SparkClassification bundled(SparkSession spark, SparkClassifyOptions options) {
         try (InputStream in = Classifier.class.getResourceAsStream(Classifier.DEFAULT_MODEL_RESOURCE)) {
             if (in == null) {
@@ -95,6 +103,10 @@ public final class SparkClassification {
     /**
      * With a model's bytes (a file written by {@code wirecopy train}).
      *
+     * @param spark      the session; its context broadcasts the model
+     * @param modelBytes the model file's bytes; not null
+     * @param options    which columns to read and write
+     * @return the transformation
      * @throws IllegalArgumentException when the bytes are not a valid model
      */
     public static SparkClassification of(SparkSession spark, byte[] modelBytes, SparkClassifyOptions options) {
@@ -106,7 +118,16 @@ public final class SparkClassification {
         }
     }
 
-    /** With the model file at {@code path} on the driver's local disk. */
+    /**
+     * With the model file at {@code modelFile} on the driver's local disk.
+     *
+     * @param spark     the session; its context broadcasts the model
+     * @param modelFile a model file, at most {@link org.wirecopy.model.ModelIO#MAX_MODEL_BYTES} bytes
+     * @param options   which columns to read and write
+     * @return the transformation
+     * @throws IOException when the file is missing, not readable, too large or cannot be read
+     * @throws IllegalArgumentException when it is not a valid model
+     */
     public static SparkClassification of(SparkSession spark, Path modelFile, SparkClassifyOptions options)
             throws IOException {
         org.wirecopy.io.SafeFiles.requireReadable(modelFile, "model file");
@@ -114,41 +135,49 @@ public final class SparkClassification {
                 "model file", "pass a model written by wirecopy train"), options);
     }
 
-    /** The model's labels, in score order. */
+    /** {@return the model's labels, in score order} */
     public List<String> labels() {
         return labels;
     }
 
-    /** The SHA-256 of the model's bytes. */
+    /** {@return the SHA-256 of the model's bytes, in hex} */
     public String modelHash() {
         return modelHash;
     }
 
+    /** {@return which columns are read and written} */
     public SparkClassifyOptions options() {
         return options;
     }
 
-    /** Rows that could not be classified so far (see the class comment on recomputation). */
+    /** {@return the rows that could not be classified so far (see the class comment on recomputation)} */
     public long badRows() {
         return counters.badRows().value();
     }
 
-    /** Rows read so far, bad ones included (see the class comment on recomputation). */
+    /** {@return the rows read so far, bad ones included (see the class comment on recomputation)} */
     public long rows() {
         return counters.rows().value();
     }
 
-    /** Paragraphs classified so far. */
+    /** {@return the paragraphs classified so far (see the class comment on recomputation)} */
     public long paragraphs() {
         return counters.paragraphs().value();
     }
 
-    /** Some of the bad rows' error messages (at most 10 per task), in no fixed order. */
+    /** {@return some of the bad rows' error messages (at most 10 per task), in no fixed order} */
     public List<String> errorSamples() {
         return List.copyOf(counters.errors().value());
     }
 
-    /** The schema {@link #classify(Dataset)} returns for an input schema. */
+    /**
+     * The schema {@link #classify(Dataset)} returns for an input schema.
+     *
+     * @param input the articles' schema
+     * @return its columns (less the text or paragraphs column with {@code dropInput}), then result, shares and error
+     * @throws IllegalArgumentException when a configured column is missing or of the wrong type, or an output column
+     *                                  already exists
+     */
     public StructType outputSchema(StructType input) {
         check(input);
         StructType kept = input;
@@ -167,6 +196,8 @@ public final class SparkClassification {
      * Adds the result, shares and error columns to every row (lazily, as any transformation); with
      * {@link SparkClassifyOptions#dropInput()} the text or paragraphs column is left out.
      *
+     * @param articles one article per row
+     * @return the rows with the result, shares and error columns added, in the same order
      * @throws IllegalArgumentException when a configured column is missing or of the wrong type, or an output column
      *                                  already exists
      */
@@ -187,6 +218,8 @@ public final class SparkClassification {
      * the result, shares and error columns) followed by the paragraph's {@code index, label, scores, start, end,
      * text}. Rows with an error have no paragraphs and are left out (they stay in {@link #classify}'s output).
      *
+     * @param classified the output of {@link #classify}
+     * @return one row per paragraph
      * @throws IllegalArgumentException when the dataset is not {@link #classify}'s output, or one of its kept columns
      *                                  is named as a paragraph field
      */
@@ -256,7 +289,7 @@ public final class SparkClassification {
         return column == null ? -1 : names.indexOf(column);
     }
 
-    /** The session this transformation belongs to. */
+    /** {@return the session this transformation belongs to} */
     public SparkSession session() {
         return spark;
     }

@@ -47,6 +47,8 @@ public final class WirecopyJob {
     /**
      * What a run did.
      *
+     * <p>Immutable and thread-safe.
+     *
      * @param rows         input rows (articles) read
      * @param badRows      rows that could not be classified (null results, an error column)
      * @param paragraphs   paragraphs classified
@@ -58,6 +60,18 @@ public final class WirecopyJob {
      */
     public record Result(long rows, long badRows, long paragraphs, List<String> errorSamples,
                          List<GroupSummary> groups, String written, String summary, double seconds) {
+        /**
+         * Copies the lists into immutable ones.
+         *
+         * @param rows         input rows read
+         * @param badRows      rows that could not be classified
+         * @param paragraphs   paragraphs classified
+         * @param errorSamples some bad rows' errors
+         * @param groups       the per-group summary
+         * @param written      the folder of the written rows
+         * @param summary      the summary file, or null
+         * @param seconds      wall time of the run
+         */
         public Result {
             errorSamples = List.copyOf(errorSamples);
             groups = List.copyOf(groups);
@@ -67,7 +81,11 @@ public final class WirecopyJob {
     private WirecopyJob() {
     }
 
-    /** The command line: exits 0 when done (bad rows reported, not fatal), 2 on a usage error, 4 on a failure. */
+    /**
+     * The command line: exits 0 when done (bad rows reported, not fatal), 2 on a usage error, 4 on a failure.
+     *
+     * @param args the arguments after the jar (see {@link JobOptions#USAGE})
+     */
     public static void main(String[] args) {
         JobOptions options;
         try {
@@ -119,6 +137,9 @@ public final class WirecopyJob {
     /**
      * Runs the job on {@code spark}.
      *
+     * @param spark the session; not stopped
+     * @param o     the options
+     * @return what the run did
      * @throws IllegalArgumentException when the input has no usable column, the output exists, or the model is bad
      * @throws IOException              when the model or the summary cannot be read or written
      */

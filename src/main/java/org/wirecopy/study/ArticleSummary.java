@@ -26,6 +26,17 @@ import java.util.Objects;
 public record ArticleSummary(String id, Map<String, String> fields, Map<String, Integer> counts,
                              Map<String, Double> shares, double meanConfidence, int uncertain) {
 
+    /**
+     * Checks the components and copies the maps into unmodifiable ones that keep their order.
+     *
+     * @param id             article id; not null
+     * @param fields         the article's string fields; not null
+     * @param counts         paragraphs per label, each at least 0; not null
+     * @param shares         share of characters per label, the same labels as {@code counts}, each in 0..1
+     * @param meanConfidence mean of the paragraphs' top scores, NaN when there are none
+     * @param uncertain      paragraphs flagged uncertain
+     * @throws IllegalArgumentException when the labels of counts and shares differ or a value is out of range
+     */
     public ArticleSummary {
         Objects.requireNonNull(id, "id");
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(fields, "fields")));
@@ -53,7 +64,14 @@ public record ArticleSummary(String id, Map<String, String> fields, Map<String, 
         }
     }
 
-    /** Summarises a classified article. */
+    /**
+     * Summarises a classified article.
+     *
+     * @param id      the article's id
+     * @param fields  the article's string fields
+     * @param article the classified article; not null
+     * @return its summary
+     */
     public static ArticleSummary of(String id, Map<String, String> fields, ClassifiedArticle article) {
         Objects.requireNonNull(article, "article");
         double conf = 0;
@@ -66,22 +84,32 @@ public record ArticleSummary(String id, Map<String, String> fields, Map<String, 
         return new ArticleSummary(id, fields, article.counts(), article.characterShares(), mean, uncertain);
     }
 
-    /** The labels, in order. */
+    /** {@return the labels, in the model's order} */
     public List<String> labels() {
         return List.copyOf(counts.keySet());
     }
 
-    /** Number of paragraphs. */
+    /** {@return the number of paragraphs (the sum of the counts)} */
     public int paragraphs() {
         return paragraphs(counts);
     }
 
-    /** The share of {@code label}'s characters (0 for an unknown label). */
+    /**
+     * The share of {@code label}'s characters (0 for an unknown label).
+     *
+     * @param label a label name, as the model spells it
+     * @return its share, 0..1
+     */
     public double share(String label) {
         return shares.getOrDefault(label, 0.0);
     }
 
-    /** The value of a field, or null. */
+    /**
+     * The value of a field, or null.
+     *
+     * @param name the field's name
+     * @return its value, or null when the article has no such field
+     */
     public String field(String name) {
         return fields.get(name);
     }

@@ -24,6 +24,12 @@ public record GroupKey(String spec) implements Function<ArticleSummary, String> 
     public static final List<String> DATE_FIELDS = List.of("date", "published", "datetime", "month");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
 
+    /**
+     * Checks the spec.
+     *
+     * @param spec {@code all}, {@code month} or a field name; not blank
+     * @throws IllegalArgumentException when {@code spec} is blank
+     */
     public GroupKey {
         Objects.requireNonNull(spec, "spec");
         if (spec.isBlank()) throw new IllegalArgumentException("--group-by needs a field name, month or all");

@@ -20,6 +20,17 @@ import java.util.Objects;
 public record GroupSummary(String group, int articles, long paragraphs, Map<String, Double> meanShares,
                            Map<String, Double> lower, Map<String, Double> upper) {
 
+    /**
+     * Checks the components and copies the maps.
+     *
+     * @param group      the group's key; not null
+     * @param articles   articles in the group, at least 1
+     * @param paragraphs paragraphs in those articles, at least 0
+     * @param meanShares mean per-article share per label
+     * @param lower      lower bound per label, at most the mean
+     * @param upper      upper bound per label, at least the mean
+     * @throws IllegalArgumentException when a count is out of range or a label's bounds do not hold its mean
+     */
     public GroupSummary {
         Objects.requireNonNull(group, "group");
         if (articles < 1) throw new IllegalArgumentException("group " + group + " must hold at least one article");

@@ -21,7 +21,15 @@ public final class GroupTableWriter {
     private GroupTableWriter() {
     }
 
-    /** Writes {@code groups} in {@code format}; {@code by} names the grouping in the header. */
+    /**
+     * Writes {@code groups} in {@code format}; {@code by} names the grouping in the header.
+     *
+     * @param out    where the rows go (not closed)
+     * @param format CSV (with a header) or JSONL
+     * @param by     the grouping's name, e.g. {@code source}
+     * @param groups the groups, in row order
+     * @throws IOException when writing fails
+     */
     public static void write(Writer out, SummaryFormat format, String by, List<GroupSummary> groups)
             throws IOException {
         List<List<String>> keys = new ArrayList<>();
@@ -32,6 +40,14 @@ public final class GroupTableWriter {
     /**
      * Writes shares over time in {@code format}: columns {@code by} (the group) and {@code over} (the period), then
      * the columns of {@link #write(Writer, SummaryFormat, String, List)}; one row per group and period.
+     *
+     * @param out    where the rows go (not closed)
+     * @param format CSV (with a header) or JSONL
+     * @param by     the grouping's name
+     * @param over   the period's name, e.g. {@code month}; not {@code by}
+     * @param cells  the group and period cells, in row order
+     * @throws IllegalArgumentException when {@code by} and {@code over} are the same
+     * @throws IOException when writing fails
      */
     public static void writeOver(Writer out, SummaryFormat format, String by, String over, List<PeriodShares> cells)
             throws IOException {
@@ -91,7 +107,14 @@ public final class GroupTableWriter {
         out.flush();
     }
 
-    /** An aligned text table of shares over time: one row per group and period, as {@link #text}. */
+    /**
+     * An aligned text table of shares over time: one row per group and period, as {@link #text}.
+     *
+     * @param by    the grouping's name
+     * @param over  the period's name
+     * @param cells the group and period cells, in row order
+     * @return the table, or {@code "no articles"} with a line end when there is no cell
+     */
     public static String textOver(String by, String over, List<PeriodShares> cells) {
         if (cells.isEmpty()) return "no articles\n";
         List<GroupSummary> named = new ArrayList<>();
@@ -103,7 +126,13 @@ public final class GroupTableWriter {
         return text(by + "  " + over, named);
     }
 
-    /** An aligned text table: group, articles, paragraphs, and per label the mean share with its 95% interval. */
+    /**
+     * An aligned text table: group, articles, paragraphs, and per label the mean share with its 95% interval.
+     *
+     * @param by     the grouping's name, the first column's header
+     * @param groups the groups, in row order (names over 60 chars are shortened)
+     * @return the table, or {@code "no articles"} with a line end when there is no group
+     */
     public static String text(String by, List<GroupSummary> groups) {
         if (groups.isEmpty()) return "no articles\n";
         List<String> labels = List.copyOf(groups.get(0).meanShares().keySet());

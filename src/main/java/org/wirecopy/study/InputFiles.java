@@ -21,17 +21,23 @@ import java.util.stream.Stream;
  */
 public final class InputFiles {
 
-    /** One input: a file, or standard input when {@code path} is null. */
+    /**
+     * One input: a file, or standard input when {@code path} is null.
+     *
+     * <p>Immutable and thread-safe.
+     *
+     * @param path the file, or null for standard input
+     */
     public record Input(Path path) {
         /** Standard input. */
         public static final Input STDIN = new Input(null);
 
-        /** Whether this is standard input. */
+        /** {@return whether this is standard input} */
         public boolean stdin() {
             return path == null;
         }
 
-        /** The id of the article read from it: the path with '/' separators, or {@code -}. */
+        /** {@return the id of the article read from it: the path with '/' separators, or {@code -}} */
         public String id() {
             return path == null ? "-" : path.toString().replace('\\', '/');
         }
@@ -43,9 +49,11 @@ public final class InputFiles {
     /**
      * Expands {@code args}.
      *
+     * @param args    files, folders and {@code -}, at least one
      * @param include a glob ({@code *.html}, {@code **}{@code /2018-*}{@code /*.htm*}) matched against each file's name, or
      *                its path below the folder when the glob holds a '/'; null or empty keeps every file. Files named
      *                directly are always kept.
+     * @return the inputs, in argument order, each folder's files sorted by path
      * @throws NoSuchFileException when an input does not exist
      * @throws IllegalArgumentException when a folder holds no matching file, or '-' is given twice
      */

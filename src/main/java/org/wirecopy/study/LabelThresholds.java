@@ -30,6 +30,12 @@ public record LabelThresholds(Map<String, Double> minConfidence) {
     /** The file format version written. */
     public static final int FORMAT = 1;
 
+    /**
+     * Checks the thresholds and copies them into an unmodifiable map that keeps their order.
+     *
+     * @param minConfidence the threshold per label, each in 0..1; not null
+     * @throws IllegalArgumentException when a threshold is null or out of range
+     */
     public LabelThresholds {
         minConfidence = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(
                 Objects.requireNonNull(minConfidence, "minConfidence")));
@@ -41,7 +47,13 @@ public record LabelThresholds(Map<String, Double> minConfidence) {
         }
     }
 
-    /** The article with each paragraph flagged uncertain when its top score is below its label's threshold. */
+    /**
+     * The article with each paragraph flagged uncertain when its top score is below its label's threshold (and
+     * unflagged otherwise, whatever it was).
+     *
+     * @param article a classified article
+     * @return a copy with the uncertain flags set by these thresholds
+     */
     public ClassifiedArticle apply(ClassifiedArticle article) {
         List<ClassifiedParagraph> out = new ArrayList<>(article.size());
         for (ClassifiedParagraph p : article.paragraphs()) {
@@ -52,7 +64,13 @@ public record LabelThresholds(Map<String, Double> minConfidence) {
         return new ClassifiedArticle(article.labels(), out);
     }
 
-    /** Checks that every threshold names one of {@code labels}. */
+    /**
+     * Checks that every threshold names one of {@code labels}.
+     *
+     * @param labels the model's labels
+     * @param where  names the threshold file in the error message
+     * @throws IllegalArgumentException when a threshold names another label
+     */
     public void requireLabels(List<String> labels, String where) {
         for (String l : minConfidence.keySet()) {
             if (!labels.contains(l)) {
@@ -62,7 +80,13 @@ public record LabelThresholds(Map<String, Double> minConfidence) {
         }
     }
 
-    /** The JSON of the file, with {@code details} (per label: how it was tuned) beside the thresholds. */
+    /**
+     * The JSON of the file, with {@code details} (per label: how it was tuned) beside the thresholds.
+     *
+     * @param details per label, how it was tuned (written as {@code tuning}); null or empty for none
+     * @return indented JSON ending with a line end
+     * @throws IOException when the details cannot be written as JSON
+     */
     public String toJson(Map<String, Map<String, Object>> details) throws IOException {
         ObjectMapper m = new ObjectMapper();
         ObjectNode root = m.createObjectNode();
@@ -73,7 +97,13 @@ public record LabelThresholds(Map<String, Double> minConfidence) {
         return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    /** Reads a threshold file; errors name the file and the key. */
+    /**
+     * Reads a threshold file; errors name the file and the key.
+     *
+     * @param file a JSON file written by {@code tune-threshold --output}, at most 1 MiB
+     * @return the thresholds
+     * @throws IOException when the file cannot be read, is not JSON, has another format or a bad threshold
+     */
     public static LabelThresholds read(Path file) throws IOException {
         String text = org.wirecopy.io.SafeFiles.readString(file, 1 << 20, "threshold file",
                 "a threshold file is a small JSON file written by tune-threshold --output");

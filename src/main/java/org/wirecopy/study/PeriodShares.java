@@ -20,6 +20,13 @@ import java.util.function.Function;
  */
 public record PeriodShares(String group, String period, GroupSummary summary) {
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param group   the group's key
+     * @param period  the period's key
+     * @param summary the articles of that group in that period
+     */
     public PeriodShares {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(period, "period");
@@ -30,6 +37,12 @@ public record PeriodShares(String group, String period, GroupSummary summary) {
      * Splits {@code rows} by {@code group} and, within each group, by {@code period}, and summarises every
      * (group, period) cell that holds an article; ordered by group, then period (so {@code YYYY-MM} months come in
      * time order).
+     *
+     * @param summarizer summarises each cell
+     * @param rows       the articles
+     * @param group      an article's group, e.g. a {@link GroupKey}
+     * @param period     an article's period, e.g. {@code GroupKey("month")}
+     * @return one entry per non-empty cell
      */
     public static List<PeriodShares> of(Summarizer summarizer, List<ArticleSummary> rows,
                                         Function<ArticleSummary, String> group,

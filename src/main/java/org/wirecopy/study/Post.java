@@ -17,6 +17,18 @@ import java.util.Objects;
  */
 public record Post(int index, String title, String date, int start, int end, String html, String layout) {
 
+    /**
+     * Checks the components.
+     *
+     * @param index  0-based position on the page, at least 0
+     * @param title  the post's title, or empty; not null
+     * @param date   the post's date, or empty; not null
+     * @param start  offset of the first character, or -1
+     * @param end    offset after the last character (at least {@code start}), or -1
+     * @param html   the post's markup; not null
+     * @param layout the layout rule that found it; not null
+     * @throws IllegalArgumentException when the index is negative or the offsets are bad
+     */
     public Post {
         if (index < 0) throw new IllegalArgumentException("index must be >= 0, got " + index);
         Objects.requireNonNull(title, "title");

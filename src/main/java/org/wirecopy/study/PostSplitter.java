@@ -37,7 +37,12 @@ public final class PostSplitter {
     private PostSplitter() {
     }
 
-    /** The posts of {@code html}, in page order; never empty. */
+    /**
+     * The posts of {@code html}, in page order; never empty.
+     *
+     * @param html a page; not null
+     * @return its posts, or the whole page as one post (layout {@code page})
+     */
     public static List<Post> split(String html) {
         Objects.requireNonNull(html, "html");
         Parser parser = Parser.htmlParser().setTrackPosition(true);

@@ -45,6 +45,10 @@ public final class StudyPlots {
     /**
      * Per article, the share of {@code label}'s characters in the gold labels ({@code [i][0]}) and in the predicted
      * ones ({@code [i][1]}); articles without text are left out.
+     *
+     * @param evaluation the classified articles with their gold labels
+     * @param label      the label whose share is compared
+     * @return one row {gold, predicted} per article with text
      */
     public static double[][] shares(Evaluation evaluation, String label) {
         List<double[]> out = new ArrayList<>();
@@ -64,7 +68,12 @@ public final class StudyPlots {
         return out.toArray(new double[0][]);
     }
 
-    /** Mean absolute difference between the two columns of {@link #shares}. */
+    /**
+     * Mean absolute difference between the two columns of {@link #shares}.
+     *
+     * @param shares rows {gold, predicted}
+     * @return the mean, NaN for no row
+     */
     public static double meanAbsoluteError(double[][] shares) {
         if (shares.length == 0) return Double.NaN;
         double s = 0;
@@ -72,7 +81,14 @@ public final class StudyPlots {
         return s / shares.length;
     }
 
-    /** The scatter of predicted against gold share of {@code label}, one point per article. */
+    /**
+     * The scatter of predicted against gold share of {@code label}, one point per article.
+     *
+     * @param evaluation the classified articles with their gold labels
+     * @param label      the label whose share is compared
+     * @return the chart, with the diagonal and the mean absolute error in the title
+     * @throws IllegalArgumentException when no article has text
+     */
     public static XYChart shareChart(Evaluation evaluation, String label) {
         double[][] shares = shares(evaluation, label);
         if (shares.length == 0) throw new IllegalArgumentException("no article with text to plot");
@@ -108,6 +124,13 @@ public final class StudyPlots {
     /**
      * Mean share of {@code label} per group with its 95% interval as error bars; only the {@code top} groups with
      * the most articles are drawn (in the table's order), and the y-axis is fitted to the intervals.
+     *
+     * @param groups the groups, in table order
+     * @param label  the label whose share is drawn
+     * @param by     the grouping's name, for the axis title
+     * @param top    the most groups to draw, at least 1
+     * @return the chart
+     * @throws IllegalArgumentException when there is no group, {@code top} is below 1 or the label is unknown
      */
     public static CategoryChart groupChart(List<GroupSummary> groups, String label, String by, int top) {
         if (groups.isEmpty()) throw new IllegalArgumentException("no groups to plot");
@@ -160,6 +183,14 @@ public final class StudyPlots {
      * {@code label} in each period, periods in order on the x-axis ({@link GroupKey#NONE}, articles without a date,
      * left out); a period where a group has no article is a gap. The legend gives each group's article count; the
      * intervals are in the table ({@link GroupTableWriter#writeOver}), not drawn, so that the lines stay readable.
+     *
+     * @param cells the group and period cells
+     * @param label the label whose share is drawn
+     * @param by    the grouping's name
+     * @param over  the period's name, e.g. {@code month}
+     * @param top   the most groups to draw, at least 1
+     * @return the chart
+     * @throws IllegalArgumentException when {@code top} is below 1, the label is unknown or no article has a date
      */
     public static CategoryChart periodChart(List<PeriodShares> cells, String label, String by, String over, int top) {
         if (top < 1) throw new IllegalArgumentException("top must be >= 1, got " + top);
@@ -206,7 +237,14 @@ public final class StudyPlots {
         return chart;
     }
 
-    /** Writes {@code chart} as PNG or SVG, by the extension of {@code out} (atomically). */
+    /**
+     * Writes {@code chart} as PNG or SVG, by the extension of {@code out} (atomically).
+     *
+     * @param chart a chart built by this class
+     * @param out   a file name ending with {@code .png} or {@code .svg}
+     * @throws IllegalArgumentException for another extension
+     * @throws IOException when the file cannot be written
+     */
     public static void save(Chart<?, ?> chart, Path out) throws IOException {
         String n = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

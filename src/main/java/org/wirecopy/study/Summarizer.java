@@ -25,13 +25,27 @@ public record Summarizer(int resamples, long seed) {
     /** 2,000 resamples, seed 42. */
     public static final Summarizer DEFAULT = new Summarizer(2000, 42);
 
+    /**
+     * Checks the number of resamples.
+     *
+     * @param resamples bootstrap resamples per group, 100..1,000,000
+     * @param seed      root seed
+     * @throws IllegalArgumentException when {@code resamples} is out of range
+     */
     public Summarizer {
         if (resamples < 100 || resamples > 1_000_000) {
             throw new IllegalArgumentException("resamples must be in 100..1000000, got " + resamples);
         }
     }
 
-    /** Groups {@code rows} by {@code key} and summarises each group; groups in key order. */
+    /**
+     * Groups {@code rows} by {@code key} and summarises each group; groups in key order.
+     *
+     * @param rows the articles; not null
+     * @param key  an article's group, e.g. a {@link GroupKey}; not null
+     * @return one summary per group
+     * @throws IllegalArgumentException when the articles' labels differ
+     */
     public List<GroupSummary> summarize(List<ArticleSummary> rows, Function<ArticleSummary, String> key) {
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(key, "key");
@@ -42,7 +56,14 @@ public record Summarizer(int resamples, long seed) {
         return out;
     }
 
-    /** Summarises one group. */
+    /**
+     * Summarises one group.
+     *
+     * @param name the group's name, which also seeds its bootstrap
+     * @param rows its articles, at least one, all with the same labels
+     * @return the group's summary
+     * @throws IllegalArgumentException when there is no article or their labels differ
+     */
     public GroupSummary group(String name, List<ArticleSummary> rows) {
         if (rows.isEmpty()) throw new IllegalArgumentException("group " + name + " has no articles");
         List<String> labels = rows.get(0).labels();

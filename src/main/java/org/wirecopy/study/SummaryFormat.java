@@ -13,6 +13,8 @@ public enum SummaryFormat {
     /**
      * The format a file name asks for: {@code .csv} or {@code .jsonl}/{@code .json}.
      *
+     * @param file a file name, in any case
+     * @return CSV or JSONL
      * @throws IllegalArgumentException for any other extension, naming the file
      */
     public static SummaryFormat of(Path file) {

@@ -28,7 +28,14 @@ public final class SummaryReader {
     private SummaryReader() {
     }
 
-    /** Reads every row of {@code file}. */
+    /**
+     * Reads every row of {@code file}, in the format its name asks for.
+     *
+     * @param file a {@code .csv} or {@code .jsonl} summary written by {@link SummaryWriter}
+     * @return the rows in file order
+     * @throws IOException when the file cannot be read or a row is malformed, naming the line
+     * @throws IllegalArgumentException when the name ends with neither {@code .csv} nor {@code .jsonl}/{@code .json}
+     */
     public static List<ArticleSummary> read(Path file) throws IOException {
         return SummaryFormat.of(file) == SummaryFormat.CSV ? csv(file) : jsonl(file);
     }

@@ -42,7 +42,12 @@ public final class SummaryWriter {
         if (this.labels.isEmpty()) throw new IllegalArgumentException("labels must not be empty");
     }
 
-    /** Writes one row (the CSV header before the first). */
+    /**
+     * Writes one row (the CSV header before the first).
+     *
+     * @param s the article's summary, with this writer's labels
+     * @throws IOException when writing fails
+     */
     public void write(ArticleSummary s) throws IOException {
         if (!begun) {
             begun = true;
@@ -52,7 +57,11 @@ public final class SummaryWriter {
         else jsonl(s);
     }
 
-    /** Writes the CSV header if no row was written (an empty but well-formed file), then flushes. */
+    /**
+     * Writes the CSV header if no row was written (an empty but well-formed file), then flushes.
+     *
+     * @throws IOException when writing fails
+     */
     public void finish() throws IOException {
         if (!begun && format == SummaryFormat.CSV) header();
         begun = true;

@@ -15,11 +15,25 @@ import java.util.Objects;
  */
 public record Article(List<Paragraph> paragraphs, InputFormat format, PageSignals page) {
 
-    /** An article with no page signals. */
+    /**
+     * An article with no page signals.
+     *
+     * @param paragraphs the paragraphs in reading order; their indices must be 0..n-1
+     * @param format     the layout the text was read as
+     * @throws IllegalArgumentException when a paragraph's index is not its position
+     */
     public Article(List<Paragraph> paragraphs, InputFormat format) {
         this(paragraphs, format, PageSignals.NONE);
     }
 
+    /**
+     * Checks the components and copies the paragraphs into an immutable list.
+     *
+     * @param paragraphs the paragraphs in reading order; their indices must be 0..n-1
+     * @param format     the layout the text was read as; not null
+     * @param page       what the page says of its own kind; not null
+     * @throws IllegalArgumentException when a paragraph's index is not its position
+     */
     public Article {
         paragraphs = List.copyOf(Objects.requireNonNull(paragraphs, "paragraphs"));
         Objects.requireNonNull(format, "format");
@@ -32,7 +46,13 @@ public record Article(List<Paragraph> paragraphs, InputFormat format, PageSignal
         }
     }
 
-    /** An article from paragraph texts given one by one; offsets count as if they were joined by one newline. */
+    /**
+     * An article from paragraph texts given one by one; offsets count as if they were joined by one newline. Blank
+     * texts are kept (as paragraphs with empty normalised text).
+     *
+     * @param texts the paragraphs' texts in reading order; neither the list nor a text may be null
+     * @return a {@link InputFormat#LINES} article with no page signals
+     */
     public static Article ofParagraphs(List<String> texts) {
         Objects.requireNonNull(texts, "texts");
         Paragraph[] out = new Paragraph[texts.size()];
@@ -45,10 +65,12 @@ public record Article(List<Paragraph> paragraphs, InputFormat format, PageSignal
         return new Article(List.of(out), InputFormat.LINES);
     }
 
+    /** {@return the number of paragraphs} */
     public int size() {
         return paragraphs.size();
     }
 
+    /** {@return whether the article has no paragraph} */
     public boolean isEmpty() {
         return paragraphs.isEmpty();
     }

@@ -9,10 +9,21 @@ package org.wirecopy.text;
 public class ArticleInputException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with a message that says where and how to fix it.
+     *
+     * @param message the whole message shown to the user
+     */
     public ArticleInputException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with a message that says where and how to fix it, and the failure beneath it.
+     *
+     * @param message the whole message shown to the user
+     * @param cause   the underlying failure
+     */
     public ArticleInputException(String message, Throwable cause) {
         super(message, cause);
     }

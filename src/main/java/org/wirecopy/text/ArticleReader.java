@@ -56,7 +56,16 @@ public final class ArticleReader {
     private ArticleReader() {
     }
 
-    /** Reads an article from {@code text} in the given format ({@link InputFormat#AUTO} detects it). */
+    /**
+     * Reads an article from {@code text} in the given format ({@link InputFormat#AUTO} detects it); an HTML page has
+     * its main content found and no URL.
+     *
+     * @param text   the article; not null
+     * @param format how to read it; not null
+     * @return the article's paragraphs in reading order
+     * @throws ArticleInputException when an HTML page has more than {@link #maxHtmlTags()} tags or a plain-text
+     *                               article more than {@link #maxParagraphs()} paragraphs
+     */
     public static Article read(String text, InputFormat format) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(format, "format");
@@ -67,8 +76,13 @@ public final class ArticleReader {
      * Reads an article from {@code text} in the given format. HTML is read as a whole page (see
      * {@link #readPage(String, String, boolean)}).
      *
+     * @param text        the article; not null
+     * @param format      how to read it; not null
      * @param url         the URL the page was saved from, or empty
      * @param mainContent whether to find the main content of an HTML page (paragraphs outside it are furniture)
+     * @return the article's paragraphs in reading order
+     * @throws ArticleInputException when an HTML page has more than {@link #maxHtmlTags()} tags or a plain-text
+     *                               article more than {@link #maxParagraphs()} paragraphs
      */
     public static Article read(String text, InputFormat format, String url, boolean mainContent) {
         Objects.requireNonNull(text, "text");
@@ -86,12 +100,22 @@ public final class ArticleReader {
      *
      * @param html the page
      * @param url  the URL it was saved from, or empty
+     * @return the page's paragraphs in reading order, with the page's signals
+     * @throws ArticleInputException when the page has more than {@link #maxHtmlTags()} tags
      */
     public static Article readPage(String html, String url) {
         return readPage(html, url, true);
     }
 
-    /** {@link #readPage(String, String)}, with main-content detection on or off. */
+    /**
+     * {@link #readPage(String, String)}, with main-content detection on or off.
+     *
+     * @param html        the page; not null
+     * @param url         the URL it was saved from, or empty or null when unknown
+     * @param mainContent whether to mark each paragraph inside or outside the main content (off: all UNKNOWN)
+     * @return the page's paragraphs in reading order, with the page's signals
+     * @throws ArticleInputException when the page has more than {@link #maxHtmlTags()} tags
+     */
     public static Article readPage(String html, String url, boolean mainContent) {
         Objects.requireNonNull(html, "html");
         String u = url == null ? "" : url;
@@ -105,6 +129,9 @@ public final class ArticleReader {
     /**
      * The limit on start tags of one HTML page: the system property {@value #MAX_HTML_TAGS_PROPERTY} when set (a
      * positive number), else {@link #MAX_HTML_TAGS}.
+     *
+     * @return the limit, at least 1
+     * @throws IllegalArgumentException when the property is set to anything but a positive number
      */
     public static int maxHtmlTags() {
         return positiveProperty(MAX_HTML_TAGS_PROPERTY, MAX_HTML_TAGS);
@@ -113,6 +140,9 @@ public final class ArticleReader {
     /**
      * The limit on paragraphs of one plain-text article: the system property {@value #MAX_PARAGRAPHS_PROPERTY} when
      * set (a positive number), else {@link #MAX_PARAGRAPHS}.
+     *
+     * @return the limit, at least 1
+     * @throws IllegalArgumentException when the property is set to anything but a positive number
      */
     public static int maxParagraphs() {
         return positiveProperty(MAX_PARAGRAPHS_PROPERTY, MAX_PARAGRAPHS);
@@ -172,7 +202,14 @@ public final class ArticleReader {
         }
     }
 
-    /** The concrete layout {@code format} means for {@code text}: LINES, BLOCKS or HTML. */
+    /**
+     * The concrete layout {@code format} means for {@code text}: AUTO and TEXT are resolved by looking at the text,
+     * LINES, BLOCKS and HTML are kept.
+     *
+     * @param text   the input
+     * @param format the format asked for
+     * @return LINES, BLOCKS or HTML
+     */
     public static InputFormat resolve(String text, InputFormat format) {
         return switch (format) {
             case AUTO -> looksLikeHtml(text) ? InputFormat.HTML : PlainTextSegmenter.detect(text);
@@ -185,6 +222,9 @@ public final class ArticleReader {
      * True when the start of the text has HTML structure: a document tag ({@code <html>}, {@code <body>}, a doctype),
      * a closed block element ({@code </p>}, {@code </div>}, ...), or two block elements opened. One inline tag
      * ({@code <a href>}, {@code <b>}) or a mention of {@code <br>} in plain text is not HTML.
+     *
+     * @param text the input; only its first 65,536 chars are looked at
+     * @return whether to read it as HTML
      */
     public static boolean looksLikeHtml(String text) {
         String head = text.length() > 65536 ? text.substring(0, 65536) : text;
@@ -196,6 +236,11 @@ public final class ArticleReader {
     /**
      * Reads a file as strict UTF-8 (see {@link #decode}), at most {@link #MAX_INPUT_BYTES} bytes counted as they are
      * read (devices and FIFOs report a size of 0).
+     *
+     * @param file the article file
+     * @return its text, a leading BOM dropped
+     * @throws IOException when the file is missing, not readable or cannot be read, naming it
+     * @throws ArticleInputException when it is over the limit, binary or not valid UTF-8
      */
     public static String readFile(Path file) throws IOException {
         org.wirecopy.io.SafeFiles.requireReadable(file, "article file");
@@ -208,7 +253,16 @@ public final class ArticleReader {
         }
     }
 
-    /** Reads a whole stream (e.g. stdin) as strict UTF-8. */
+    /**
+     * Reads a whole stream (e.g. stdin) as strict UTF-8, at most {@link #MAX_INPUT_BYTES} bytes; the stream is not
+     * closed.
+     *
+     * @param in   the stream
+     * @param name names the input in error messages
+     * @return its text, a leading BOM dropped
+     * @throws IOException when the stream cannot be read
+     * @throws ArticleInputException when it is over the limit, binary or not valid UTF-8
+     */
     public static String readStream(InputStream in, String name) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, MAX_INPUT_BYTES + 1));
         if (bytes.length > MAX_INPUT_BYTES) {
@@ -222,6 +276,9 @@ public final class ArticleReader {
      * Decodes UTF-8 strictly: a NUL byte means binary data and malformed sequences are errors that give the byte
      * offset and line. A leading BOM is dropped.
      *
+     * @param bytes the input
+     * @param name  names the input in error messages
+     * @return the decoded text
      * @throws ArticleInputException for binary input or invalid UTF-8
      */
     public static String decode(byte[] bytes, String name) {

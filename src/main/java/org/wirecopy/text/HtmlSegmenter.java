@@ -54,17 +54,32 @@ public final class HtmlSegmenter {
     private HtmlSegmenter() {
     }
 
-    /** Splits {@code html} into paragraphs. */
+    /**
+     * Splits {@code html} into paragraphs (no main-content detection: every region is UNKNOWN).
+     *
+     * @param html an HTML page or fragment
+     * @return its paragraphs in document order, indexed from 0
+     */
     public static List<Paragraph> split(String html) {
         return split(parse(html));
     }
 
-    /** Parses {@code html} with source positions tracked, as {@link #split(Document)} needs. */
+    /**
+     * Parses {@code html} with source positions tracked, as {@link #split(Document)} needs.
+     *
+     * @param html an HTML page or fragment
+     * @return the parsed document
+     */
     public static Document parse(String html) {
         return Parser.htmlParser().setTrackPosition(true).parseInput(html, "");
     }
 
-    /** Splits a document parsed by {@link #parse} into paragraphs. */
+    /**
+     * Splits a document parsed by {@link #parse} into paragraphs.
+     *
+     * @param doc a document parsed by {@link #parse}; not modified
+     * @return its paragraphs in document order, indexed from 0, every region UNKNOWN
+     */
     public static List<Paragraph> split(Document doc) {
         Collector c = new Collector();
         NodeTraversor.filter(c, doc);

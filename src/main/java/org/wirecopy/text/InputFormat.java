@@ -19,7 +19,13 @@ public enum InputFormat {
     /** HTML: paragraphs are {@code p}, {@code li}, {@code h1}-{@code h6}, {@code blockquote} and text blocks. */
     HTML;
 
-    /** Parses a CLI or config value such as {@code "html"}, case-insensitively. */
+    /**
+     * Parses a CLI or config value such as {@code "html"}, case-insensitively.
+     *
+     * @param value a format name, surrounding whitespace ignored
+     * @return the format of that name
+     * @throws IllegalArgumentException when no format has that name, listing them
+     */
     public static InputFormat parse(String value) {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));

@@ -128,6 +128,7 @@ public final class MainContent {
      * @param doc        the parsed page; not modified
      * @param paragraphs its paragraphs
      * @param url        the page's URL, or empty
+     * @return the paragraphs, each MAIN or OUTSIDE, or {@code paragraphs} itself
      */
     public static List<Paragraph> mark(Document doc, List<Paragraph> paragraphs, String url) {
         if (paragraphs.isEmpty() || moreElementsThan(doc, MAX_ELEMENTS) || deeperThan(doc, MAX_DEPTH)
@@ -350,6 +351,9 @@ public final class MainContent {
     /**
      * The key texts are matched on here and in page evaluation: letters and digits only, lower-cased after NFKC
      * normalisation, so that markup, spacing, punctuation and quote styles do not matter.
+     *
+     * @param s a text
+     * @return its letters and digits, lower case
      */
     public static String key(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC);

@@ -47,7 +47,13 @@ public record PageSignals(boolean news, boolean opinion, boolean blog) {
     private static final Pattern NEWS_URL = Pattern.compile(
             "/news/|//(?:www\\.)?(?:apnews\\.com|reuters\\.com|afp\\.com|upi\\.com|bloomberg\\.com/news)");
 
-    /** The signals of a parsed page and its URL (empty when unknown). */
+    /**
+     * The signals of a parsed page and its URL.
+     *
+     * @param doc the parsed page; not modified
+     * @param url the URL it was saved from, or empty when unknown
+     * @return the flags the page's metadata and URL set
+     */
     public static PageSignals of(Document doc, String url) {
         boolean news = false;
         boolean opinion = false;
@@ -91,7 +97,7 @@ public record PageSignals(boolean news, boolean opinion, boolean blog) {
         return new PageSignals(news, opinion, blog);
     }
 
-    /** Whether any flag is set. */
+    /** {@return whether any flag is set} */
     public boolean any() {
         return news || opinion || blog;
     }

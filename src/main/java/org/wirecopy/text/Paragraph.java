@@ -41,6 +41,22 @@ public record Paragraph(int index, String text, String normalizedText, int start
         OUTSIDE
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param index           position in the article, at least 0
+     * @param text            original text; not null
+     * @param normalizedText  normalised text; not null
+     * @param start           offset of the first char in the input, at least 0
+     * @param end             offset after the last char in the input, at least {@code start}
+     * @param blockquoteDepth enclosing {@code blockquote} elements, at least 0
+     * @param headingLevel    0..6
+     * @param tag             the enclosing block element, or empty; not null
+     * @param linkShare       the share of characters inside links, 0..1
+     * @param furnitureHint   whether an enclosing element is page furniture
+     * @param region          where it sits relative to the main content; not null
+     * @throws IllegalArgumentException when a number is out of its range
+     */
     public Paragraph {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(normalizedText, "normalizedText");
@@ -55,35 +71,73 @@ public record Paragraph(int index, String text, String normalizedText, int start
         Objects.requireNonNull(region, "region");
     }
 
-    /** A paragraph with blockquote depth and heading level but no other markup. */
+    /**
+     * A paragraph with blockquote depth and heading level but no other markup, in region UNKNOWN.
+     *
+     * @param index           position in the article, at least 0
+     * @param text            original text; not null
+     * @param normalizedText  normalised text; not null
+     * @param start           offset of the first char in the input, at least 0
+     * @param end             offset after the last char in the input, at least {@code start}
+     * @param blockquoteDepth enclosing {@code blockquote} elements, at least 0
+     * @param headingLevel    0..6
+     * @throws IllegalArgumentException when a number is out of its range
+     */
     public Paragraph(int index, String text, String normalizedText, int start, int end, int blockquoteDepth,
                      int headingLevel) {
         this(index, text, normalizedText, start, end, blockquoteDepth, headingLevel, "", 0f, false, Region.UNKNOWN);
     }
 
-    /** The same paragraph at another index. */
+    /**
+     * The same paragraph at another index.
+     *
+     * @param i the new index, at least 0
+     * @return a copy with that index
+     */
     public Paragraph withIndex(int i) {
         return new Paragraph(i, text, normalizedText, start, end, blockquoteDepth, headingLevel, tag, linkShare,
                 furnitureHint, region);
     }
 
-    /** The same paragraph in another region. */
+    /**
+     * The same paragraph in another region.
+     *
+     * @param r the new region; not null
+     * @return a copy in that region
+     */
     public Paragraph withRegion(Region r) {
         return new Paragraph(index, text, normalizedText, start, end, blockquoteDepth, headingLevel, tag, linkShare,
                 furnitureHint, r);
     }
 
-    /** The same paragraph with other markup (for simulating pages in training). */
+    /**
+     * The same paragraph with other markup (for simulating pages in training).
+     *
+     * @param depth     the blockquote depth, at least 0
+     * @param heading   the heading level, 0..6
+     * @param t         the enclosing block element, or empty
+     * @param links     the share of characters inside links, 0..1
+     * @param furniture whether an enclosing element is page furniture
+     * @return a copy with that markup
+     */
     public Paragraph withMarkup(int depth, int heading, String t, float links, boolean furniture) {
         return new Paragraph(index, text, normalizedText, start, end, depth, heading, t, links, furniture, region);
     }
 
-    /** A paragraph with no markup cues, normalising {@code text} itself. */
+    /**
+     * A paragraph with no markup cues, normalising {@code text} itself.
+     *
+     * @param index position in the article, at least 0
+     * @param text  original text
+     * @param start offset of the first char in the input
+     * @param end   offset after the last char in the input, at least {@code start}
+     * @return the paragraph, in region UNKNOWN
+     */
     public static Paragraph of(int index, String text, int start, int end) {
         return new Paragraph(index, text, TextNormalizer.normalize(text), start, end, 0, 0);
     }
 
-    /** Length of the original text in chars. */
+    /** {@return the length of the original text in chars} */
     public int length() {
         return text.length();
     }

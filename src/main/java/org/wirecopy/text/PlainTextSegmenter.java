@@ -26,7 +26,14 @@ public final class PlainTextSegmenter {
         }
     }
 
-    /** Decides between {@link InputFormat#LINES} and {@link InputFormat#BLOCKS}. */
+    /**
+     * Decides between {@link InputFormat#LINES} and {@link InputFormat#BLOCKS}: BLOCKS when at least 60% of the lines
+     * followed by another look hard-wrapped (25 chars or more, not ending a sentence, none much longer than a wrap
+     * width).
+     *
+     * @param input the text
+     * @return LINES or BLOCKS
+     */
     public static InputFormat detect(String input) {
         List<Line> lines = lines(input);
         int continuing = 0;
@@ -54,7 +61,15 @@ public final class PlainTextSegmenter {
         return ".?!:\"'\u201D\u2019)".indexOf(s.charAt(e - 1)) >= 0;
     }
 
-    /** Splits {@code input} with the given layout ({@link InputFormat#LINES} or {@link InputFormat#BLOCKS}). */
+    /**
+     * Splits {@code input} with the given layout ({@link InputFormat#LINES} or {@link InputFormat#BLOCKS}); blank
+     * paragraphs are left out.
+     *
+     * @param input  the text
+     * @param layout LINES (one paragraph per line) or BLOCKS (paragraphs separated by blank lines)
+     * @return the paragraphs, indexed from 0, with offsets into {@code input}
+     * @throws IllegalArgumentException for any other layout
+     */
     public static List<Paragraph> split(String input, InputFormat layout) {
         if (layout != InputFormat.LINES && layout != InputFormat.BLOCKS) {
             throw new IllegalArgumentException("plain-text layout must be LINES or BLOCKS, got " + layout);

@@ -37,13 +37,23 @@ public final class TextNormalizer {
             new LookupTranslator(EntityArrays.HTML40_EXTENDED_UNESCAPE),
             new SafeNumericEntityUnescaper());
 
-    /** Returns the normalised form of {@code raw} (plain text, whose HTML entities are decoded once); never null. */
+    /**
+     * Returns the normalised form of {@code raw} (plain text, whose HTML entities are decoded once); never null.
+     *
+     * @param raw the text; not null
+     * @return the normalised text (empty for blank text)
+     */
     public static String normalize(String raw) {
         if (raw.isEmpty()) return raw;
         return normalizeDecoded(decodeEntities(raw));
     }
 
-    /** Decodes the HTML entities of {@code raw} in one pass; out-of-range numeric references become U+FFFD. */
+    /**
+     * Decodes the HTML entities of {@code raw} in one pass; out-of-range numeric references become U+FFFD.
+     *
+     * @param raw the text; not null
+     * @return the decoded text ({@code raw} itself when it has no {@code &})
+     */
     public static String decodeEntities(String raw) {
         return raw.indexOf('&') >= 0 ? UNESCAPE.translate(raw) : raw;
     }
@@ -51,6 +61,9 @@ public final class TextNormalizer {
     /**
      * Normalises text whose entities were already decoded (e.g. the text of an HTML element from jsoup): spaces,
      * quotes, dashes and whitespace as in {@link #normalize(String)}, and no entity decoding; never null.
+     *
+     * @param s the decoded text; not null
+     * @return the normalised text
      */
     public static String normalizeDecoded(String s) {
         if (s.isEmpty() || isNormal(s)) return s;

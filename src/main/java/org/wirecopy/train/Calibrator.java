@@ -27,7 +27,14 @@ public final class Calibrator {
     private Calibrator() {
     }
 
-    /** The temperature that minimises the dev negative log-likelihood of {@code classifier}'s scores. */
+    /**
+     * The temperature that minimises the dev negative log-likelihood of {@code classifier}'s scores, found by a
+     * golden-section search in 0.2..10.
+     *
+     * @param classifier the trained model's classifier
+     * @param dev        labelled dev articles; paragraphs whose label the model lacks are left out
+     * @return the temperature, 1.0 when no dev paragraph counts
+     */
     public static double fitTemperature(Classifier classifier, Corpus dev) {
         List<float[]> logp = new ArrayList<>();
         List<Integer> gold = new ArrayList<>();
@@ -85,7 +92,14 @@ public final class Calibrator {
         return sum / logp.size();
     }
 
-    /** {@code w} with the output layer's weights and bias divided by {@code t} (every member's, in an ensemble). */
+    /**
+     * {@code w} with the output layer's weights and bias divided by {@code t} (every
+     * member's, in a seed ensemble).
+     *
+     * @param w the network's weights, with tensors {@code out_W} and {@code out_b} (per member)
+     * @param t the temperature, &gt; 0
+     * @return the scaled weights ({@code w} itself for {@code t} 1)
+     */
     public static NetworkWeights scaled(NetworkWeights w, double t) {
         if (t == 1.0) return w;
         List<Tensor> out = new ArrayList<>();

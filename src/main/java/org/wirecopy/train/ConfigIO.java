@@ -28,7 +28,12 @@ public final class ConfigIO {
     private ConfigIO() {
     }
 
-    /** The configuration as indented JSON. */
+    /**
+     * The configuration as indented JSON.
+     *
+     * @param config the configuration
+     * @return every key with its value, ending with a line separator
+     */
     public static String toJson(ExperimentConfig config) {
         try {
             return JSON.writeValueAsString(config) + System.lineSeparator();
@@ -37,13 +42,27 @@ public final class ConfigIO {
         }
     }
 
-    /** Reads a configuration file over the defaults. */
+    /**
+     * Reads a configuration file over the defaults.
+     *
+     * @param file a JSON file of at most 1 MiB
+     * @return the configuration: the file's keys, the defaults for the rest
+     * @throws IOException when the file is missing, too large or cannot be read
+     * @throws IllegalArgumentException when it is not valid JSON, has an unknown key or a bad value, naming it
+     */
     public static ExperimentConfig read(Path file) throws IOException {
         return parse(org.wirecopy.io.SafeFiles.readString(file, 1 << 20, "--config file",
                 "an experiment configuration is a small JSON file; write one with init-config"), file.toString());
     }
 
-    /** Parses configuration JSON over the defaults; {@code name} is used in error messages. */
+    /**
+     * Parses configuration JSON over the defaults.
+     *
+     * @param json a JSON object giving some or all keys
+     * @param name names the source in error messages
+     * @return the configuration: the JSON's keys, the defaults for the rest
+     * @throws IllegalArgumentException when it is not a valid JSON object, has an unknown key or a bad value
+     */
     public static ExperimentConfig parse(String json, String name) {
         JsonNode user;
         try {

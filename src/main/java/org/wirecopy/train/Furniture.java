@@ -37,32 +37,79 @@ public record Furniture(String name, String sha256, List<Group> groups) {
     private static final Set<String> SITES = Set.of("news", "opinion", "blog", "any");
     private static final Set<String> POSITIONS = Set.of("top", "bottom", "inside", "any");
 
+    /**
+     * Checks the components and copies the groups into an immutable list.
+     *
+     * @param name   where it was read from; not null
+     * @param sha256 SHA-256 of the file's bytes; not null
+     * @param groups the groups, in file order
+     */
     public Furniture {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sha256, "sha256");
         groups = List.copyOf(groups);
     }
 
-    /** One block of furniture as the HTML reader would see it. */
+    /**
+     * One block of furniture as the HTML reader would see it.
+     *
+     * @param text the block's text
+     * @param tag  the HTML block element that holds it, e.g. {@code li}
+     * @param link whether the whole block is a link
+     */
     public record Block(String text, String tag, boolean link) {
+        /**
+         * Checks that no string is null.
+         *
+         * @param text the block's text
+         * @param tag  the HTML block element that holds it
+         * @param link whether the whole block is a link
+         */
         public Block {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(tag, "tag");
         }
     }
 
-    /** Blocks that sit together on a page (a menu, a footer, a comment thread). */
+    /**
+     * Blocks that sit together on a page (a menu, a footer, a comment thread).
+     *
+     * @param id       the group's id in the file
+     * @param kind     what it is, e.g. {@code menu} or {@code comments}
+     * @param site     the kind of page it belongs on: {@code news}, {@code opinion}, {@code blog} or {@code any}
+     * @param position where it stands: {@code top}, {@code bottom}, {@code inside} or {@code any}
+     * @param blocks   its blocks, in page order
+     */
     public record Group(String id, String kind, String site, String position, List<Block> blocks) {
+        /**
+         * Copies the blocks into an immutable list.
+         *
+         * @param id       the group's id
+         * @param kind     what it is
+         * @param site     the kind of page it belongs on
+         * @param position where it stands
+         * @param blocks   its blocks, in page order
+         */
         public Group {
             blocks = List.copyOf(blocks);
         }
 
-        /** Whether the group can stand at {@code where} ("top", "bottom" or "inside"). */
+        /**
+         * Whether the group can stand at {@code where} ("top", "bottom" or "inside").
+         *
+         * @param where a position
+         * @return true when the group's position is {@code where} or {@code any}
+         */
         public boolean fits(String where) {
             return position.equals("any") || position.equals(where);
         }
 
-        /** Whether the group belongs on a page of {@code kind} ("news", "opinion" or "blog"). */
+        /**
+         * Whether the group belongs on a page of {@code kind} ("news", "opinion" or "blog").
+         *
+         * @param kind a kind of page
+         * @return true when the group's site is {@code kind} or {@code any}
+         */
         public boolean on(String kind) {
             return site.equals("any") || site.equals(kind);
         }
@@ -71,6 +118,9 @@ public record Furniture(String name, String sha256, List<Group> groups) {
     /**
      * Reads a furniture file.
      *
+     * @param file a JSONL file, one group per line (blank lines skipped)
+     * @return its groups, with the file's name and SHA-256
+     * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException for a malformed line, with file:line, the field and the fix
      */
     public static Furniture read(Path file) throws IOException {

@@ -24,7 +24,11 @@ public final class NetworkLearner implements Learner {
     private final java.util.function.Consumer<Trainer.Progress> listener;
 
     /**
+     * A learner that trains with {@code config}, reporting no progress.
+     *
+     * @param config   the training configuration
      * @param devShare share of training articles held out to pick the epoch, 0 (train all epochs) to 0.5
+     * @throws IllegalArgumentException when {@code devShare} is out of range
      */
     public NetworkLearner(TrainingConfig config, double devShare) {
         if (devShare < 0 || devShare > 0.5) throw new IllegalArgumentException("devShare must be in 0..0.5");
@@ -36,6 +40,9 @@ public final class NetworkLearner implements Learner {
     /**
      * The same learner reporting every epoch of every model it trains to {@code listener} (called on the training
      * thread; it must be thread-safe if models are trained in parallel).
+     *
+     * @param listener receives every epoch's progress; not null
+     * @return a new learner
      */
     public NetworkLearner withProgress(java.util.function.Consumer<Trainer.Progress> listener) {
         return new NetworkLearner(config, devShare, java.util.Objects.requireNonNull(listener, "listener"), true);

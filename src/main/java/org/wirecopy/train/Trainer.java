@@ -42,7 +42,14 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    /** Progress of one epoch, for listeners. */
+    /**
+     * Progress of one epoch, for listeners.
+     *
+     * @param epoch      the epoch just done, from 1
+     * @param maxEpochs  the most epochs the run may take
+     * @param loss       the epoch's mean training loss
+     * @param devMacroF1 the dev macro-F1 of the epoch's weights, NaN without dev data
+     */
     public record Progress(int epoch, int maxEpochs, double loss, double devMacroF1) {
     }
 
@@ -51,23 +58,43 @@ public final class Trainer {
     private Furniture furniture = Furniture.NONE;
     private org.wirecopy.features.StaticVectors vectors;
 
+    /**
+     * A trainer for {@code config}, with no listener, furniture or vectors.
+     *
+     * @param config the training configuration; not null
+     */
     public Trainer(TrainingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Receives a {@link Progress} after every epoch. */
+    /**
+     * Receives a {@link Progress} after every epoch.
+     *
+     * @param l the listener, called on the training thread; not null
+     * @return this trainer
+     */
     public Trainer onProgress(Consumer<Progress> l) {
         this.listener = Objects.requireNonNull(l);
         return this;
     }
 
-    /** Static word vectors for a feature set that has them ({@link org.wirecopy.features.FeatureConfig#V3}). */
+    /**
+     * Static word vectors for a feature set that has them ({@link org.wirecopy.features.FeatureConfig#V3}).
+     *
+     * @param v the vectors, or null for a feature set without them
+     * @return this trainer
+     */
     public Trainer withVectors(org.wirecopy.features.StaticVectors v) {
         this.vectors = v;
         return this;
     }
 
-    /** Page furniture for whole-page simulation (see {@link TrainingConfig#pageProbability()}). */
+    /**
+     * Page furniture for whole-page simulation (see {@link TrainingConfig#pageProbability()}).
+     *
+     * @param f the furniture library; not null ({@link Furniture#NONE} for none)
+     * @return this trainer
+     */
     public Trainer withFurniture(Furniture f) {
         this.furniture = java.util.Objects.requireNonNull(f);
         return this;
@@ -76,6 +103,9 @@ public final class Trainer {
     /**
      * Trains on {@code train}, selecting the epoch on {@code dev} (may be null).
      *
+     * @param train labelled training articles, every paragraph labelled
+     * @param dev   labelled dev articles, or null to run every epoch and keep the last
+     * @return the trained model, with its provenance
      * @throws IllegalArgumentException when the data cannot train a model (fewer than two labels, dev labels unknown
      *                                  to the training data), with the fix in the message
      */
@@ -266,7 +296,12 @@ public final class Trainer {
         return out;
     }
 
-    /** The configuration as JSON (as written into provenance). */
+    /**
+     * The configuration as JSON (as written into provenance).
+     *
+     * @param c the configuration
+     * @return compact JSON with keys in a fixed order
+     */
     public static String toJson(TrainingConfig c) {
         try {
             return JSON.writeValueAsString(c);

@@ -9,6 +9,8 @@ import java.util.Objects;
  * Everything that decides a trained model, besides the data: features, network, optimisation and the root seed. Every
  * value is validated on construction; the whole configuration is written into the model's provenance.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param features     feature configuration
  * @param network      network configuration
  * @param seed         root random seed; initialisation, dropout and shuffling get their own seeds split from it
@@ -43,6 +45,24 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 20260901L;
 
+    /**
+     * Checks every value.
+     *
+     * @param features          feature configuration; not null
+     * @param network           network configuration; not null
+     * @param seed              root random seed
+     * @param epochs            1..1000
+     * @param batchSize         1..1024
+     * @param learningRate      (0, 1]
+     * @param l2                0..1
+     * @param patience          1..1000
+     * @param cropProbability   0..1
+     * @param markupProbability 0..1
+     * @param pageProbability   0..1
+     * @param temperature       0 (fit on dev) or (0, 10]
+     * @param ensemble          1..16 networks (0 means 1)
+     * @throws IllegalArgumentException when a value is out of its range, naming it
+     */
     public TrainingConfig {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(network, "network");
@@ -75,16 +95,17 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         }
     }
 
-    /** The defaults the bundled model is trained with. */
+    /** {@return the defaults the bundled model is trained with} */
     public static TrainingConfig defaults() {
         return builder().build();
     }
 
+    /** {@return a builder holding the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this configuration's values. */
+    /** {@return a builder holding this configuration's values} */
     public Builder toBuilder() {
         return new Builder().features(features).network(network).seed(seed).epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).l2(l2).patience(patience).cropProbability(cropProbability)
@@ -108,72 +129,156 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         private double temperature = 0;
         private int ensemble = 1;
 
+        /**
+         * Sets the feature configuration.
+         *
+         * @param f the feature configuration
+         * @return this builder
+         */
         public Builder features(FeatureConfig f) {
             this.features = f;
             return this;
         }
 
+        /**
+         * Sets the network configuration.
+         *
+         * @param n the network configuration
+         * @return this builder
+         */
         public Builder network(NetworkConfig n) {
             this.network = n;
             return this;
         }
 
+        /**
+         * Sets the root random seed.
+         *
+         * @param s the seed
+         * @return this builder
+         */
         public Builder seed(long s) {
             this.seed = s;
             return this;
         }
 
+        /**
+         * Sets the maximum number of epochs.
+         *
+         * @param e 1..1000 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder epochs(int e) {
             this.epochs = e;
             return this;
         }
 
+        /**
+         * Sets the articles per mini-batch.
+         *
+         * @param b 1..1024 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder batchSize(int b) {
             this.batchSize = b;
             return this;
         }
 
+        /**
+         * Sets the Adam learning rate.
+         *
+         * @param lr in (0, 1] (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder learningRate(double lr) {
             this.learningRate = lr;
             return this;
         }
 
+        /**
+         * Sets the L2 weight penalty.
+         *
+         * @param v 0..1 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder l2(double v) {
             this.l2 = v;
             return this;
         }
 
+        /**
+         * Sets the epochs without a better dev macro-F1 after which training stops.
+         *
+         * @param p 1..1000 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder patience(int p) {
             this.patience = p;
             return this;
         }
 
+        /**
+         * Sets the chance of training on a random contiguous part of an article.
+         *
+         * @param p 0..1 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder cropProbability(double p) {
             this.cropProbability = p;
             return this;
         }
 
+        /**
+         * Sets the chance of placing whole-page furniture around an article given markup.
+         *
+         * @param p 0..1 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder pageProbability(double p) {
             this.pageProbability = p;
             return this;
         }
 
-        /** Networks trained with seeds {@code seed, seed + 1, ...} and shipped as one averaging model. */
+        /**
+         * Sets the number of networks trained with seeds {@code seed, seed + 1, ...} and shipped as one model that
+         * averages them.
+         *
+         * @param n networks, 1..16 (checked by {@link #build()}); 0 means 1
+         * @return this builder
+         */
         public Builder ensemble(int n) {
             this.ensemble = n;
             return this;
         }
 
+        /**
+         * Sets the softmax temperature.
+         *
+         * @param t 0 to fit it on dev, or a value in (0, 10] (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder temperature(double t) {
             this.temperature = t;
             return this;
         }
 
+        /**
+         * Sets the chance of simulating a page's HTML markup.
+         *
+         * @param p 0..1 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder markupProbability(double p) {
             this.markupProbability = p;
             return this;
         }
 
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration
+         * @throws IllegalArgumentException when a value is out of its range
+         */
         public TrainingConfig build() {
             return new TrainingConfig(features, network, seed, epochs, batchSize, learningRate, l2, patience,
                     cropProbability, markupProbability, pageProbability, temperature, ensemble);

@@ -18,6 +18,13 @@ public record DataDescription(String name, String sha256) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+    /**
+     * Checks the components and stores the hash stripped and in lower case.
+     *
+     * @param name   what the data was read from, not blank
+     * @param sha256 SHA-256 of the data content, 64 hexadecimal digits in either case
+     * @throws IllegalArgumentException when the name is blank or the hash is not 64 hexadecimal digits
+     */
     public DataDescription {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sha256, "sha256");
@@ -29,7 +36,12 @@ public record DataDescription(String name, String sha256) {
         }
     }
 
-    /** The name and content hash of {@code corpus}. */
+    /**
+     * The name and content hash of {@code corpus}.
+     *
+     * @param corpus the evaluated data
+     * @return its {@link Corpus#name()} and {@link Corpus#sha256()}
+     */
     public static DataDescription of(Corpus corpus) {
         return new DataDescription(corpus.name(), corpus.sha256());
     }

@@ -44,7 +44,14 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** The report of one evaluation. {@code provenance} may be null. */
+    /**
+     * The report of one evaluation.
+     *
+     * @param evaluation the figures; not null
+     * @param provenance the model's provenance, or null when unknown
+     * @param data       the data the figures were measured on
+     * @return the JSON text, ending with a line end
+     */
     public static String evaluation(Evaluation evaluation, Provenance provenance, DataDescription data) {
         Objects.requireNonNull(evaluation, "evaluation");
         Map<String, Object> m = header("evaluation", data);
@@ -53,7 +60,14 @@ public final class JsonReport {
         return write(m);
     }
 
-    /** The report of a cross-validation. {@code provenance} may be null. */
+    /**
+     * The report of a cross-validation.
+     *
+     * @param crossValidation the figures; not null
+     * @param provenance      the provenance of the configuration cross-validated, or null when unknown
+     * @param data            the data the figures were measured on
+     * @return the JSON text, ending with a line end
+     */
     public static String crossValidation(CrossValidation crossValidation, Provenance provenance,
                                          DataDescription data) {
         Objects.requireNonNull(crossValidation, "crossValidation");

@@ -39,8 +39,11 @@ public final class MarkdownReport {
     /**
      * The report of one evaluation.
      *
+     * @param evaluation the figures; not null
      * @param provenance the model's provenance, or null when unknown
+     * @param data       the data the figures were measured on; not null
      * @param plots      file names of the plots to show, relative to the report (may be empty)
+     * @return the Markdown text
      */
     public static String evaluation(Evaluation evaluation, Provenance provenance, DataDescription data,
                                     List<String> plots) {
@@ -63,8 +66,11 @@ public final class MarkdownReport {
     /**
      * The report of a cross-validation: figures per fold with mean ± std, then the pooled predictions.
      *
-     * @param provenance the provenance of the configuration cross-validated, or null when unknown
-     * @param plots      file names of the plots (of the pooled predictions) to show, relative to the report
+     * @param crossValidation the figures; not null
+     * @param provenance      the provenance of the configuration cross-validated, or null when unknown
+     * @param data            the data the figures were measured on; not null
+     * @param plots           file names of the plots (of the pooled predictions) to show, relative to the report
+     * @return the Markdown text
      */
     public static String crossValidation(CrossValidation crossValidation, Provenance provenance,
                                          DataDescription data, List<String> plots) {

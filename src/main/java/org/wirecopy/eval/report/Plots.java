@@ -49,12 +49,24 @@ public final class Plots {
     private Plots() {
     }
 
-    /** Heat map of {@link Evaluation#confusion()}: rows gold labels (first label on top), columns predicted labels. */
+    /**
+     * Heat map of {@link Evaluation#confusion()}: rows gold labels (first label on top), columns predicted labels.
+     *
+     * @param evaluation the figures
+     * @param out        the image file to write (SVG or PNG by its name)
+     * @throws IOException when the file cannot be written
+     */
     public static void confusion(Evaluation evaluation, Path out) throws IOException {
         save(confusionChart(evaluation), out);
     }
 
-    /** Reliability diagram of the top score ({@link Evaluation#reliability()}), empty bins left out. */
+    /**
+     * Reliability diagram of the top score ({@link Evaluation#reliability()}), empty bins left out.
+     *
+     * @param evaluation the figures
+     * @param out        the image file to write (SVG or PNG by its name)
+     * @throws IOException when the file cannot be written
+     */
     public static void reliability(Evaluation evaluation, Path out) throws IOException {
         save(reliabilityChart(evaluation), out);
     }
@@ -62,6 +74,10 @@ public final class Plots {
     /**
      * One-vs-rest precision-recall curve of every label with gold paragraphs, drawn as the steps whose area is
      * {@link Evaluation#prAuc(String)}; the legend gives each area.
+     *
+     * @param evaluation the figures
+     * @param out        the image file to write (SVG or PNG by its name)
+     * @throws IOException when the file cannot be written
      */
     public static void precisionRecall(Evaluation evaluation, Path out) throws IOException {
         save(precisionRecallChart(evaluation), out);
@@ -69,9 +85,14 @@ public final class Plots {
 
     /**
      * Bar chart of F1 per label for each value of article field {@code field} (see {@link Evaluation#by(String)}).
-     * A label with neither gold paragraphs nor predictions in a group has no bar there.
+     * A label with neither gold paragraphs nor predictions in a group has no bar there. Only the {@value #TOP_GROUPS}
+     * groups with the most articles are drawn (the title says how many were left out).
      *
+     * @param evaluation the figures
+     * @param field      an article field, e.g. {@code style}
+     * @param out        the image file to write (SVG or PNG by its name)
      * @throws IllegalArgumentException when no article carries {@code field}
+     * @throws IOException when the file cannot be written
      */
     public static void f1By(Evaluation evaluation, String field, Path out) throws IOException {
         save(f1ByChart(evaluation, field), out);
@@ -200,6 +221,13 @@ public final class Plots {
     /**
      * {@link #f1By(Evaluation, String, Path)} with the {@code top} groups with the most articles only (the title
      * says how many were left out).
+     *
+     * @param evaluation the figures
+     * @param field      an article field, e.g. {@code style}
+     * @param top        the most groups to draw, at least 1
+     * @param out        the image file to write (SVG or PNG by its name)
+     * @throws IllegalArgumentException when {@code top} is below 1 or no article carries {@code field}
+     * @throws IOException when the file cannot be written
      */
     public static void f1By(Evaluation evaluation, String field, int top, Path out) throws IOException {
         save(f1ByChart(evaluation, field, top), out);
@@ -265,6 +293,10 @@ public final class Plots {
      * macro-F1, each label's F1 and, when a REPORTING label exists, 1 - the mean absolute error of the per-article
      * REPORTING share, one bar per learner with its mean over the folds, the value written on the bar and the
      * standard deviation over the folds as an error bar. Written 25% wider than the other plots.
+     *
+     * @param results the learners' cross-validations, on the same folds
+     * @param out     the image file to write (SVG or PNG by its name)
+     * @throws IOException when the file cannot be written
      */
     public static void baselines(List<org.wirecopy.eval.CrossValidation> results, Path out) throws IOException {
         save(baselinesChart(results), out);
