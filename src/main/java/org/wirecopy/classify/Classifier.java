@@ -95,13 +95,18 @@ public final class Classifier implements ArticleLabeller {
      * network's time (the features are computed once either way), usually a little less accurate. The bundled model
      * holds 3; {@code withNetworks(1)} is its fastest form.
      *
+     * @param n networks to read, 1..the model's
+     * @return a new classifier
      * @throws IllegalArgumentException when {@code n} is not in 1..{@link #networks()} of the model
      */
     public Classifier withNetworks(int n) {
         return new Classifier(model, minConfidence, n);
     }
 
-    /** How many networks of the model this classifier reads (all of them unless {@link #withNetworks} chose fewer). */
+    /**
+     * {@return how many networks of the model this classifier reads (all of them unless {@link #withNetworks} chose
+     * fewer)}
+     */
     public int networks() {
         return network.size();
     }

@@ -35,6 +35,11 @@ public final class Ensemble {
      * The forward passes of the first {@code use} members of {@code weights} (a faster, usually slightly less
      * accurate reading of a seed ensemble).
      *
+     * @param config    the shape shared by every member
+     * @param weights   one network's weights or an ensemble's (copied)
+     * @param inputSize the dimension of the paragraph input vectors
+     * @param labels    the number of labels
+     * @param use       how many members to read, from the first, 1..members
      * @throws IllegalArgumentException when {@code use} is not in 1..members, or a tensor is missing or misshapen
      */
     public Ensemble(NetworkConfig config, NetworkWeights weights, int inputSize, int labels, int use) {
@@ -56,17 +61,22 @@ public final class Ensemble {
         this.labels = labels;
     }
 
-    /** The number of member networks (1 for an ordinary model). */
+    /** {@return the number of member networks read (1 for an ordinary model)} */
     public int size() {
         return members.length;
     }
 
-    /** The networks' shape. */
+    /** {@return the networks' shape} */
     public NetworkConfig config() {
         return members[0].config();
     }
 
-    /** Mean probabilities per paragraph, {@code [paragraph][label]}, of the article whose inputs are given in order. */
+    /**
+     * Mean probabilities per paragraph of an article.
+     *
+     * @param inputs the article's paragraph inputs, in order
+     * @return {@code [paragraph][label]} probabilities
+     */
     public float[][] scores(List<SparseVector> inputs) {
         float[][] sum = members[0].scores(inputs);
         if (members.length == 1) return sum;
@@ -78,7 +88,12 @@ public final class Ensemble {
         return sum;
     }
 
-    /** Every member's {@link ForwardPass.Context} of the article, for constant-time rescoring of one paragraph. */
+    /**
+     * Every member's {@link ForwardPass.Context} of the article, for constant-time rescoring of one paragraph.
+     *
+     * @param inputs the article's paragraph inputs, in order
+     * @return the article's context
+     */
     public Context context(List<SparseVector> inputs) {
         ForwardPass.Context[] c = new ForwardPass.Context[members.length];
         for (int k = 0; k < members.length; k++) c[k] = members[k].context(inputs);
@@ -97,12 +112,17 @@ public final class Ensemble {
             this.members = members;
         }
 
-        /** The article's number of paragraphs. */
+        /** {@return the article's number of paragraphs} */
         public int size() {
             return members[0].size();
         }
 
-        /** The scores of paragraph {@code index}, equal to {@code scores(inputs)[index]}. */
+        /**
+         * The scores of one paragraph as the article has it.
+         *
+         * @param index the paragraph's index
+         * @return its probabilities, equal to {@code scores(inputs)[index]}
+         */
         public float[] scores(int index) {
             float[] sum = members[0].scores(index);
             if (members.length == 1) return sum;
@@ -114,6 +134,10 @@ public final class Ensemble {
         /**
          * The scores paragraph {@code index} gets when its input is {@code replacement} and every other paragraph's
          * stays (see {@link ForwardPass.Context#rescore}), averaged over the members as {@link #scores} is.
+         *
+         * @param index       the paragraph's index
+         * @param replacement its other input
+         * @return its probabilities with that input
          */
         public float[] rescore(int index, SparseVector replacement) {
             float[] sum = members[0].rescore(index, replacement);

@@ -80,6 +80,9 @@ public final class NetworkWeights {
     /**
      * The number of networks these weights hold: 1, or more for a seed ensemble (see {@link #ensemble}). Member 0's
      * tensors have plain names ({@code enc_W}, ...); member {@code k >= 1}'s carry the prefix {@code m<k>/}.
+     *
+     * @return the number of networks, at least 1
+     * @throws IllegalArgumentException when a prefix is unknown or the members are not numbered consecutively
      */
     public int members() {
         java.util.Set<String> prefixes = new java.util.HashSet<>();
@@ -96,7 +99,12 @@ public final class NetworkWeights {
         return k;
     }
 
-    /** Member {@code k}'s tensors under their plain names. */
+    /**
+     * One member's weights.
+     *
+     * @param k the member, 0..members - 1
+     * @return member {@code k}'s tensors under their plain names ({@code this} when there is one member)
+     */
     public NetworkWeights member(int k) {
         int n = members();
         java.util.Objects.checkIndex(k, n);
@@ -116,6 +124,8 @@ public final class NetworkWeights {
      * One set of weights holding several networks of the same shape (a seed ensemble): the first member's tensors
      * keep their names, the others are prefixed {@code m1/}, {@code m2/}, ...
      *
+     * @param members the networks, each of one member
+     * @return the ensemble's weights
      * @throws IllegalArgumentException when there is no member, or a member is itself an ensemble
      */
     public static NetworkWeights ensemble(List<NetworkWeights> members) {
@@ -129,7 +139,12 @@ public final class NetworkWeights {
         return new NetworkWeights(out);
     }
 
-    /** The tensor-name prefix of ensemble member {@code k}: empty for member 0, {@code m<k>/} for the others. */
+    /**
+     * The tensor-name prefix of an ensemble member.
+     *
+     * @param k the member, &gt;= 0
+     * @return empty for member 0, {@code m<k>/} for the others
+     */
     public static String memberPrefix(int k) {
         if (k < 0) throw new IllegalArgumentException("member index must be >= 0, got " + k);
         return k == 0 ? "" : "m" + k + "/";
