@@ -80,6 +80,7 @@ public final class Ensemble {
     public float[][] scores(List<SparseVector> inputs) {
         float[][] sum = members[0].scores(inputs);
         if (members.length == 1) return sum;
+        for (int i = 0; i < sum.length; i++) sum[i] = sum[i].clone();
         for (int k = 1; k < members.length; k++) {
             float[][] s = members[k].scores(inputs);
             for (int i = 0; i < sum.length; i++) add(sum[i], s[i]);
@@ -126,6 +127,7 @@ public final class Ensemble {
         public float[] scores(int index) {
             float[] sum = members[0].scores(index);
             if (members.length == 1) return sum;
+            sum = sum.clone(); // the sums never write into an array a member handed out
             for (int k = 1; k < members.length; k++) add(sum, members[k].scores(index));
             divide(sum);
             return sum;
@@ -142,6 +144,7 @@ public final class Ensemble {
         public float[] rescore(int index, SparseVector replacement) {
             float[] sum = members[0].rescore(index, replacement);
             if (members.length == 1) return sum;
+            sum = sum.clone();
             for (int k = 1; k < members.length; k++) add(sum, members[k].rescore(index, replacement));
             divide(sum);
             return sum;

@@ -74,6 +74,7 @@ class EnsembleTest {
         Ensemble.Context ctx = e.context(article);
         assertEquals(12, ctx.size());
         for (int i = 0; i < 12; i++) assertArrayEquals(whole[i], ctx.scores(i), "paragraph " + i);
+        for (int i = 0; i < 12; i++) assertArrayEquals(whole[i], ctx.scores(i), "paragraph " + i + ", asked again");
         SparseVector other = ForwardPassTest.randomArticle(r, 1, DIM).get(0);
         for (int i : new int[]{0, 5, 11}) {
             List<SparseVector> changed = new java.util.ArrayList<>(article);
