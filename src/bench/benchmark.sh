@@ -22,7 +22,7 @@
 #
 # Settings (environment variables):
 #   RUNS=5          runs of each timed command; the table shows medians (peak memory: the largest run)
-#   TRAIN_RUNS=3    runs of the bundled model's training (about 60 s each; 0 skips it)
+#   TRAIN_RUNS=3    runs of the bundled model's training (three networks, 8-15 minutes each; 0 skips it)
 #   PARAGRAPHS=100000
 #   MILLION=1       one run of classify (default threads) on 10 x PARAGRAPHS paragraphs for peak RSS (0 skips it)
 #   JMH=1           JMH ClassifierBenchmark.corpus1Thread, short (3 x 2 s warm-up, 5 x 2 s), in process (0 skips it)
@@ -193,7 +193,7 @@ for i in $(seq "$TRAIN_RUNS"); do
     # the README's command, with relative paths as there (they are recorded in the model's provenance)
     OMP_NUM_THREADS=1 timed "$WORK/train-wirecopy" "${WIRECOPY[@]}" train \
         --data training-data/train.jsonl --dev training-data/dev.jsonl --furniture training-data/furniture.jsonl \
-        --out "$WORK/model.zip" > "$WORK/train.log" 2>&1
+        --ensemble 3 --out "$WORK/model.zip" > "$WORK/train.log" 2>&1
     if cmp -s "$WORK/model.zip" "$BUNDLED"; then
         SAME_MODEL="yes, bit for bit"
     elif [ "$(tool same-entry "$WORK/model.zip" "$BUNDLED" network/weights.bin)" = yes ]; then
