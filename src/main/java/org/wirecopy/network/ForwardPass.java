@@ -98,21 +98,23 @@ public final class ForwardPass {
         int r = config.recurrent();
         // z[i] = out_b + enc[i] W + hf[i] W (+ hb[i] W below): the terms are added in the order of the single-sum
         // form, so the result is the same float; the forward states are not kept
-        float[][] z = new float[n][];
+        // (each z[i] becomes the paragraph's probabilities in place)
+        float[][] z = out;
+        double[] e = new double[labels];
         Lstm.State f = fwd == null ? null : fwd.start();
         for (int i = 0; i < n; i++) {
             z[i] = outB.clone();
             accumulate(enc[i], outW, 0, z[i]);
-            if (f != null) accumulate(fwd.step(enc[i], f), outW, h, z[i]);
+            if (f != null) accumulate(fwd.stepInPlace(enc[i], f), outW, h, z[i]);
         }
         if (bwd == null) {
-            for (int i = 0; i < n; i++) out[i] = softmax(z[i]);
+            for (int i = 0; i < n; i++) softmaxInPlace(z[i], e);
             return out;
         }
         Lstm.State b = bwd.start();
         for (int i = n - 1; i >= 0; i--) {
-            accumulate(bwd.step(enc[i], b), outW, h + r, z[i]);
-            out[i] = softmax(z[i]);
+            accumulate(bwd.stepInPlace(enc[i], b), outW, h + r, z[i]);
+            softmaxInPlace(z[i], e);
             enc[i] = null;
         }
         return out;
@@ -290,6 +292,18 @@ public final class ForwardPass {
         return (float) Math.tanh(x);
     }
 
+    /** {@link #softmax} written over z; {@code e} is scratch space of z.length doubles. */
+    private static void softmaxInPlace(float[] z, double[] e) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : z) max = Math.max(max, v);
+        double sum = 0;
+        for (int j = 0; j < z.length; j++) {
+            e[j] = Math.exp(z[j] - max);
+            sum += e[j];
+        }
+        for (int j = 0; j < z.length; j++) z[j] = (float) (e[j] / sum);
+    }
+
     private static float[] softmax(float[] z) {
         float max = Float.NEGATIVE_INFINITY;
         for (float v : z) max = Math.max(max, v);
@@ -346,13 +360,27 @@ public final class ForwardPass {
          * array.
          */
         float[] step(float[] xi, State s) {
+            return step(xi, s, new float[r]);
+        }
+
+        /**
+         * {@link #step}, writing the new h over the h before the previous step (the state keeps two): the array
+         * returned holds the new h until the step after next.
+         */
+        float[] stepInPlace(float[] xi, State s) {
+            float[] hn = s.spare;
+            if (hn == null) hn = new float[r];
+            s.spare = s.h;
+            return step(xi, s, hn);
+        }
+
+        private float[] step(float[] xi, State s, float[] hn) {
             int g = 4 * r;
             float[] z = s.z;
             float[] c = s.c;
             System.arraycopy(b, 0, z, 0, g);
             addRows(xi, in, w, z, s.nonZero);
             addRows(s.h, r, rw, z, s.nonZero);
-            float[] hn = new float[r];
             for (int j = 0; j < r; j++) {
                 float a = tanh(z[j]);
                 float f = sigmoid(z[r + j]);
@@ -368,6 +396,8 @@ public final class ForwardPass {
         /** A running state: h, c and scratch space. */
         final class State {
             float[] h;
+            /** An array of r floats {@link #stepInPlace} may write the next h into, or null. */
+            float[] spare;
             final float[] c;
             final float[] z = new float[4 * r];
             final int[] nonZero = new int[Math.max(in, r)];
