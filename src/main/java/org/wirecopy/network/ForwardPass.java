@@ -208,8 +208,27 @@ public final class ForwardPass {
         return softmax(z);
     }
 
-    /** z += x * W[rowOffset .. rowOffset + x.length, :]. */
+    /**
+     * z += x * W[rowOffset .. rowOffset + x.length, :], skipping the rows of zeros in x. A skipped row adds -0f
+     * instead of its products, which leaves every float as it is (x + -0f == x, bit for bit, for every x): the same
+     * sums without a branch per row (about half of a ReLU encoding is zero, at random).
+     */
     private void accumulate(float[] x, float[] w, int rowOffset, float[] z) {
+        if (labels == 3) {
+            float z0 = z[0], z1 = z[1], z2 = z[2];
+            for (int k = 0; k < x.length; k++) {
+                float v = x[k];
+                boolean zero = v == 0f;
+                int base = (rowOffset + k) * 3;
+                z0 += zero ? -0f : v * w[base];
+                z1 += zero ? -0f : v * w[base + 1];
+                z2 += zero ? -0f : v * w[base + 2];
+            }
+            z[0] = z0;
+            z[1] = z1;
+            z[2] = z2;
+            return;
+        }
         for (int k = 0; k < x.length; k++) {
             float v = x[k];
             if (v == 0f) continue;
@@ -256,7 +275,11 @@ public final class ForwardPass {
      */
     static void addRows(float[] v, int n, float[][] w, float[] z, int[] nonZero) {
         int m = 0;
-        for (int k = 0; k < n; k++) if (v[k] != 0f) nonZero[m++] = k;
+        // no branch: k is written at m every time, and m moves on only past a non-zero
+        for (int k = 0; k < n; k++) {
+            nonZero[m] = k;
+            m += v[k] != 0f ? 1 : 0;
+        }
         int width = z.length;
         int i = 0;
         for (; i + 3 < m; i += 4) {
