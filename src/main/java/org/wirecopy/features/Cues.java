@@ -147,7 +147,7 @@ public final class Cues {
 
     /**
      * Reusable matchers and a char buffer for {@link #compute}, so that a paragraph allocates none. Not thread-safe:
-     * one per thread (the feature extractor makes one per article).
+     * one per thread (the feature extractor keeps one per thread).
      */
     static final class Scratch {
         private char[] chars = new char[512];
@@ -163,6 +163,11 @@ public final class Cues {
         final Matcher time = TIME.matcher("");
         final Matcher numbered = NUMBERED.matcher("");
         final Matcher refersBack = REFERS_BACK.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+
+        /** The length of the reused char array. */
+        int capacity() {
+            return chars.length;
+        }
 
         /** The chars of {@code text} in a reused array (valid up to {@code text.length()}). */
         char[] load(String text) {

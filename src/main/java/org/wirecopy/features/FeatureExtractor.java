@@ -99,6 +99,8 @@ public final class FeatureExtractor {
         List<SparseVector> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(vector(i, cues, mean, markup == null ? null : markup[i],
                 vec == null ? null : vec[i], grams[i], idx, val));
+        // a thread keeps its buffers only while they are small: one huge paragraph must not pin megabytes
+        if (buffers.oversized()) BUFFERS.remove();
         return out;
     }
 
@@ -221,10 +223,17 @@ public final class FeatureExtractor {
      * reused by every call on that thread (a call uses them only while it runs, and never calls itself).
      */
     private static final class Buffers {
+        /** Capacity above which a thread's buffers are dropped after use (chars, keys or entries). */
+        static final int KEEP = 1 << 16;
         final Cues.Scratch cues = new Cues.Scratch();
         final Ngrams ngrams = new Ngrams();
         int[] idx = new int[0];
         float[] val = new float[0];
+
+        boolean oversized() {
+            return cues.capacity() > KEEP || ngrams.keys.length > KEEP || ngrams.state.length > KEEP
+                    || idx.length > KEEP;
+        }
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -275,29 +284,39 @@ public final class FeatureExtractor {
             }
             int[] counts = scratch.counts;
             long[] seen = scratch.seen;
-            int distinct = 0;
-            for (int i = 0; i < m; i++) {
-                int key = keys[i];
-                if (counts[key]++ == 0) {
-                    distinct++;
-                    seen[key >>> 6] |= 1L << key;
+            boolean clean = false;
+            try {
+                int distinct = 0;
+                for (int i = 0; i < m; i++) {
+                    int key = keys[i];
+                    if (counts[key]++ == 0) {
+                        distinct++;
+                        seen[key >>> 6] |= 1L << key;
+                    }
                 }
-            }
-            idx = new int[distinct];
-            val = new float[distinct];
-            int k = 0;
-            for (int w = 0, words = (buckets + 63) >>> 6; k < distinct && w < words; w++) {
-                long bits = seen[w];
-                if (bits == 0) continue;
-                seen[w] = 0;
-                do {
-                    int key = (w << 6) + Long.numberOfTrailingZeros(bits);
-                    idx[k] = key;
-                    // the sorting path adds 1f once per occurrence: the same float for any count below 2^24
-                    val[k++] = counts[key];
-                    counts[key] = 0;
-                    bits &= bits - 1;
-                } while (bits != 0);
+                idx = new int[distinct];
+                val = new float[distinct];
+                int k = 0;
+                for (int w = 0, words = (buckets + 63) >>> 6; k < distinct && w < words; w++) {
+                    long bits = seen[w];
+                    if (bits == 0) continue;
+                    seen[w] = 0;
+                    do {
+                        int key = (w << 6) + Long.numberOfTrailingZeros(bits);
+                        idx[k] = key;
+                        // the sorting path adds 1f once per occurrence: the same float for any count below 2^24
+                        val[k++] = counts[key];
+                        counts[key] = 0;
+                        bits &= bits - 1;
+                    } while (bits != 0);
+                }
+                clean = true;
+            } finally {
+                // an error between counting and reading back (OutOfMemoryError) must not leave counts behind
+                if (!clean) {
+                    Arrays.fill(counts, 0);
+                    Arrays.fill(seen, 0);
+                }
             }
         } else {
             Arrays.sort(keys, 0, m);
