@@ -37,7 +37,9 @@ public record ClassifiedParagraph(int index, String text, int start, int end, St
     public ClassifiedParagraph {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(label, "label");
-        scores = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(scores, "scores")));
+        if (!(Objects.requireNonNull(scores, "scores") instanceof ScoreMap)) {
+            scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+        }
         if (!scores.containsKey(label)) throw new IllegalArgumentException("label " + label + " has no score");
     }
 

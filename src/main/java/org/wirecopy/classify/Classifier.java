@@ -358,14 +358,14 @@ public final class Classifier implements ArticleLabeller {
         for (int i = 0; i < ps.size(); i++) {
             Paragraph p = ps.get(i);
             float[] sc = inside.at()[i] >= 0 ? scores[inside.at()[i]] : outsideScores;
-            Map<String, Double> s = new LinkedHashMap<>();
+            Double[] s = new Double[labels.size()];
             int best = 0;
-            for (int j = 0; j < labels.size(); j++) {
-                s.put(labels.get(j), (double) sc[j]);
+            for (int j = 0; j < s.length; j++) {
+                s[j] = (double) sc[j];
                 if (sc[j] > sc[best]) best = j;
             }
-            out.add(new ClassifiedParagraph(i, p.text(), p.start(), p.end(), labels.get(best), s,
-                    sc[best] < minConfidence));
+            out.add(new ClassifiedParagraph(i, p.text(), p.start(), p.end(), labels.get(best),
+                    new ScoreMap(labels, s), sc[best] < minConfidence));
         }
         return new ClassifiedArticle(labels, out);
     }

@@ -283,43 +283,8 @@ public final class CorpusReader {
                     "remove the line or add paragraphs"));
         } else {
             for (int i = 0; i < ps.size(); i++) {
-                String where = "paragraphs[" + i + "]";
-                JsonNode p = ps.get(i);
-                if (!p.isObject()) {
-                    problems.add(new DataProblem(name, ln, where, "paragraph must be an object",
-                            "write {\"text\": \"...\", \"label\": \"...\"}"));
-                    continue;
-                }
-                JsonNode t = p.get("text");
-                String text = null;
-                if (t == null || t.isNull()) {
-                    problems.add(new DataProblem(name, ln, where + ".text", "missing field 'text'",
-                            "give every paragraph a \"text\""));
-                } else if (!t.isTextual()) {
-                    problems.add(new DataProblem(name, ln, where + ".text", "'text' must be a string",
-                            "write \"text\": \"...\""));
-                } else if (t.asText().isBlank()) {
-                    problems.add(new DataProblem(name, ln, where + ".text", "empty text",
-                            "remove the paragraph or give it text"));
-                } else {
-                    text = t.asText();
-                }
-                JsonNode l = p.get("label");
-                String rawLabel = null;
-                if (l != null && !l.isNull()) {
-                    if (l.isTextual()) rawLabel = l.asText();
-                    else problems.add(new DataProblem(name, ln, where + ".label", "'label' must be a string",
-                            "write \"label\": \"COMMENTARY\""));
-                }
-                String label = label(rawLabel, name, ln, where + ".label", o, problems);
-                Map<String, String> pf = new LinkedHashMap<>();
-                Iterator<Map.Entry<String, JsonNode>> pit = p.fields();
-                while (pit.hasNext()) {
-                    Map.Entry<String, JsonNode> e = pit.next();
-                    if (e.getKey().equals("text") || e.getKey().equals("label")) continue;
-                    if (e.getValue().isValueNode() && !e.getValue().isNull()) pf.put(e.getKey(), e.getValue().asText());
-                }
-                if (text != null) paragraphs.add(new LabelledParagraph(text, label, pf));
+                LabelledParagraph lp = paragraph(ps.get(i), i, name, ln, o, problems);
+                if (lp != null) paragraphs.add(lp);
             }
         }
         if (!problems.isEmpty()) {
@@ -327,6 +292,65 @@ public final class CorpusReader {
             return null;
         }
         return new LabelledArticle(id, paragraphs, fields, name + ":" + ln);
+    }
+
+    /**
+     * Paragraph {@code i} of an article line, or null when it has a problem (added to {@code problems}) or no text.
+     * The problems' field names are built only when there is one.
+     */
+    private static LabelledParagraph paragraph(JsonNode p, int i, String name, long ln, CorpusOptions o,
+                                               List<DataProblem> problems) {
+        if (!p.isObject()) {
+            problems.add(new DataProblem(name, ln, where(i, ""), "paragraph must be an object",
+                    "write {\"text\": \"...\", \"label\": \"...\"}"));
+            return null;
+        }
+        JsonNode t = p.get("text");
+        String text = null;
+        if (t == null || t.isNull()) {
+            problems.add(new DataProblem(name, ln, where(i, ".text"), "missing field 'text'",
+                    "give every paragraph a \"text\""));
+        } else if (!t.isTextual()) {
+            problems.add(new DataProblem(name, ln, where(i, ".text"), "'text' must be a string",
+                    "write \"text\": \"...\""));
+        } else if (t.asText().isBlank()) {
+            problems.add(new DataProblem(name, ln, where(i, ".text"), "empty text",
+                    "remove the paragraph or give it text"));
+        } else {
+            text = t.asText();
+        }
+        JsonNode l = p.get("label");
+        String rawLabel = null;
+        if (l != null && !l.isNull()) {
+            if (l.isTextual()) rawLabel = l.asText();
+            else problems.add(new DataProblem(name, ln, where(i, ".label"), "'label' must be a string",
+                    "write \"label\": \"COMMENTARY\""));
+        }
+        String label = label(rawLabel, name, ln, i, o, problems);
+        Map<String, String> pf = Map.of();
+        if (p.size() > (t == null ? 0 : 1) + (l == null ? 0 : 1)) {
+            pf = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> pit = p.fields();
+            while (pit.hasNext()) {
+                Map.Entry<String, JsonNode> e = pit.next();
+                if (e.getKey().equals("text") || e.getKey().equals("label")) continue;
+                if (e.getValue().isValueNode() && !e.getValue().isNull()) pf.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        return text == null ? null : new LabelledParagraph(text, label, pf);
+    }
+
+    /** The field name of paragraph {@code i} in problems: {@code paragraphs[i]} and {@code suffix}. */
+    private static String where(int i, String suffix) {
+        return "paragraphs[" + i + "]" + suffix;
+    }
+
+    /** {@link #label(String, String, long, String, CorpusOptions, List)} for paragraph {@code i} of a JSONL line. */
+    private static String label(String raw, String name, long ln, int i, CorpusOptions o,
+                                List<DataProblem> problems) {
+        boolean blank = raw == null || raw.isBlank();
+        if (blank && o.defaultLabel() == null && !o.requireLabels()) return null;
+        return label(raw, name, ln, where(i, ".label"), o, problems);
     }
 
     /** Maps and checks a raw label; adds a problem and returns null when it is missing or unknown. */

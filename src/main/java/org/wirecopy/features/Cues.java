@@ -122,7 +122,7 @@ public final class Cues {
     private static final int F_INTENSIFIER = 1 << 8;
     private static final int F_TITLE = 1 << 9;
     private static final int F_FURNITURE = 1 << 10;
-    private static final Map<String, Integer> WORD_FLAGS = wordFlags();
+    private static final WordTable WORD_FLAGS = new WordTable(wordFlags());
 
     /** The first two chars of the alternatives of {@link #AGENCY}: a match can only start with one of them. */
     private static final boolean[] AGENCY_START = firstTwoChars(AGENCY_NAMES);
@@ -152,7 +152,7 @@ public final class Cues {
 
     /**
      * Reusable matchers and a char buffer for {@link #compute}, so that a paragraph allocates none. Not thread-safe:
-     * one per thread (the feature extractor makes one per article).
+     * one per thread (the feature extractor keeps one per thread).
      */
     static final class Scratch {
         private char[] chars = new char[512];
@@ -168,6 +168,11 @@ public final class Cues {
         final Matcher time = TIME.matcher("");
         final Matcher numbered = NUMBERED.matcher("");
         final Matcher refersBack = REFERS_BACK.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+
+        /** The length of the reused char array. */
+        int capacity() {
+            return chars.length;
+        }
 
         /** The chars of {@code text} in a reused array (valid up to {@code text.length()}). */
         char[] load(String text) {
@@ -283,10 +288,9 @@ public final class Cues {
                 continue;
             }
             c[WORDS]++;
-            Integer bits = WORD_FLAGS.get(t);
-            if (bits != null) {
+            int f = WORD_FLAGS.flags(t);
+            if (f != 0) {
                 // the bit of list k counts into slot FS + k
-                int f = bits;
                 for (int k = 0; k < 11; k++) c[FS + k] += (f >>> k) & 1;
             }
             if (t.charAt(0) == '0') c[DIGITS]++;
@@ -401,6 +405,47 @@ public final class Cues {
         addFlag(m, TITLES, F_TITLE);
         addFlag(m, FURNITURE, F_FURNITURE);
         return Map.copyOf(m);
+    }
+
+    /**
+     * The word lists' flags by word: what {@code Map.get} gives on {@link #wordFlags()}'s map (0 for a word in no
+     * list), in an open-addressing table a quarter full with the keys' hash codes beside them, so that a token in
+     * no list (most of them) costs one hash code and about one int compare, without the division and boxing of
+     * {@code Map.copyOf}'s table.
+     */
+    private static final class WordTable {
+        private final String[] keys;
+        private final int[] hashes;
+        private final int[] flags;
+        private final int mask;
+
+        WordTable(Map<String, Integer> words) {
+            int size = Integer.highestOneBit(Math.max(4, words.size() * 4) - 1) << 1;
+            keys = new String[size];
+            hashes = new int[size];
+            flags = new int[size];
+            mask = size - 1;
+            for (Map.Entry<String, Integer> e : words.entrySet()) {
+                int h = e.getKey().hashCode();
+                int i = spread(h) & mask;
+                while (keys[i] != null) i = (i + 1) & mask;
+                keys[i] = e.getKey();
+                hashes[i] = h;
+                flags[i] = e.getValue();
+            }
+        }
+
+        int flags(String word) {
+            int h = word.hashCode();
+            for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+                if (hashes[i] == h && keys[i].equals(word)) return flags[i];
+            }
+            return 0;
+        }
+
+        private static int spread(int h) {
+            return h ^ (h >>> 16);
+        }
     }
 
     private static void addFlag(Map<String, Integer> m, Set<String> words, int flag) {

@@ -91,8 +91,9 @@ public final class FeatureExtractor {
         int n = paragraphs.size();
         float[][] cues = new float[n][Cues.COUNT];
         Grams[] grams = new Grams[n];
-        Cues.Scratch scratch = new Cues.Scratch();
-        Ngrams ngrams = new Ngrams();
+        Buffers buffers = BUFFERS.get();
+        Cues.Scratch scratch = buffers.cues;
+        Ngrams ngrams = buffers.ngrams;
         int longest = 0;
         for (int i = 0; i < n; i++) {
             grams[i] = analyse(paragraphs.get(i), i, n, cues[i], scratch, ngrams);
@@ -110,12 +111,19 @@ public final class FeatureExtractor {
             boolean html = MarkupCues.hasMarkup(paragraphs);
             for (int i = 0; i < n; i++) MarkupCues.compute(paragraphs.get(i), html, page, markup[i], 0);
         }
-        // one paragraph's entries before zeros are dropped; reused for every paragraph
-        int[] idx = new int[config.ngramOffset() + longest];
-        float[] val = new float[config.ngramOffset() + longest];
+        // one paragraph's non-zero entries; reused for every paragraph
+        int size = config.ngramOffset() + longest;
+        if (buffers.idx.length < size) {
+            buffers.idx = new int[size];
+            buffers.val = new float[size];
+        }
+        int[] idx = buffers.idx;
+        float[] val = buffers.val;
         List<SparseVector> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(vector(i, cues, mean, markup == null ? null : markup[i],
                 vec == null ? null : vec[i], grams[i], idx, val));
+        // a thread keeps its buffers only while they are small: one huge paragraph must not pin megabytes
+        if (buffers.oversized()) BUFFERS.remove();
         return out;
     }
 
@@ -138,7 +146,8 @@ public final class FeatureExtractor {
         return mean;
     }
 
-    /** The input vector of paragraph {@code i}; {@code idx} and {@code val} are scratch space. */
+    /** The input vector of paragraph {@code i}; {@code idx} and {@code val} are scratch space.
+     * Entries of value 0 (or -0) are left out as they are written (k advances only past a non-zero one). */
     private SparseVector vector(int i, float[][] cues, float[] mean, float[] markup, float[] vec, Grams g, int[] idx,
                                 float[] val) {
         int n = cues.length;
@@ -146,12 +155,15 @@ public final class FeatureExtractor {
         float[] own = cues[i];
         for (int c = 0; c < Cues.COUNT; c++) {
             idx[k] = c;
-            val[k++] = own[c];
+            val[k] = own[c];
+            k += own[c] != 0f ? 1 : 0;
         }
         if (mean != null) {
             for (int c = 0; c < Cues.COUNT; c++) {
+                float v = own[c] - mean[c];
                 idx[k] = Cues.COUNT + c;
-                val[k++] = own[c] - mean[c];
+                val[k] = v;
+                k += v != 0f ? 1 : 0;
             }
         }
         int w = config.window();
@@ -163,32 +175,38 @@ public final class FeatureExtractor {
             float[] other = present ? cues[j] : ABSENT;
             for (int c = 0; c < Cues.COUNT; c++) {
                 idx[k] = base + c;
-                val[k++] = other[c];
+                val[k] = other[c];
+                k += other[c] != 0f ? 1 : 0;
             }
-            idx[k] = base + Cues.COUNT;
-            val[k++] = present ? 1f : 0f;
+            if (present) {
+                idx[k] = base + Cues.COUNT;
+                val[k++] = 1f;
+            }
             base += Cues.COUNT + 1;
         }
         if (markup != null) {
             int mo = config.markupOffset();
             for (int c = 0; c < MarkupCues.COUNT; c++) {
                 idx[k] = mo + c;
-                val[k++] = markup[c];
+                val[k] = markup[c];
+                k += markup[c] != 0f ? 1 : 0;
             }
         }
         if (vec != null) {
             int vo = config.vectorOffset();
             for (int c = 0; c < vec.length; c++) {
                 idx[k] = vo + c;
-                val[k++] = vec[c];
+                val[k] = vec[c];
+                k += vec[c] != 0f ? 1 : 0;
             }
         }
         int offset = config.ngramOffset();
         for (int e = 0; e < g.idx.length; e++) {
             idx[k] = offset + g.idx[e];
-            val[k++] = g.val[e];
+            val[k] = g.val[e];
+            k += g.val[e] != 0f ? 1 : 0;
         }
-        return compact(config.inputSize(), idx, val, k);
+        return new SparseVector(config.inputSize(), Arrays.copyOf(idx, k), Arrays.copyOf(val, k));
     }
 
     /** The cues of a neighbour beyond the article's ends. */
@@ -218,11 +236,41 @@ public final class FeatureExtractor {
         return hash(ngram) & (config.buckets() - 1);
     }
 
-    /** Reusable buffers of {@link #hashNgrams}; one per {@link #extract} call. */
+    /** Reusable buffers of {@link #hashNgrams}. */
     private static final class Ngrams {
         int[] keys = new int[256];
         int[] state = new int[64];
+        /** Per bucket, its count in the paragraph; all 0 between paragraphs. */
+        int[] counts = new int[0];
+        /** A bit per bucket, set when its count is not 0; all 0 between paragraphs. */
+        long[] seen = new long[0];
     }
+
+    /**
+     * Buckets up to which a paragraph's n-grams are counted in a table of all buckets and read back in bucket order
+     * from a bit set, instead of sorting the paragraph's keys (the same buckets and counts).
+     */
+    private static final int TABLE_BUCKETS = 1 << 14;
+
+    /**
+     * One thread's scratch space for {@link #extract}: cue matchers, n-gram buffers and one paragraph's entries,
+     * reused by every call on that thread (a call uses them only while it runs, and never calls itself).
+     */
+    private static final class Buffers {
+        /** Capacity above which a thread's buffers are dropped after use (chars, keys or entries). */
+        static final int KEEP = 1 << 16;
+        final Cues.Scratch cues = new Cues.Scratch();
+        final Ngrams ngrams = new Ngrams();
+        int[] idx = new int[0];
+        float[] val = new float[0];
+
+        boolean oversized() {
+            return cues.capacity() > KEEP || ngrams.keys.length > KEEP || ngrams.state.length > KEEP
+                    || idx.length > KEEP;
+        }
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     /** A paragraph's n-gram buckets (sorted, distinct) and their values. */
     private record Grams(int[] idx, float[] val) {
@@ -260,20 +308,67 @@ public final class FeatureExtractor {
             }
         }
         if (m == 0) return NO_GRAMS;
-        Arrays.sort(keys, 0, m);
-        int distinct = 1;
-        for (int i = 1; i < m; i++) if (keys[i] != keys[i - 1]) distinct++;
-        int[] idx = new int[distinct];
-        float[] val = new float[distinct];
-        int k = -1;
-        for (int i = 0; i < m; i++) {
-            if (k >= 0 && idx[k] == keys[i]) {
-                val[k] += 1f;
-            } else {
-                idx[++k] = keys[i];
-                val[k] = 1f;
+        int[] idx;
+        float[] val;
+        int buckets = config.buckets();
+        if (buckets <= TABLE_BUCKETS) {
+            if (scratch.counts.length < buckets) {
+                scratch.counts = new int[buckets];
+                scratch.seen = new long[(buckets + 63) >>> 6];
+            }
+            int[] counts = scratch.counts;
+            long[] seen = scratch.seen;
+            boolean clean = false;
+            try {
+                int distinct = 0;
+                for (int i = 0; i < m; i++) {
+                    int key = keys[i];
+                    if (counts[key]++ == 0) {
+                        distinct++;
+                        seen[key >>> 6] |= 1L << key;
+                    }
+                }
+                idx = new int[distinct];
+                val = new float[distinct];
+                int k = 0;
+                for (int w = 0, words = (buckets + 63) >>> 6; k < distinct && w < words; w++) {
+                    long bits = seen[w];
+                    if (bits == 0) continue;
+                    seen[w] = 0;
+                    do {
+                        int key = (w << 6) + Long.numberOfTrailingZeros(bits);
+                        idx[k] = key;
+                        // the sorting path adds 1f once per occurrence: the same float for any count below 2^24
+                        val[k++] = counts[key];
+                        counts[key] = 0;
+                        bits &= bits - 1;
+                    } while (bits != 0);
+                }
+                clean = true;
+            } finally {
+                // an error between counting and reading back (OutOfMemoryError) must not leave counts behind
+                if (!clean) {
+                    Arrays.fill(counts, 0);
+                    Arrays.fill(seen, 0);
+                }
+            }
+        } else {
+            Arrays.sort(keys, 0, m);
+            int distinct = 1;
+            for (int i = 1; i < m; i++) if (keys[i] != keys[i - 1]) distinct++;
+            idx = new int[distinct];
+            val = new float[distinct];
+            int k = -1;
+            for (int i = 0; i < m; i++) {
+                if (k >= 0 && idx[k] == keys[i]) {
+                    val[k] += 1f;
+                } else {
+                    idx[++k] = keys[i];
+                    val[k] = 1f;
+                }
             }
         }
+        int distinct = idx.length;
         double norm = 0;
         for (int i = 0; i < distinct; i++) {
             val[i] = (float) Math.sqrt(val[i]);
@@ -323,20 +418,5 @@ public final class FeatureExtractor {
     /** The final step of {@link #hash}. */
     private static int mix(int h) {
         return h ^ (h >>> 15);
-    }
-
-    private static SparseVector compact(int dim, int[] idx, float[] val, int k) {
-        int m = 0;
-        for (int i = 0; i < k; i++) if (val[i] != 0f) m++;
-        int[] ci = new int[m];
-        float[] cv = new float[m];
-        int j = 0;
-        for (int i = 0; i < k; i++) {
-            if (val[i] != 0f) {
-                ci[j] = idx[i];
-                cv[j++] = val[i];
-            }
-        }
-        return new SparseVector(dim, ci, cv);
     }
 }

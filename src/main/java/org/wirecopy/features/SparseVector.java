@@ -31,13 +31,18 @@ public record SparseVector(int dimension, int[] indices, float[] values) {
         }
         indices = indices.clone();
         values = values.clone();
+        // the previous index in a local, not indices[i - 1]: that read made C2's hoisted range checks fail and
+        // recompile the feature extractor, into which this loop is inlined, several times per run
+        int previous = -1;
         for (int i = 0; i < indices.length; i++) {
-            if (indices[i] < 0 || indices[i] >= dimension) {
-                throw new IllegalArgumentException("index " + indices[i] + " outside [0, " + dimension + ")");
+            int index = indices[i];
+            if (index < 0 || index >= dimension) {
+                throw new IllegalArgumentException("index " + index + " outside [0, " + dimension + ")");
             }
-            if (i > 0 && indices[i] <= indices[i - 1]) {
+            if (index <= previous) {
                 throw new IllegalArgumentException("indices must be sorted and distinct at position " + i);
             }
+            previous = index;
         }
     }
 

@@ -101,21 +101,23 @@ public final class ForwardPass {
         int r = config.recurrent();
         // z[i] = out_b + enc[i] W + hf[i] W (+ hb[i] W below): the terms are added in the order of the single-sum
         // form, so the result is the same float; the forward states are not kept
-        float[][] z = new float[n][];
+        // (each z[i] becomes the paragraph's probabilities in place)
+        float[][] z = out;
+        double[] e = new double[labels];
         Lstm.State f = fwd == null ? null : fwd.start();
         for (int i = 0; i < n; i++) {
             z[i] = outB.clone();
             accumulate(enc[i], outW, 0, z[i]);
-            if (f != null) accumulate(fwd.step(enc[i], f), outW, h, z[i]);
+            if (f != null) accumulate(fwd.stepInPlace(enc[i], f), outW, h, z[i]);
         }
         if (bwd == null) {
-            for (int i = 0; i < n; i++) out[i] = softmax(z[i]);
+            for (int i = 0; i < n; i++) softmaxInPlace(z[i], e);
             return out;
         }
         Lstm.State b = bwd.start();
         for (int i = n - 1; i >= 0; i--) {
-            accumulate(bwd.step(enc[i], b), outW, h + r, z[i]);
-            out[i] = softmax(z[i]);
+            accumulate(bwd.stepInPlace(enc[i], b), outW, h + r, z[i]);
+            softmaxInPlace(z[i], e);
             enc[i] = null;
         }
         return out;
@@ -223,8 +225,27 @@ public final class ForwardPass {
         return softmax(z);
     }
 
-    /** z += x * W[rowOffset .. rowOffset + x.length, :]. */
+    /**
+     * z += x * W[rowOffset .. rowOffset + x.length, :], skipping the rows of zeros in x. A skipped row adds -0f
+     * instead of its products, which leaves every float as it is (x + -0f == x, bit for bit, for every x): the same
+     * sums without a branch per row (about half of a ReLU encoding is zero, at random).
+     */
     private void accumulate(float[] x, float[] w, int rowOffset, float[] z) {
+        if (labels == 3) {
+            float z0 = z[0], z1 = z[1], z2 = z[2];
+            for (int k = 0; k < x.length; k++) {
+                float v = x[k];
+                boolean zero = v == 0f;
+                int base = (rowOffset + k) * 3;
+                z0 += zero ? -0f : v * w[base];
+                z1 += zero ? -0f : v * w[base + 1];
+                z2 += zero ? -0f : v * w[base + 2];
+            }
+            z[0] = z0;
+            z[1] = z1;
+            z[2] = z2;
+            return;
+        }
         for (int k = 0; k < x.length; k++) {
             float v = x[k];
             if (v == 0f) continue;
@@ -271,7 +292,11 @@ public final class ForwardPass {
      */
     static void addRows(float[] v, int n, float[][] w, float[] z, int[] nonZero) {
         int m = 0;
-        for (int k = 0; k < n; k++) if (v[k] != 0f) nonZero[m++] = k;
+        // no branch: k is written at m every time, and m moves on only past a non-zero
+        for (int k = 0; k < n; k++) {
+            nonZero[m] = k;
+            m += v[k] != 0f ? 1 : 0;
+        }
         int width = z.length;
         int i = 0;
         for (; i + 3 < m; i += 4) {
@@ -305,6 +330,18 @@ public final class ForwardPass {
             if (f == (float) (t + margin)) return x < 0 ? -f : f;
         }
         return (float) Math.tanh(x);
+    }
+
+    /** {@link #softmax} written over z; {@code e} is scratch space of z.length doubles. */
+    private static void softmaxInPlace(float[] z, double[] e) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : z) max = Math.max(max, v);
+        double sum = 0;
+        for (int j = 0; j < z.length; j++) {
+            e[j] = Math.exp(z[j] - max);
+            sum += e[j];
+        }
+        for (int j = 0; j < z.length; j++) z[j] = (float) (e[j] / sum);
     }
 
     private static float[] softmax(float[] z) {
@@ -363,13 +400,27 @@ public final class ForwardPass {
          * array.
          */
         float[] step(float[] xi, State s) {
+            return step(xi, s, new float[r]);
+        }
+
+        /**
+         * {@link #step}, writing the new h over the h before the previous step (the state keeps two): the array
+         * returned holds the new h until the step after next.
+         */
+        float[] stepInPlace(float[] xi, State s) {
+            float[] hn = s.spare;
+            if (hn == null) hn = new float[r];
+            s.spare = s.h;
+            return step(xi, s, hn);
+        }
+
+        private float[] step(float[] xi, State s, float[] hn) {
             int g = 4 * r;
             float[] z = s.z;
             float[] c = s.c;
             System.arraycopy(b, 0, z, 0, g);
             addRows(xi, in, w, z, s.nonZero);
             addRows(s.h, r, rw, z, s.nonZero);
-            float[] hn = new float[r];
             for (int j = 0; j < r; j++) {
                 float a = tanh(z[j]);
                 float f = sigmoid(z[r + j]);
@@ -385,6 +436,8 @@ public final class ForwardPass {
         /** A running state: h, c and scratch space. */
         final class State {
             float[] h;
+            /** An array of r floats {@link #stepInPlace} may write the next h into, or null. */
+            float[] spare;
             final float[] c;
             final float[] z = new float[4 * r];
             final int[] nonZero = new int[Math.max(in, r)];
