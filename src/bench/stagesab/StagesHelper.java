@@ -16,7 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One build's side of stages-ab.sh (StagesAB loads it once per build, each through its own class loader). */
+/** One build's side of stages-ab.sh (StagesAB loads it once per build, each through its own class loader). The forward
+ * pass is the first network of the model, which every build has (a seed ensemble's others are not timed). */
 public class StagesHelper {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private final List<Article> articles = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.wirecopy.classify.Classifier;
 import org.wirecopy.features.FeatureExtractor;
 import org.wirecopy.features.SparseVector;
 import org.wirecopy.model.Model;
-import org.wirecopy.network.ForwardPass;
+import org.wirecopy.network.Ensemble;
 import org.wirecopy.text.Article;
 import org.wirecopy.text.Paragraph;
 
@@ -58,7 +58,7 @@ public final class StageTimes {
         Model model = Classifier.defaultModel();
         Classifier classifier = new Classifier(model);
         FeatureExtractor features = new FeatureExtractor(model.features(), model.vectors());
-        ForwardPass network = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
+        Ensemble network = new Ensemble(model.network(), model.weights(), model.features().inputSize(),
                 model.labels().size());
         List<List<SparseVector>> vectors = new ArrayList<>();
         for (Article a : articles) vectors.add(features.extract(a.paragraphs()));

@@ -22,7 +22,7 @@ import org.wirecopy.corpus.LabelledArticle;
 import org.wirecopy.features.FeatureExtractor;
 import org.wirecopy.features.SparseVector;
 import org.wirecopy.model.Model;
-import org.wirecopy.network.ForwardPass;
+import org.wirecopy.network.Ensemble;
 import org.wirecopy.text.Article;
 import org.wirecopy.text.Paragraph;
 
@@ -53,13 +53,13 @@ public class StagesBenchmark {
         List<List<Paragraph>> paragraphs;
         List<List<SparseVector>> vectors;
         FeatureExtractor features;
-        ForwardPass network;
+        Ensemble network;
 
         @Setup
         public void load() throws IOException {
             Model model = Classifier.defaultModel();
             features = new FeatureExtractor(model.features(), model.vectors());
-            network = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
+            network = new Ensemble(model.network(), model.weights(), model.features().inputSize(),
                     model.labels().size());
             texts = new ArrayList<>();
             paragraphs = new ArrayList<>();
