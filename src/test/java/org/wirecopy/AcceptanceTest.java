@@ -27,17 +27,17 @@ class AcceptanceTest {
     static final Path DIR = TestData.shared().resolve("acceptance");
 
     /** Floor under the bundled model's measured macro-F1 on the 40 real posts (see README); catches regressions. */
-    static final double REAL_BLOGS_FLOOR = 0.78;
+    static final double REAL_BLOGS_FLOOR = 0.80;
     /** Floor under the macro-F1 on the same posts read from their HTML pages (blockquotes and all). */
-    static final double REAL_BLOGS_HTML_FLOOR = 0.84;
+    static final double REAL_BLOGS_HTML_FLOOR = 0.87;
     /** Floors under the per-genre figures on the real whole pages (see README): news REPORTING F1, ... */
-    static final double PAGES_NEWS_REPORTING_FLOOR = 0.70;
-    static final double PAGES_BOILERPLATE_FLOOR = 0.93;
-    static final double PAGES_BLOG_COMMENTARY_FLOOR = 0.80;
+    static final double PAGES_NEWS_REPORTING_FLOOR = 0.78;
+    static final double PAGES_BOILERPLATE_FLOOR = 0.95;
+    static final double PAGES_BLOG_COMMENTARY_FLOOR = 0.85;
 
-    /** At least 17 of the 18 gold labels of the canonical post (a regression floor, not the target of 18). */
+    /** All 18 gold labels of the canonical post (the bundled seed ensemble gets them all). */
     @Test
-    void canonicalPostGetsAtLeastSeventeenOfEighteenGoldLabels() throws Exception {
+    void canonicalPostGetsAllEighteenGoldLabels() throws Exception {
         Path txt = DIR.resolve("hotair-kim-putin.txt");
         Path gold = DIR.resolve("hotair-kim-putin.gold.tsv");
         assumeTrue(Files.exists(txt) && Files.exists(gold),
@@ -51,9 +51,8 @@ class AcceptanceTest {
         assertEquals(expected.size(), r.size(), "paragraph count");
         int right = 0;
         for (int i = 0; i < expected.size(); i++) if (expected.get(i).equals(r.predictedLabels().get(i))) right++;
-        // the bundled model misses one paragraph (an AP background paragraph with no attribution, scored 0.29 for
-        // REPORTING); the target is all 18 on every seed, not met yet (see README)
-        assertTrue(right >= expected.size() - 1, right + " of " + expected.size() + ": " + r.predictedLabels());
+        // the ensemble's first network alone misses one pasted AP paragraph (docs/model.md, "Fourth round")
+        assertEquals(expected.size(), right, right + " of " + expected.size() + ": " + r.predictedLabels());
     }
 
     @Test
