@@ -59,24 +59,30 @@ public final class Classifier implements ArticleLabeller {
      * @throws IllegalArgumentException when {@code minConfidence} is outside 0..1 or NaN
      */
     public Classifier(Model model, double minConfidence) {
-        this(model, minConfidence, Objects.requireNonNull(model, "model").weights().members());
+        this(model, minConfidence, new FeatureExtractor(Objects.requireNonNull(model, "model").features(),
+                model.vectors()), network(model, model.weights().members()));
     }
 
-    private Classifier(Model model, double minConfidence, int networks) {
-        this.model = Objects.requireNonNull(model, "model");
+    /** Shares the (immutable, thread-safe) feature extractor and networks of another classifier of {@code model}. */
+    private Classifier(Model model, double minConfidence, FeatureExtractor features, Ensemble network) {
+        this.model = model;
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new IllegalArgumentException("minimum confidence must be in 0..1, got " + minConfidence);
         }
+        this.features = features;
+        this.network = network;
+        this.minConfidence = minConfidence;
+        this.outsideScores = outsideScores(model.labels());
+    }
+
+    private static Ensemble network(Model model, int networks) {
         int members = model.weights().members();
         if (networks < 1 || networks > members) {
             throw new IllegalArgumentException("networks must be in 1.." + members + " (the model holds " + members
                     + "), got " + networks);
         }
-        this.features = new FeatureExtractor(model.features(), model.vectors());
-        this.network = new Ensemble(model.network(), model.weights(), model.features().inputSize(),
-                model.labels().size(), networks);
-        this.minConfidence = minConfidence;
-        this.outsideScores = outsideScores(model.labels());
+        return new Ensemble(model.network(), model.weights(), model.features().inputSize(), model.labels().size(),
+                networks);
     }
 
     /**
@@ -87,7 +93,7 @@ public final class Classifier implements ArticleLabeller {
      * @throws IllegalArgumentException when {@code min} is outside 0..1 or NaN
      */
     public Classifier withMinConfidence(double min) {
-        return new Classifier(model, min, network.size());
+        return new Classifier(model, min, features, network);
     }
 
     /**
@@ -100,7 +106,7 @@ public final class Classifier implements ArticleLabeller {
      * @throws IllegalArgumentException when {@code n} is not in 1..{@link #networks()} of the model
      */
     public Classifier withNetworks(int n) {
-        return new Classifier(model, minConfidence, n);
+        return new Classifier(model, minConfidence, features, network(model, n));
     }
 
     /**

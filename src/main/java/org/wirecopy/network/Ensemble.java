@@ -9,7 +9,8 @@ import java.util.Objects;
  * The networks of a model run on one article, their probabilities averaged: a model holds one network or a seed
  * ensemble of several of the same shape (see {@link NetworkWeights#members()}). With one member the scores are that
  * network's, float for float; with {@code k} members each probability is the sum of the members' in member order,
- * divided by {@code k}, so scores never depend on threads or batching.
+ * divided by {@code k}, so scores never depend on threads or batching. The sums are written into the first member's
+ * arrays, which {@link ForwardPass} makes new for every call.
  *
  * <p>Immutable and thread-safe.
  */
@@ -80,7 +81,6 @@ public final class Ensemble {
     public float[][] scores(List<SparseVector> inputs) {
         float[][] sum = members[0].scores(inputs);
         if (members.length == 1) return sum;
-        for (int i = 0; i < sum.length; i++) sum[i] = sum[i].clone();
         for (int k = 1; k < members.length; k++) {
             float[][] s = members[k].scores(inputs);
             for (int i = 0; i < sum.length; i++) add(sum[i], s[i]);
@@ -127,7 +127,6 @@ public final class Ensemble {
         public float[] scores(int index) {
             float[] sum = members[0].scores(index);
             if (members.length == 1) return sum;
-            sum = sum.clone(); // the sums never write into an array a member handed out
             for (int k = 1; k < members.length; k++) add(sum, members[k].scores(index));
             divide(sum);
             return sum;
@@ -144,7 +143,6 @@ public final class Ensemble {
         public float[] rescore(int index, SparseVector replacement) {
             float[] sum = members[0].rescore(index, replacement);
             if (members.length == 1) return sum;
-            sum = sum.clone();
             for (int k = 1; k < members.length; k++) add(sum, members[k].rescore(index, replacement));
             divide(sum);
             return sum;

@@ -222,7 +222,8 @@ public final class ForwardPass {
             accumulate(hfi, outW, config.hidden(), z);
             accumulate(hbi, outW, config.hidden() + config.recurrent(), z);
         }
-        return softmax(z);
+        softmaxInPlace(z, new double[labels]);
+        return z;
     }
 
     /**
@@ -332,7 +333,7 @@ public final class ForwardPass {
         return (float) Math.tanh(x);
     }
 
-    /** {@link #softmax} written over z; {@code e} is scratch space of z.length doubles. */
+    /** The softmax of z, written over z; {@code e} is scratch space of z.length doubles. */
     private static void softmaxInPlace(float[] z, double[] e) {
         float max = Float.NEGATIVE_INFINITY;
         for (float v : z) max = Math.max(max, v);
@@ -342,20 +343,6 @@ public final class ForwardPass {
             sum += e[j];
         }
         for (int j = 0; j < z.length; j++) z[j] = (float) (e[j] / sum);
-    }
-
-    private static float[] softmax(float[] z) {
-        float max = Float.NEGATIVE_INFINITY;
-        for (float v : z) max = Math.max(max, v);
-        double sum = 0;
-        double[] e = new double[z.length];
-        for (int j = 0; j < z.length; j++) {
-            e[j] = Math.exp(z[j] - max);
-            sum += e[j];
-        }
-        float[] p = new float[z.length];
-        for (int j = 0; j < z.length; j++) p[j] = (float) (e[j] / sum);
-        return p;
     }
 
     private static Tensor check(Tensor t, int rows, int cols) {

@@ -168,10 +168,7 @@ public final class Trainer {
         }
         Model draft = model(labels, weights, dl4jConf, provisional(configJson));
         if (dev != null) {
-            Evaluation ev = Evaluator.evaluate(new Classifier(draft), dev);
-            devMetrics.put("accuracy", ev.accuracy());
-            devMetrics.put("macroF1", ev.macroF1());
-            for (String l : labels) devMetrics.put("f1." + l, ev.f1(l));
+            putDevFigures(devMetrics, draft, dev);
         }
         String dataName = furniture.groups().isEmpty() ? train.name()
                 : train.name() + " + page furniture " + furniture.name() + " (sha256 " + furniture.sha256() + ")";
@@ -207,10 +204,7 @@ public final class Trainer {
                 first.dl4jConfiguration(), first.provenance(), first.vectors());
         Map<String, Double> devMetrics = new LinkedHashMap<>();
         if (dev != null) {
-            Evaluation ev = Evaluator.evaluate(new Classifier(draft), dev);
-            devMetrics.put("accuracy", ev.accuracy());
-            devMetrics.put("macroF1", ev.macroF1());
-            for (String l : first.labels()) devMetrics.put("f1." + l, ev.f1(l));
+            putDevFigures(devMetrics, draft, dev);
         }
         for (int k = 0; k < n; k++) {
             Map<String, Double> m = members.get(k).provenance().devMetrics();
@@ -223,6 +217,14 @@ public final class Trainer {
                 p.trainingParagraphs(), p.devData(), p.devDataSha256(), p.bestEpoch(), devMetrics, toJson(config));
         return new Model(first.labels(), first.features(), first.network(), draft.weights(),
                 first.dl4jConfiguration(), ensemble, first.vectors());
+    }
+
+    /** The dev figures recorded in a model's provenance: accuracy, macro-F1 and F1 per label. */
+    private static void putDevFigures(Map<String, Double> devMetrics, Model draft, Corpus dev) {
+        Evaluation ev = Evaluator.evaluate(new Classifier(draft), dev);
+        devMetrics.put("accuracy", ev.accuracy());
+        devMetrics.put("macroF1", ev.macroF1());
+        for (String l : draft.labels()) devMetrics.put("f1." + l, ev.f1(l));
     }
 
     private Model model(List<String> labels, NetworkWeights weights, String dl4jConf, Provenance p) {
