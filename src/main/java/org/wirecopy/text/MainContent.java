@@ -62,8 +62,8 @@ public final class MainContent {
 
     /**
      * The number of post containers on the page ({@code article} elements, or elements with a class such as "post" or
-     * "hentry") that hold at least 300 characters and sit in no other post container: two or more mean a page of
-     * several posts, such as a blog's homepage.
+     * "hentry") that hold at least 300 characters, sit in no other post container and are not furniture (reader
+     * comments, teasers in a "related" box): two or more mean a page of several posts, such as a blog's homepage.
      */
     static int postContainers(Document doc) {
         java.util.Set<Element> found = new java.util.HashSet<>();
@@ -78,7 +78,7 @@ public final class MainContent {
                     }
                 }
             }
-            if (!post) continue;
+            if (!post || inFurniture(e)) continue;
             boolean nested = false;
             for (Element a = e.parent(); a != null; a = a.parent()) {
                 if (found.contains(a)) {
@@ -90,6 +90,17 @@ public final class MainContent {
             if (!nested && e.text().length() >= 300) count++;
         }
         return count;
+    }
+
+    /**
+     * Whether {@code e} or an element around it is furniture by its name, class or id: reader comments and teaser cards
+     * of other stories are often {@code article} elements too, and are no post of the page.
+     */
+    private static boolean inFurniture(Element e) {
+        for (Element a = e; a != null; a = a.parent()) {
+            if (HtmlSegmenter.furnitureElement(a, a.normalName())) return true;
+        }
+        return false;
     }
 
     /** Whether {@code doc} has more than {@code max} elements (an iterative walk that stops there). */

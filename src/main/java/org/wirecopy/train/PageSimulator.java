@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *   <li>blockquotes around pasted copy as bloggers put them (most paragraphs of a paste; some bloggers never quote,
  *       and a few put their own words in a blockquote), none around a news outlet's own report;</li>
  *   <li>a heading for a short first line, links in furniture and sometimes in body text, list items, captions and
- *       furniture class names with the noise real pages have;</li>
+ *       furniture class names with the noise real pages have; a paragraph whose corpus entry names its element (a
+ *       {@code tag} field: {@code h2}, {@code li}, {@code figcaption}...) mostly gets that element;</li>
  *   <li>what the page says of its kind (news, opinion, blog) now and then, sometimes wrongly;</li>
  *   <li>with {@code pageProbability}, whole-page furniture from a {@link Furniture} library around the article (menus
  *       and bylines above, lists of other stories, newsletter boxes, footers and comments below) and an ad or caption
@@ -72,7 +73,8 @@ final class PageSimulator {
         List<String> labels = new ArrayList<>();
         List<Paragraph> plain = Article.ofParagraphs(a.texts()).paragraphs();
         for (int i = 0; i < ps.size(); i++) {
-            out.add(markup(plain.get(i), ps.get(i).label(), i, kind, quotes));
+            out.add(markup(plain.get(i), ps.get(i).label(), ps.get(i).fields().getOrDefault("tag", ""), i, kind,
+                    quotes));
             labels.add(ps.get(i).label());
         }
         if (!furniture.groups().isEmpty() && r.nextDouble() < pageProbability) {
@@ -106,7 +108,15 @@ final class PageSimulator {
         return new PageSignals(r.nextDouble() < news, r.nextDouble() < opinion, r.nextDouble() < blog);
     }
 
-    private Paragraph markup(Paragraph p, String label, int i, String kind, boolean quotes) {
+    /**
+     * Element names a corpus paragraph may carry in its {@code tag} field ({@code "h2"} for a subheading, {@code "li"}
+     * for a list item...), which the simulated page then uses most of the time.
+     */
+    static final java.util.Set<String> CORPUS_TAGS = java.util.Set.of("h1", "h2", "h3", "h4", "li", "figcaption", "td");
+    /** How often a paragraph's own {@code tag} field is followed (the rest of the time it is a plain paragraph). */
+    static final double TAG_KEPT = 0.9;
+
+    private Paragraph markup(Paragraph p, String label, String given, int i, String kind, boolean quotes) {
         String text = p.normalizedText();
         boolean furnitureLabel = "BOILERPLATE".equals(label);
         int depth = 0;
@@ -119,7 +129,11 @@ final class PageSimulator {
         }
         int heading = 0;
         String tag = "p";
-        if (i <= 1 && !furnitureLabel && text.length() < 160 && !text.endsWith(".") && r.nextDouble() < 0.8) {
+        boolean tagged = CORPUS_TAGS.contains(given) && r.nextDouble() < TAG_KEPT;
+        if (tagged) {
+            tag = given;
+            heading = tag.charAt(0) == 'h' ? tag.charAt(1) - '0' : 0;
+        } else if (i <= 1 && !furnitureLabel && text.length() < 160 && !text.endsWith(".") && r.nextDouble() < 0.8) {
             heading = 1 + r.nextInt(2);
             tag = "h" + heading;
         } else if (!furnitureLabel && text.length() < 90 && !text.endsWith(".") && r.nextDouble() < 0.15) {
@@ -132,7 +146,7 @@ final class PageSimulator {
             if (r.nextDouble() < 0.35) links = 1f;
             else if (r.nextDouble() < 0.2) links = (float) r.nextDouble();
             hint = r.nextDouble() < 0.5;
-            if (heading == 0) {
+            if (heading == 0 && !tagged) {
                 double u = r.nextDouble();
                 if (CAPTION.matcher(text).find() && u < 0.6) tag = "figcaption";
                 else if (u < 0.15) tag = "li";
@@ -141,7 +155,7 @@ final class PageSimulator {
         } else {
             if (r.nextDouble() < 0.25) links = (float) (r.nextDouble() * 0.3);
             hint = r.nextDouble() < 0.03;
-            if (heading == 0 && r.nextDouble() < 0.04) tag = "li";
+            if (heading == 0 && !tagged && r.nextDouble() < 0.04) tag = "li";
         }
         return p.withMarkup(depth, heading, tag, links, hint);
     }

@@ -211,4 +211,34 @@ class MainContentTest {
         for (int i = 4; i < 7; i++) plain.add(Paragraph.of(i, i + PROSE, 0, 0));
         assertTrue(MainContent.rivalOutside(plain, main, inMain), "three prose paragraphs outside are");
     }
+
+    @Test
+    void readerCommentsInArticleElementsAreNoSecondPost() {
+        String page = newsPage();
+        StringBuilder comments = new StringBuilder("<div id='comments' class='comments-area'>");
+        for (int c = 0; c < 3; c++) {
+            comments.append("<article id='div-comment-").append(c).append("' class='comment-body'><p>Reader ")
+                    .append(c).append(" writes at length: the bearings were known to be worn for years, and the ")
+                    .append("council should have planned the closure before the summer season began on the quay. Every ")
+                    .append("trader on the front lost money the last time the road shut, and nobody paid them back. ")
+                    .append("Ask the harbour master how many letters went unanswered before the inspection.")
+                    .append("</p></article>");
+        }
+        comments.append("</div>");
+        Article plain = ArticleReader.readPage(page, "");
+        String withComments = page.replace("<footer>", comments + "<footer>");
+        Article a = ArticleReader.readPage(withComments, "");
+        assertTrue(plain.paragraphs().stream().anyMatch(p -> p.region() == Paragraph.Region.MAIN));
+        for (Paragraph p : a.paragraphs()) {
+            if (p.text().startsWith("The harbour bridge")) {
+                assertEquals(Paragraph.Region.MAIN, p.region(), "the article is still found beside three comments");
+            }
+            if (p.text().startsWith("Reader ")) assertEquals(Paragraph.Region.OUTSIDE, p.region(), p.text());
+        }
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(withComments);
+        assertEquals(0, MainContent.postContainers(doc), "comments are no posts");
+        doc.select("div.page").first().append("<article class='post'>" + "A second post on the page. ".repeat(20)
+                + "</article><article class='post'>" + "A third post on the page. ".repeat(20) + "</article>");
+        assertEquals(2, MainContent.postContainers(doc), "posts outside furniture still count");
+    }
 }
