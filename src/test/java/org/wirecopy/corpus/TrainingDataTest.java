@@ -33,6 +33,9 @@ class TrainingDataTest {
         CASES.put("prose-furniture", "BOILERPLATE");
     }
 
+    /** Element names a paragraph may carry in its {@code tag} field (what the page simulation follows). */
+    static final Set<String> TAGS = Set.of("h1", "h2", "h3", "h4", "li", "figcaption", "td");
+
     static Map<String, Corpus> splits = new LinkedHashMap<>();
     static Corpus all;
 
@@ -63,6 +66,11 @@ class TrainingDataTest {
                 assertEquals(s, a.field("split"), a.id());
                 int n = a.paragraphs().size();
                 assertTrue(n >= 3 && n <= 40, a.id() + " has " + n + " paragraphs");
+                for (int i = 0; i < n; i++) {
+                    String tag = a.paragraphs().get(i).fields().get("tag");
+                    assertTrue(tag == null || TAGS.contains(tag), a.id() + " paragraph " + i + ": tag " + tag
+                            + " is none of " + TAGS + " (the elements training pages are given)");
+                }
             }
         }
     }
