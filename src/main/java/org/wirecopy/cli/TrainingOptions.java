@@ -64,6 +64,11 @@ final class TrainingOptions {
                     + "The bundled model has 3. Default: ${DEFAULT-VALUE}.")
     int ensemble = D.ensemble();
 
+    @Option(names = "--gradient-clip", paramLabel = "NORM",
+            description = "Scale each layer's gradient down to this L2 norm when it is larger (steadies training on "
+                    + "long articles); 0 turns clipping off. Default: ${DEFAULT-VALUE}.")
+    double gradientClip = D.gradientClip();
+
     @Option(names = "--architecture", paramLabel = "ARCH",
             description = "Network: BILSTM (sequence over the article's paragraphs) or MLP (per paragraph). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -129,6 +134,7 @@ final class TrainingOptions {
         if (given("--page")) t.pageProbability(page);
         if (given("--temperature")) t.temperature(temperature);
         if (given("--ensemble")) t.ensemble(ensemble);
+        if (given("--gradient-clip")) t.gradientClip(gradientClip);
         return t.build();
     }
 }

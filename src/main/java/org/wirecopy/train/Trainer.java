@@ -140,10 +140,10 @@ public final class Trainer {
                 train.paragraphCount(), labels);
         SequenceTrainer st = new SequenceTrainer(config.network(), config.features().inputSize(), labels.size(),
                 new SequenceTrainer.Options(config.epochs(), config.batchSize(), config.learningRate(), config.l2(),
-                        config.seed(), dev == null ? config.epochs() + 1 : config.patience()));
+                        config.seed(), dev == null ? config.epochs() + 1 : config.patience(), config.gradientClip()));
         String configJson = toJson(config);
         String dl4jConf = GraphFactory.configuration(config.network(), config.features().inputSize(), labels.size(),
-                0L, config.learningRate(), config.l2()).toJson();
+                0L, config.learningRate(), config.l2(), config.gradientClip()).toJson();
         int[] epochCounter = {0};
         SequenceTrainer.Result result = st.train(epoch -> epochData(train, sequences, fx, labels, cropSeed, epoch),
                 weights -> {

@@ -36,14 +36,19 @@ import java.util.Objects;
  *                     {@code seed + 1}, ... and the model averages their probabilities (a seed ensemble; the bundled
  *                     model has 3); classification time grows with it. 0, in configurations written before this
  *                     field existed, means 1
+ * @param gradientClip threshold on the L2 norm of each layer's gradient, above which the gradient is scaled down to it
+ *                     (steadies the LSTMs on long articles); 0 turns clipping off, as in configurations written
+ *                     before this field existed
  */
 public record TrainingConfig(FeatureConfig features, NetworkConfig network, long seed, int epochs, int batchSize,
                              double learningRate, double l2, int patience, double cropProbability,
                              double markupProbability, double pageProbability, double temperature,
-                             int ensemble) {
+                             int ensemble, double gradientClip) {
 
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 20260901L;
+    /** The gradient-clipping threshold used when none is given (0: off). */
+    public static final double DEFAULT_GRADIENT_CLIP = 0;
 
     /**
      * Checks every value.
@@ -61,6 +66,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
      * @param pageProbability   0..1
      * @param temperature       0 (fit on dev) or (0, 10]
      * @param ensemble          1..16 networks (0 means 1)
+     * @param gradientClip      0 (off) or a positive finite threshold
      * @throws IllegalArgumentException when a value is out of its range, naming it
      */
     public TrainingConfig {
@@ -93,6 +99,9 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         if (ensemble < 1 || ensemble > 16) {
             throw new IllegalArgumentException("ensemble must be in 1..16 networks, got " + ensemble);
         }
+        if (!(gradientClip >= 0 && gradientClip <= 1e6)) {
+            throw new IllegalArgumentException("gradientClip must be 0 (off) or in (0, 1e6], got " + gradientClip);
+        }
     }
 
     /** {@return the defaults the bundled model is trained with} */
@@ -110,7 +119,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         return new Builder().features(features).network(network).seed(seed).epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).l2(l2).patience(patience).cropProbability(cropProbability)
                 .markupProbability(markupProbability).pageProbability(pageProbability).temperature(temperature)
-                .ensemble(ensemble);
+                .ensemble(ensemble).gradientClip(gradientClip);
     }
 
     /** Builder; {@link #build()} validates. */
@@ -128,6 +137,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         private double pageProbability = 0.3;
         private double temperature = 0;
         private int ensemble = 1;
+        private double gradientClip = DEFAULT_GRADIENT_CLIP;
 
         /**
          * Sets the feature configuration.
@@ -252,6 +262,17 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         }
 
         /**
+         * Sets the threshold of per-layer gradient clipping.
+         *
+         * @param c 0 for none, or the largest L2 norm a layer's gradient may have (checked by {@link #build()})
+         * @return this builder
+         */
+        public Builder gradientClip(double c) {
+            this.gradientClip = c;
+            return this;
+        }
+
+        /**
          * Sets the softmax temperature.
          *
          * @param t 0 to fit it on dev, or a value in (0, 10] (checked by {@link #build()})
@@ -281,7 +302,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
          */
         public TrainingConfig build() {
             return new TrainingConfig(features, network, seed, epochs, batchSize, learningRate, l2, patience,
-                    cropProbability, markupProbability, pageProbability, temperature, ensemble);
+                    cropProbability, markupProbability, pageProbability, temperature, ensemble, gradientClip);
         }
     }
 }

@@ -100,4 +100,22 @@ class TrainerTest {
                 .withHashBits(30));
         assertTrue(e.getMessage().contains("features.hashBits"), e.getMessage());
     }
+
+    @Test
+    void gradientClippingIsConfiguredRecordedAndChangesTraining() throws Exception {
+        Corpus c = TestData.tinyCorpus();
+        TrainingConfig plain = TestData.smallConfig(Architecture.BILSTM, 31).toBuilder().gradientClip(0).build();
+        TrainingConfig clipped = plain.toBuilder().gradientClip(0.01).build();
+        Model a = new Trainer(plain).train(c, c);
+        Model b = new Trainer(clipped).train(c, c);
+        assertFalse(a.weights().tensors().equals(b.weights().tensors()), "a tight clip changes the weights");
+        assertTrue(b.provenance().trainingConfig().contains("\"gradientClip\":0.01"), b.provenance().trainingConfig());
+        assertTrue(b.dl4jConfiguration().contains("ClipL2PerLayer"), "DL4J is told to clip");
+        assertFalse(a.dl4jConfiguration().contains("ClipL2PerLayer"));
+        assertArrayEquals(ModelIO.toBytes(b), ModelIO.toBytes(new Trainer(clipped).train(c, c)), "deterministic");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.builder().gradientClip(-1).build());
+        assertTrue(e.getMessage().startsWith("gradientClip"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().gradientClip(Double.NaN).build());
+    }
 }

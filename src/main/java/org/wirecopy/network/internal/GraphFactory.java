@@ -1,6 +1,7 @@
 package org.wirecopy.network.internal;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
@@ -36,15 +37,28 @@ public final class GraphFactory {
     private GraphFactory() {
     }
 
-    /** The graph configuration (not initialised). */
+    /** The graph configuration (not initialised), without gradient clipping. */
     public static ComputationGraphConfiguration configuration(NetworkConfig net, int inputSize, int labels, long seed,
                                                               double learningRate, double l2) {
-        var gb = new NeuralNetConfiguration.Builder()
+        return configuration(net, inputSize, labels, seed, learningRate, l2, 0);
+    }
+
+    /**
+     * The graph configuration (not initialised); a positive {@code gradientClip} scales each layer's gradient down to
+     * that L2 norm when it is larger.
+     */
+    public static ComputationGraphConfiguration configuration(NetworkConfig net, int inputSize, int labels, long seed,
+                                                              double learningRate, double l2, double gradientClip) {
+        var nb = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .weightInit(WeightInit.XAVIER)
                 .updater(new Adam(learningRate))
-                .l2(l2)
+                .l2(l2);
+        if (gradientClip > 0) {
+            nb.gradientNormalization(GradientNormalization.ClipL2PerLayer).gradientNormalizationThreshold(gradientClip);
+        }
+        var gb = nb
                 .graphBuilder()
                 .addInputs(INPUT)
                 .setInputTypes(InputType.recurrent(inputSize));
@@ -75,10 +89,17 @@ public final class GraphFactory {
         return gb.build();
     }
 
-    /** A new initialised graph. */
+    /** A new initialised graph, without gradient clipping. */
     public static ComputationGraph create(NetworkConfig net, int inputSize, int labels, long seed,
                                           double learningRate, double l2) {
-        ComputationGraph g = new ComputationGraph(configuration(net, inputSize, labels, seed, learningRate, l2));
+        return create(net, inputSize, labels, seed, learningRate, l2, 0);
+    }
+
+    /** A new initialised graph; see {@link #configuration(NetworkConfig, int, int, long, double, double, double)}. */
+    public static ComputationGraph create(NetworkConfig net, int inputSize, int labels, long seed,
+                                          double learningRate, double l2, double gradientClip) {
+        ComputationGraph g = new ComputationGraph(configuration(net, inputSize, labels, seed, learningRate, l2,
+                gradientClip));
         g.init();
         return g;
     }

@@ -35,8 +35,13 @@ public final class SequenceTrainer {
         }
     }
 
-    /** Optimisation settings. */
-    public record Options(int epochs, int batchSize, double learningRate, double l2, long seed, int patience) {
+    /** Optimisation settings; {@code gradientClip} 0 means no clipping. */
+    public record Options(int epochs, int batchSize, double learningRate, double l2, long seed, int patience,
+                          double gradientClip) {
+        /** Settings without gradient clipping. */
+        public Options(int epochs, int batchSize, double learningRate, double l2, long seed, int patience) {
+            this(epochs, batchSize, learningRate, l2, seed, patience, 0);
+        }
     }
 
     /** What happened in one epoch. */
@@ -81,7 +86,7 @@ public final class SequenceTrainer {
         Random shuffle = new Random(seeds.nextLong());
         Nd4j.getRandom().setSeed(seeds.nextLong());
         ComputationGraph graph = GraphFactory.create(net, inputSize, labels, graphSeed, options.learningRate(),
-                options.l2());
+                options.l2(), options.gradientClip());
         List<Epoch> history = new ArrayList<>();
         NetworkWeights best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
