@@ -5,7 +5,7 @@ import org.wirecopy.classify.ClassifiedParagraph;
 import org.wirecopy.corpus.Corpus;
 import org.wirecopy.corpus.LabelledArticle;
 import org.wirecopy.corpus.LabelledParagraph;
-import org.wirecopy.text.MainContent;
+import org.wirecopy.text.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -170,9 +170,9 @@ public final class PageEvaluator {
         return new ClassifiedParagraph(index, text, 0, 0, label, scores);
     }
 
-    /** The key texts are matched on: see {@link MainContent#key}. */
+    /** The key texts are matched on: see {@link TextNormalizer#matchKey}. */
     static String key(String s) {
-        return MainContent.key(s);
+        return TextNormalizer.matchKey(s);
     }
 
     /**
