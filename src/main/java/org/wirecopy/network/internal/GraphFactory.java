@@ -99,7 +99,7 @@ public final class GraphFactory {
     }
 
     /** Sets the graph's parameters from named tensors; every parameter of the graph must be present. */
-    public static void load(ComputationGraph graph, NetworkWeights weights) {
+    static void load(ComputationGraph graph, NetworkWeights weights) {
         for (Map.Entry<String, INDArray> e : graph.paramTable().entrySet()) {
             Tensor t = weights.get(e.getKey());
             INDArray target = e.getValue();
