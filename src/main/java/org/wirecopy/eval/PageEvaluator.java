@@ -95,7 +95,7 @@ public final class PageEvaluator {
      * @param predicted the classified page
      * @return one outcome per gold article, in page order
      */
-    public static List<ArticleOutcome> align(List<String> labels, Page page, ClassifiedArticle predicted) {
+    static List<ArticleOutcome> align(List<String> labels, Page page, ClassifiedArticle predicted) {
         StringBuilder concat = new StringBuilder();
         List<Integer> owner = new ArrayList<>();
         for (int i = 0; i < predicted.size(); i++) {
@@ -210,7 +210,7 @@ public final class PageEvaluator {
      * @param pageName the page's file name without {@code .html}
      * @return its gold articles, empty when none
      */
-    public static List<LabelledArticle> goldFor(Corpus corpus, String pageName) {
+    static List<LabelledArticle> goldFor(Corpus corpus, String pageName) {
         List<LabelledArticle> byId = new ArrayList<>();
         List<LabelledArticle> byStyle = new ArrayList<>();
         for (LabelledArticle a : corpus.articles()) {

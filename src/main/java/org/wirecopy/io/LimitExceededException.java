@@ -16,7 +16,7 @@ public class LimitExceededException extends IOException {
      *
      * @param message the whole message shown to the user
      */
-    public LimitExceededException(String message) {
+    LimitExceededException(String message) {
         super(message);
     }
 }
