@@ -16,7 +16,7 @@ public class LimitExceededException extends IOException {
      *
      * @param message the whole message shown to the user
      */
-    LimitExceededException(String message) {
+    public LimitExceededException(String message) {
         super(message);
     }
 }
