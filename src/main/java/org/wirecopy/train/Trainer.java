@@ -142,8 +142,8 @@ public final class Trainer {
                 new SequenceTrainer.Options(config.epochs(), config.batchSize(), config.learningRate(), config.l2(),
                         config.seed(), dev == null ? config.epochs() + 1 : config.patience()));
         String configJson = toJson(config);
-        String dl4jConf = GraphFactory.configuration(config.network(), config.features().inputSize(), labels.size(),
-                0L, config.learningRate(), config.l2()).toJson();
+        String dl4jConf = GraphFactory.configurationJson(config.network(), config.features().inputSize(),
+                labels.size(), 0L, config.learningRate(), config.l2());
         int[] epochCounter = {0};
         SequenceTrainer.Result result = st.train(epoch -> epochData(train, sequences, fx, labels, cropSeed, epoch),
                 weights -> {

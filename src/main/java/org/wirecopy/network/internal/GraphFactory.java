@@ -36,9 +36,25 @@ public final class GraphFactory {
     private GraphFactory() {
     }
 
+    /**
+     * The graph configuration as Deeplearning4j's JSON, which a model's provenance records.
+     *
+     * @param net          the network's shape
+     * @param inputSize    the dimension of the paragraph input vectors
+     * @param labels       the number of labels
+     * @param seed         the seed of the weight initialisation
+     * @param learningRate Adam's learning rate
+     * @param l2           the L2 penalty
+     * @return the configuration in Deeplearning4j's JSON form
+     */
+    public static String configurationJson(NetworkConfig net, int inputSize, int labels, long seed,
+                                           double learningRate, double l2) {
+        return configuration(net, inputSize, labels, seed, learningRate, l2).toJson();
+    }
+
     /** The graph configuration (not initialised). */
-    public static ComputationGraphConfiguration configuration(NetworkConfig net, int inputSize, int labels, long seed,
-                                                              double learningRate, double l2) {
+    static ComputationGraphConfiguration configuration(NetworkConfig net, int inputSize, int labels, long seed,
+                                                       double learningRate, double l2) {
         var gb = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
