@@ -77,7 +77,7 @@ public final class SafeFiles {
      * @throws LimitExceededException when the stream holds more
      * @throws IOException when it cannot be read
      */
-    public static byte[] readBounded(InputStream in, String name, long maxBytes, String advice) throws IOException {
+    static byte[] readBounded(InputStream in, String name, long maxBytes, String advice) throws IOException {
         int cap = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
         byte[] b = in.readNBytes(cap);
         if (b.length > maxBytes) {
