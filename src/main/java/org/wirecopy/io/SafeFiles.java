@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -124,6 +125,28 @@ public final class SafeFiles {
             throw new FileSystemException(dir.toString(), null, "is not a directory, so " + target
                     + " cannot be written");
         }
+    }
+
+    /**
+     * Checks an output path before any work is done: it is none of the run's inputs, and it may be written (see
+     * {@link #requireWritableTarget}).
+     *
+     * @param option the option that names the output, e.g. {@code --out}, for the message
+     * @param target the file to write
+     * @param inputs the files the run reads (nulls ignored)
+     * @throws IllegalArgumentException when it is one of the inputs, naming both and the fix
+     * @throws IOException              ({@link FileSystemException}) when it is a directory or another non-regular
+     *                                  file, or its parent is not a directory
+     */
+    public static void requireOutput(String option, Path target, List<Path> inputs) throws IOException {
+        Objects.requireNonNull(target, option);
+        for (Path p : inputs) {
+            if (p != null && sameFile(p, target)) {
+                throw new IllegalArgumentException(option + " " + target + " is also an input (" + p
+                        + "); writing it would destroy the input, choose another path");
+            }
+        }
+        requireWritableTarget(target);
     }
 
     /** A writer of a file's content, for {@link #writeAtomically(Path, Content)}. */
