@@ -149,7 +149,10 @@ public final class SafeFiles {
         requireWritableTarget(target);
     }
 
-    /** A writer of a file's content, for {@link #writeAtomically(Path, Content)}. */
+    /**
+     * A writer of a file's content, for {@link #writeAtomically(Path, Content)}, which calls it once on the calling
+     * thread; an implementation need not be thread-safe.
+     */
     @FunctionalInterface
     public interface Content {
         /**

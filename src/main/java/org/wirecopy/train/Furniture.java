@@ -57,7 +57,7 @@ public record Furniture(String name, String sha256, List<Group> groups) {
     }
 
     /**
-     * One block of furniture as the HTML reader would see it.
+     * One block of furniture as the HTML reader would see it. Immutable and thread-safe.
      *
      * @param text the block's text
      * @param tag  the HTML block element that holds it, e.g. {@code li}

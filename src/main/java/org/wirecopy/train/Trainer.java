@@ -43,7 +43,7 @@ public final class Trainer {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /**
-     * Progress of one epoch, for listeners.
+     * Progress of one epoch, for listeners. Immutable and thread-safe.
      *
      * @param epoch      the epoch just done, from 1
      * @param maxEpochs  the most epochs the run may take

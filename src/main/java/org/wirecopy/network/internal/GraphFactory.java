@@ -27,7 +27,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the Deeplearning4j graph for a {@link NetworkConfig} and moves parameters in and out of it. */
+/**
+ * Builds the Deeplearning4j graph for a {@link NetworkConfig} and moves parameters in and out of it.
+ *
+ * <p>Stateless: its methods may be called from any thread, each on its own graph (a Deeplearning4j
+ * {@code ComputationGraph} is not thread-safe).
+ */
 public final class GraphFactory {
 
     /** Graph vertex names; parameters are named {@code <vertex>_<param>}, e.g. {@code enc_W}. */
