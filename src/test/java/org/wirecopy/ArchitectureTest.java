@@ -11,8 +11,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +24,10 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
@@ -28,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The architecture rules, checked on the compiled classes with ArchUnit: which package may use which, that the
- * library neither prints nor exits, and that the packages no application uses directly keep public only what another
- * package needs ("public means promised", STYLE.md habit 17).
+ * library neither prints nor exits, that the packages no application uses directly keep public only what another
+ * package needs ("public means promised", STYLE.md habit 17), and, from the sources, that every public type says
+ * whether it is thread-safe (habit 11).
  */
 class ArchitectureTest {
 
@@ -58,6 +67,11 @@ class ArchitectureTest {
     /** The command-line entry points, the only classes that print to stdout/stderr or exit. */
     private static final String ENTRY_POINTS =
             "org\\.wirecopy\\.(cli\\.WirecopyCli|spark\\.WirecopyJob|distill\\.Distill)(\\$.*)?";
+
+    /** A type's declaration line: indentation, modifiers, kind, name. */
+    private static final Pattern DECLARATION = Pattern.compile("^(\\s*)((?:(?:public|protected|private|static|final|"
+            + "abstract|sealed|non-sealed|strictfp)\\s+)*)(class|interface|enum|record|@interface)\\s+(\\w+)");
+    private static final Pattern THREAD = Pattern.compile("thread", Pattern.CASE_INSENSITIVE);
 
     @Test
     void onlyTheNetworkAndTrainingUseTheInternalNetworkPackage() {
@@ -120,9 +134,8 @@ class ArchitectureTest {
         }
         List<String> unused = new ArrayList<>();
         for (JavaClass c : internalPublicTypes()) {
-            if (isEntryPoint(c) || api.contains(c.getName()) || inSignatures.contains(c.getName()) || onlyConstants(c)) {
-                continue;
-            }
+            String name = c.getName();
+            if (isEntryPoint(c) || api.contains(name) || inSignatures.contains(name) || onlyConstants(c)) continue;
             boolean used = c.getDirectDependenciesToSelf().stream()
                     .anyMatch(d -> !d.getOriginClass().getPackageName().equals(c.getPackageName()));
             if (!used) unused.add(c.getName());
@@ -142,6 +155,61 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), unused, "public members that no other package uses: make them package-private");
+    }
+
+    @Test
+    void everyPublicTypeSaysWhetherItIsThreadSafe() throws IOException {
+        Path main = TestData.root().resolve("src/main/java");
+        Set<String> declared = new TreeSet<>();
+        List<String> silent = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(main)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                if (f.getFileName().toString().equals("package-info.java")) continue;
+                String pkg = main.relativize(f.getParent()).toString().replace(f.getFileSystem().getSeparator(), ".");
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                Deque<Declared> enclosing = new ArrayDeque<>();
+                for (int i = 0; i < lines.size(); i++) {
+                    Matcher m = DECLARATION.matcher(lines.get(i));
+                    if (!m.find()) continue;
+                    int indent = m.group(1).length();
+                    while (!enclosing.isEmpty() && enclosing.peek().indent() >= indent) enclosing.pop();
+                    List<String> modifiers = List.of(m.group(2).trim().split("\\s+"));
+                    Declared outer = enclosing.peek();
+                    boolean open = outer == null ? modifiers.contains("public")
+                            : outer.open() && (modifiers.contains("public")
+                            || (outer.isInterface() && !modifiers.contains("private")));
+                    String name = (outer == null ? pkg + "." : outer.name() + "$") + m.group(4);
+                    enclosing.push(new Declared(indent, open, name, m.group(3).contains("interface")));
+                    if (!open) continue;
+                    declared.add(name);
+                    if (!THREAD.matcher(javadocBefore(lines, i)).find()) silent.add(name);
+                }
+            }
+        }
+        Set<String> compiled = new TreeSet<>();
+        for (JavaClass c : MAIN) {
+            if (effectivelyPublic(c) && !c.isAnonymousClass()) compiled.add(c.getName());
+        }
+        assertEquals(compiled, declared, "the source scan must find every public type the compiler made");
+        assertEquals(List.of(), silent, "public types whose Javadoc does not say whether they are thread-safe "
+                + "(STYLE.md habit 11)");
+    }
+
+    /** A type declared in a source file: its indentation, whether it is effectively public, its binary name. */
+    private record Declared(int indent, boolean open, String name, boolean isInterface) {
+    }
+
+    /** The Javadoc comment that ends just above line {@code i}, annotations between them skipped; empty if none. */
+    private static String javadocBefore(List<String> lines, int i) {
+        int end = i - 1;
+        while (end >= 0 && !lines.get(end).strip().endsWith("*/")) {
+            String l = lines.get(end).strip();
+            if (l.endsWith(";") || l.endsWith("{") || l.endsWith("}")) return "";
+            end--;
+        }
+        int start = end;
+        while (start >= 0 && !lines.get(start).contains("/**")) start--;
+        return start < 0 ? "" : String.join("\n", lines.subList(start, end + 1));
     }
 
     /** The effectively public classes of the internal packages. */
