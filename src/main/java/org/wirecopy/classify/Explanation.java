@@ -40,6 +40,8 @@ public record Explanation(int index, String label, Map<String, Double> scores,
      * Where a feature of a paragraph's input comes from. The network reads more than the paragraph: its neighbours'
      * cues and each cue's difference from the article's mean are part of every paragraph's input, so a cue such as
      * {@code cue:dateline} can weigh on a paragraph that has no dateline itself.
+     *
+     * <p>Immutable and thread-safe.
      */
     public enum Source {
         /** The paragraph itself: its own cues, markup, words and vector. */
@@ -66,6 +68,8 @@ public record Explanation(int index, String label, Map<String, Double> scores,
 
     /**
      * One feature's effect.
+     *
+     * <p>Immutable and thread-safe.
      *
      * @param feature readable name: {@code cue:dateline}, {@code ngram:"said on"}
      * @param effect  log-odds of the label with the feature minus without it

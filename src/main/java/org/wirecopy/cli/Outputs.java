@@ -23,19 +23,10 @@ final class Outputs {
      * @param files   option name and path of each output file (path may be null)
      */
     static void check(List<Path> inputs, Object... files) throws IOException {
-        List<Path> in = new ArrayList<>();
-        if (inputs != null) for (Path p : inputs) if (p != null) in.add(p);
+        List<Path> in = inputs == null ? List.of() : inputs;
         for (int i = 0; i < files.length; i += 2) {
-            String option = (String) files[i];
             Path out = (Path) files[i + 1];
-            if (out == null) continue;
-            for (Path p : in) {
-                if (SafeFiles.sameFile(p, out)) {
-                    throw new IllegalArgumentException(option + " " + out + " is also an input (" + p
-                            + "); writing it would destroy the input, choose another path");
-                }
-            }
-            SafeFiles.requireWritableTarget(out);
+            if (out != null) SafeFiles.requireOutput((String) files[i], out, in);
         }
     }
 

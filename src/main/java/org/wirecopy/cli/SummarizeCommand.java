@@ -75,12 +75,10 @@ final class SummarizeCommand implements Callable<Integer> {
         if (top < 1) throw new IllegalArgumentException("--top must be >= 1, got " + top);
         GroupKey key = new GroupKey(groupBy);
         SummaryFormat format = output == null ? null : SummaryFormat.of(output);
+        Outputs.check(inputs, "--output", output);
         List<ArticleSummary> rows = new ArrayList<>();
         for (Path p : inputs) {
             org.wirecopy.io.SafeFiles.requireReadable(p, "summary file");
-            if (output != null && org.wirecopy.io.SafeFiles.sameFile(p, output)) {
-                throw new IllegalArgumentException("--output " + output + " is also an input; write it elsewhere");
-            }
             rows.addAll(SummaryReader.read(p));
         }
         PrintWriter err = spec.commandLine().getErr();

@@ -50,6 +50,7 @@ final class TuneThresholdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Outputs.check(Outputs.list(data, model.model), "--output", output);
         Classifier classifier = model.classifier();
         if (dataOptions.labels == null && dataOptions.labelMap == null) {
             dataOptions.labels = String.join(",", classifier.labels());

@@ -52,7 +52,7 @@ public final class WirecopyCli implements Runnable {
      * @param args the command line
      * @return the exit code, one of {@link ExitCodes}
      */
-    public static int run(String... args) {
+    static int run(String... args) {
         // stdout as a file stream, not System.out: PrintStream swallows write errors (a full disk, /dev/full, a
         // closed pipe), and the run must end with exit 4 when results are lost
         java.io.OutputStream stdout = new java.io.BufferedOutputStream(

@@ -153,7 +153,7 @@ public record CorpusOptions(CorpusFormat format, String textColumn, String label
         return m;
     }
 
-    /** Builder with the defaults of {@link #defaults()}. */
+    /** Builder with the defaults of {@link #defaults()}. Not thread-safe: one builder per thread. */
     public static final class Builder {
         private CorpusFormat format = CorpusFormat.AUTO;
         private String textColumn = "text";

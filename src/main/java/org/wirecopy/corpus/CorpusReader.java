@@ -48,6 +48,8 @@ public final class CorpusReader {
     /**
      * What a read found: the articles that were fine, and every problem.
      *
+     * <p>Immutable and thread-safe.
+     *
      * @param corpus   the articles that read cleanly
      * @param problems the problems, at most {@link #MAX_PROBLEMS}
      */
@@ -68,7 +70,12 @@ public final class CorpusReader {
         }
     }
 
-    /** Receives articles as a file is read; see {@link #stream}. */
+    /**
+     * Receives articles as a file is read; see {@link #stream}.
+     *
+     * <p>The reader calls a sink from its own thread only, one call at a time, so an implementation need not be
+     * thread-safe.
+     */
     public interface Sink {
         /**
          * An article that read cleanly.

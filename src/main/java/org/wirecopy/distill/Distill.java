@@ -6,14 +6,15 @@ import org.wirecopy.corpus.CorpusOptions;
 import org.wirecopy.corpus.LabelledArticle;
 import org.wirecopy.corpus.LabelledParagraph;
 import org.wirecopy.features.StaticVectors;
+import org.wirecopy.io.SafeFiles;
 import org.wirecopy.text.TextNormalizer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import java.util.concurrent.Callable;
 /**
  * Command line of the distiller:
  * {@code java -cp target/wirecopy.jar:target/lib/* org.wirecopy.distill.Distill --out training-data/minilm-vectors.bin}.
- * Writes a {@link StaticVectors} file and prints its size, SHA-256 and the time taken.
+ * Writes a {@link StaticVectors} file and prints its size, SHA-256 and the time taken. The file is written through a
+ * temporary file beside it and an atomic rename; an {@code --out} that is a directory, FIFO or device, or the
+ * {@code --data} file, is refused before any work.
  *
  * <p>Not thread-safe; a command object is run once.
  */
@@ -72,6 +75,7 @@ public final class Distill implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
+        SafeFiles.requireOutput("--out", out, List.of(data)); // before minutes of work, like the CLI's outputs
         DistillConfig config = DistillConfig.builder().dims(dims).sifA(sifA).batchSize(batch).threads(threads).build();
         Corpus corpus = CorpusReader.read(data, CorpusOptions.defaults());
         List<String> texts = new ArrayList<>();
@@ -80,15 +84,24 @@ public final class Distill implements Callable<Integer> {
         }
         StaticVectors vectors = new Distiller(config).distil(texts,
                 data.getFileName() + " (sha256 " + corpus.sha256() + ")");
-        byte[] bytes = vectors.toBytes();
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Files.write(out, bytes);
+        byte[] bytes = write(out, vectors);
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "wrote %s: %d tokens x %d dims, %d bytes, sha256 %s, in %.1f s%n", out, vectors.size(),
                 vectors.dims(), bytes.length, sha, (System.nanoTime() - start) / 1e9);
         w.println(vectors.description());
         return 0;
+    }
+
+    /**
+     * Writes the vectors to {@code out} through a temporary file beside it and an atomic rename, so that a failed
+     * run leaves the previous file whole.
+     *
+     * @return the bytes written
+     */
+    static byte[] write(Path out, StaticVectors vectors) throws IOException {
+        byte[] bytes = vectors.toBytes();
+        SafeFiles.writeAtomically(out, bytes);
+        return bytes;
     }
 }

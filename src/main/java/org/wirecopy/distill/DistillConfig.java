@@ -10,7 +10,7 @@ package org.wirecopy.distill;
  * @param batchSize tokens per ONNX batch (default 256; 1..4096)
  * @param threads   ONNX Runtime intra-op threads (default 1, which is bit-reproducible; 1..64)
  */
-public record DistillConfig(int dims, double sifA, int batchSize, int threads) {
+record DistillConfig(int dims, double sifA, int batchSize, int threads) {
 
     /**
      * Checks the components.
@@ -21,7 +21,7 @@ public record DistillConfig(int dims, double sifA, int batchSize, int threads) {
      * @param threads   ONNX Runtime intra-op threads, 1..64
      * @throws IllegalArgumentException when a value is out of its range, naming the command-line option
      */
-    public DistillConfig {
+    DistillConfig {
         if (dims < 1 || dims > 384) throw new IllegalArgumentException("dims is " + dims + ": use 1..384 (--dims)");
         if (!(sifA > 0) || Double.isInfinite(sifA)) {
             throw new IllegalArgumentException("sifA is " + sifA + ": use a finite value > 0 (--sif-a), e.g. 0.3");
@@ -33,12 +33,12 @@ public record DistillConfig(int dims, double sifA, int batchSize, int threads) {
     }
 
     /** {@return a builder with every field at its default} */
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder();
     }
 
     /** Builder of {@link DistillConfig}; not thread-safe. */
-    public static final class Builder {
+    static final class Builder {
         private int dims = 64;
         private double sifA = 0.3;
         private int batchSize = 256;
@@ -50,7 +50,7 @@ public record DistillConfig(int dims, double sifA, int batchSize, int threads) {
          * @param dims 1..384 (checked by {@link #build()})
          * @return this builder
          */
-        public Builder dims(int dims) {
+        Builder dims(int dims) {
             this.dims = dims;
             return this;
         }
@@ -61,7 +61,7 @@ public record DistillConfig(int dims, double sifA, int batchSize, int threads) {
          * @param sifA finite and &gt; 0 (checked by {@link #build()})
          * @return this builder
          */
-        public Builder sifA(double sifA) {
+        Builder sifA(double sifA) {
             this.sifA = sifA;
             return this;
         }
@@ -72,7 +72,7 @@ public record DistillConfig(int dims, double sifA, int batchSize, int threads) {
          * @param batchSize 1..4096 (checked by {@link #build()})
          * @return this builder
          */
-        public Builder batchSize(int batchSize) {
+        Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
         }
@@ -83,7 +83,7 @@ public record DistillConfig(int dims, double sifA, int batchSize, int threads) {
          * @param threads 1..64 (checked by {@link #build()}); 1 is bit-reproducible
          * @return this builder
          */
-        public Builder threads(int threads) {
+        Builder threads(int threads) {
             this.threads = threads;
             return this;
         }
@@ -94,7 +94,7 @@ public record DistillConfig(int dims, double sifA, int batchSize, int threads) {
          * @return the configuration
          * @throws IllegalArgumentException when a value is out of its range
          */
-        public DistillConfig build() {
+        DistillConfig build() {
             return new DistillConfig(dims, sifA, batchSize, threads);
         }
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <p>Deterministic: the same encoder, corpus and config give the same bytes. Not thread-safe (use one per thread).
  */
-public final class Distiller {
+final class Distiller {
 
     private static final Logger LOG = LoggerFactory.getLogger(Distiller.class);
 
@@ -28,7 +28,7 @@ public final class Distiller {
      *
      * @param config the settings; not null
      */
-    public Distiller(DistillConfig config) {
+    Distiller(DistillConfig config) {
         this.config = Objects.requireNonNull(config, "config");
     }
 
@@ -39,7 +39,7 @@ public final class Distiller {
      * @param corpusName  how the description in the file names them
      * @return the vectors, one per vocabulary token
      */
-    public StaticVectors distil(List<String> corpusTexts, String corpusName) {
+    StaticVectors distil(List<String> corpusTexts, String corpusName) {
         try (TokenEncoder encoder = new TokenEncoder(config.threads())) {
             List<String> vocab = encoder.vocabulary();
             int v = vocab.size();

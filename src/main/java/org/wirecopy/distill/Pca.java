@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * @param variances  the variance along each axis (the covariance eigenvalues), decreasing
  * @param totalVariance the variance of the rows summed over all coordinates (the covariance trace)
  */
-public record Pca(double[] mean, double[][] components, double[] variances, double totalVariance) {
+record Pca(double[] mean, double[][] components, double[] variances, double totalVariance) {
 
     /**
      * Checks the shapes and copies the arrays.
@@ -27,7 +27,7 @@ public record Pca(double[] mean, double[][] components, double[] variances, doub
      * @param totalVariance the variance of the rows summed over all coordinates
      * @throws IllegalArgumentException when the shapes disagree
      */
-    public Pca {
+    Pca {
         mean = mean.clone();
         components = Arrays.stream(components).map(double[]::clone).toArray(double[][]::new);
         variances = variances.clone();
@@ -59,7 +59,7 @@ public record Pca(double[] mean, double[][] components, double[] variances, doub
     }
 
     /** {@return the share of the total variance the components keep, 0..1 (0 when the rows do not vary)} */
-    public double keptShare() {
+    double keptShare() {
         double kept = 0;
         for (double v : variances) kept += v;
         return totalVariance == 0 ? 0 : kept / totalVariance;
@@ -74,7 +74,7 @@ public record Pca(double[] mean, double[][] components, double[] variances, doub
      * @return the fitted analysis
      * @throws IllegalArgumentException if {@code k} is not in 1..row length or fewer than 2 rows are used
      */
-    public static Pca fit(float[][] data, boolean[] use, int k) {
+    static Pca fit(float[][] data, boolean[] use, int k) {
         int dims = data[0].length;
         if (k < 1 || k > dims) throw new IllegalArgumentException("k is " + k + ": use 1.." + dims);
         double[] mean = new double[dims];
@@ -121,7 +121,7 @@ public record Pca(double[] mean, double[][] components, double[] variances, doub
      * @param row a row of the fitted length
      * @return its coordinate along each component
      */
-    public float[] project(float[] row) {
+    float[] project(float[] row) {
         float[] out = new float[components.length];
         for (int c = 0; c < components.length; c++) {
             double s = 0;

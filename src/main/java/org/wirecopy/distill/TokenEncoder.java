@@ -28,7 +28,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe (one ONNX session, used from one thread); close it when done.
  */
-public final class TokenEncoder implements AutoCloseable {
+final class TokenEncoder implements AutoCloseable {
 
     /** Resource names inside the langchain4j jar. */
     static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
@@ -47,7 +47,7 @@ public final class TokenEncoder implements AutoCloseable {
      * @param threads ONNX Runtime intra-op threads, at least 1
      * @throws IllegalStateException when the langchain4j jar's model or tokenizer is missing or cannot be loaded
      */
-    public TokenEncoder(int threads) {
+    TokenEncoder(int threads) {
         this.vocabulary = readVocabulary();
         this.cls = vocabulary.indexOf("[CLS]");
         this.sep = vocabulary.indexOf("[SEP]");
@@ -65,7 +65,7 @@ public final class TokenEncoder implements AutoCloseable {
     }
 
     /** {@return the model's WordPiece vocabulary, in id order, from {@code model.vocab} of its tokenizer.json} */
-    public List<String> vocabulary() {
+    List<String> vocabulary() {
         return vocabulary;
     }
 
@@ -75,7 +75,7 @@ public final class TokenEncoder implements AutoCloseable {
      * @param id a token id
      * @return true for a bracketed token such as {@code [CLS]} or {@code [unused0]}
      */
-    public boolean isSpecial(int id) {
+    boolean isSpecial(int id) {
         String t = vocabulary.get(id);
         return t.startsWith("[") && t.endsWith("]") && t.length() > 2;
     }
@@ -87,7 +87,7 @@ public final class TokenEncoder implements AutoCloseable {
      * @return one embedding per id, in order
      * @throws IllegalStateException when ONNX Runtime fails
      */
-    public float[][] embedTokens(int[] ids) {
+    float[][] embedTokens(int[] ids) {
         int b = ids.length;
         long[] input = new long[b * 3];
         long[] mask = new long[b * 3];

@@ -5,7 +5,7 @@ import org.wirecopy.classify.ClassifiedParagraph;
 import org.wirecopy.corpus.Corpus;
 import org.wirecopy.corpus.LabelledArticle;
 import org.wirecopy.corpus.LabelledParagraph;
-import org.wirecopy.text.MainContent;
+import org.wirecopy.text.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +95,7 @@ public final class PageEvaluator {
      * @param predicted the classified page
      * @return one outcome per gold article, in page order
      */
-    public static List<ArticleOutcome> align(List<String> labels, Page page, ClassifiedArticle predicted) {
+    static List<ArticleOutcome> align(List<String> labels, Page page, ClassifiedArticle predicted) {
         StringBuilder concat = new StringBuilder();
         List<Integer> owner = new ArrayList<>();
         for (int i = 0; i < predicted.size(); i++) {
@@ -170,9 +170,9 @@ public final class PageEvaluator {
         return new ClassifiedParagraph(index, text, 0, 0, label, scores);
     }
 
-    /** The key texts are matched on: see {@link MainContent#key}. */
+    /** The key texts are matched on: see {@link TextNormalizer#matchKey}. */
     static String key(String s) {
-        return MainContent.key(s);
+        return TextNormalizer.matchKey(s);
     }
 
     /**
@@ -210,7 +210,7 @@ public final class PageEvaluator {
      * @param pageName the page's file name without {@code .html}
      * @return its gold articles, empty when none
      */
-    public static List<LabelledArticle> goldFor(Corpus corpus, String pageName) {
+    static List<LabelledArticle> goldFor(Corpus corpus, String pageName) {
         List<LabelledArticle> byId = new ArrayList<>();
         List<LabelledArticle> byStyle = new ArrayList<>();
         for (LabelledArticle a : corpus.articles()) {

@@ -19,7 +19,7 @@ public final class ThresholdTuner {
     }
 
     /**
-     * The chosen threshold and what it gives on the data.
+     * The chosen threshold and what it gives on the data. Immutable and thread-safe.
      *
      * @param label           the label tuned for
      * @param targetPrecision the precision asked for

@@ -59,7 +59,7 @@ public final class FeatureExtractor {
     }
 
     /** {@return the static word vectors, or null when the feature set has none} */
-    public StaticVectors vectors() {
+    StaticVectors vectors() {
         return vectors;
     }
 

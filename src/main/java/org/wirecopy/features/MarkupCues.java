@@ -35,7 +35,7 @@ public final class MarkupCues {
      * @param paragraphs an article's paragraphs
      * @return true when one has a non-empty {@link Paragraph#tag()}
      */
-    public static boolean hasMarkup(List<Paragraph> paragraphs) {
+    static boolean hasMarkup(List<Paragraph> paragraphs) {
         for (Paragraph p : paragraphs) if (!p.tag().isEmpty()) return true;
         return false;
     }
@@ -49,7 +49,7 @@ public final class MarkupCues {
      * @param out       receives the values
      * @param offset    where in {@code out} the first value goes
      */
-    public static void compute(Paragraph p, boolean hasMarkup, PageSignals page, float[] out, int offset) {
+    static void compute(Paragraph p, boolean hasMarkup, PageSignals page, float[] out, int offset) {
         String tag = p.tag();
         out[offset] = p.linkShare();
         out[offset + 1] = p.furnitureHint() ? 1 : 0;

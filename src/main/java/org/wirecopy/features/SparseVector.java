@@ -94,16 +94,6 @@ public record SparseVector(int dimension, int[] indices, float[] values) {
         return k >= 0 ? values[k] : 0f;
     }
 
-    /**
-     * Adds the vector to {@code dense} starting at {@code offset}.
-     *
-     * @param dense  a dense array with room for {@code offset + dimension} values
-     * @param offset where index 0 goes
-     */
-    public void addTo(float[] dense, int offset) {
-        for (int k = 0; k < indices.length; k++) dense[offset + indices[k]] += values[k];
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof SparseVector v && v.dimension == dimension && Arrays.equals(v.indices, indices)

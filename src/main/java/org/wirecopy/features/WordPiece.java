@@ -105,7 +105,7 @@ public final class WordPiece {
      * @param id a token id, in 0..size-1
      * @return the token
      */
-    public String token(int id) {
+    String token(int id) {
         return vocab[id];
     }
 
@@ -115,13 +115,13 @@ public final class WordPiece {
      * @param token a whole token as the vocabulary spells it (with {@code ##} for a continuation)
      * @return its id, or -1
      */
-    public int id(String token) {
+    int id(String token) {
         char[] c = token.toCharArray();
         return lookup(c, 0, c.length, false);
     }
 
     /** {@return the id of {@value #UNK}} */
-    public int unkId() {
+    int unkId() {
         return unkId;
     }
 
@@ -136,7 +136,7 @@ public final class WordPiece {
      * @param text any text; it is cleaned, lower-cased and accent-stripped first, as {@link #encode} does
      * @return its tokens in order
      */
-    public List<String> tokenize(String text) {
+    List<String> tokenize(String text) {
         int[] buf = new int[Math.max(16, text.length() + 1)];
         int n = encode(text, buf, buf.length);
         List<String> out = new ArrayList<>(n);

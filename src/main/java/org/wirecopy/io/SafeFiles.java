@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -77,7 +78,7 @@ public final class SafeFiles {
      * @throws LimitExceededException when the stream holds more
      * @throws IOException when it cannot be read
      */
-    public static byte[] readBounded(InputStream in, String name, long maxBytes, String advice) throws IOException {
+    static byte[] readBounded(InputStream in, String name, long maxBytes, String advice) throws IOException {
         int cap = (int) Math.min(Integer.MAX_VALUE - 16, maxBytes + 1);
         byte[] b = in.readNBytes(cap);
         if (b.length > maxBytes) {
@@ -126,7 +127,32 @@ public final class SafeFiles {
         }
     }
 
-    /** A writer of a file's content, for {@link #writeAtomically(Path, Content)}. */
+    /**
+     * Checks an output path before any work is done: it is none of the run's inputs, and it may be written (see
+     * {@link #requireWritableTarget}).
+     *
+     * @param option the option that names the output, e.g. {@code --out}, for the message
+     * @param target the file to write
+     * @param inputs the files the run reads (nulls ignored)
+     * @throws IllegalArgumentException when it is one of the inputs, naming both and the fix
+     * @throws IOException              ({@link FileSystemException}) when it is a directory or another non-regular
+     *                                  file, or its parent is not a directory
+     */
+    public static void requireOutput(String option, Path target, List<Path> inputs) throws IOException {
+        Objects.requireNonNull(target, option);
+        for (Path p : inputs) {
+            if (p != null && sameFile(p, target)) {
+                throw new IllegalArgumentException(option + " " + target + " is also an input (" + p
+                        + "); writing it would destroy the input, choose another path");
+            }
+        }
+        requireWritableTarget(target);
+    }
+
+    /**
+     * A writer of a file's content, for {@link #writeAtomically(Path, Content)}, which calls it once on the calling
+     * thread; an implementation need not be thread-safe.
+     */
     @FunctionalInterface
     public interface Content {
         /**

@@ -11,6 +11,7 @@ import org.wirecopy.corpus.CorpusReader;
 import org.wirecopy.corpus.DataProblem;
 import org.wirecopy.corpus.LabelledArticle;
 import org.wirecopy.corpus.LabelledParagraph;
+import org.wirecopy.io.SafeFiles;
 import org.wirecopy.model.Versions;
 import org.wirecopy.text.TextNormalizer;
 
@@ -82,10 +83,12 @@ public final class SourceIndexWriter implements Closeable {
      *
      * @param out    the index file to write (its directory is created if missing)
      * @param config how to build the index; not null
-     * @throws IOException when the directory or the temporary files cannot be created
+     * @throws IOException when {@code out} is a directory, FIFO or device ({@link SafeFiles#requireWritableTarget}),
+     *                     or the directory or the temporary files cannot be created
      */
     public SourceIndexWriter(Path out, IndexConfig config) throws IOException {
-        this.out = Objects.requireNonNull(out, "out").toAbsolutePath();
+        SafeFiles.requireWritableTarget(Objects.requireNonNull(out, "out"));
+        this.out = out.toAbsolutePath();
         this.config = Objects.requireNonNull(config, "config");
         this.hashing = new Hashing(config.shingleSize(), config.bands(), config.rows(), config.seed());
         Path parent = this.out.getParent();
@@ -368,6 +371,7 @@ public final class SourceIndexWriter implements Closeable {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(0);
             raf.write(h.array());
+            raf.getChannel().force(true); // the whole index on disk before the rename, as in SafeFiles
         }
     }
 

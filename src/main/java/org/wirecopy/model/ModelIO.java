@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.wirecopy.features.FeatureConfig;
 import org.wirecopy.features.StaticVectors;
+import org.wirecopy.io.SafeFiles;
 import org.wirecopy.network.Architecture;
 import org.wirecopy.network.Ensemble;
 import org.wirecopy.network.NetworkConfig;
@@ -17,11 +18,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -89,35 +88,16 @@ public final class ModelIO {
     }
 
     /**
-     * Writes {@code model} to {@code file} atomically (via a temporary file beside it).
+     * Writes {@code model} to {@code file} atomically: through a temporary file beside it, forced to disk and renamed
+     * into place ({@link SafeFiles#writeAtomically(Path, byte[])}), so that a failure leaves the old file whole.
      *
      * @param model the model; not null
      * @param file  the model file to create or replace; missing parent directories are created
-     * @throws IOException when {@code file} exists and is not a regular file (a directory, FIFO or device), or cannot
-     *                     be written
+     * @throws IOException when {@code file} is a directory, FIFO or device, or cannot be written, naming it
      */
     public static void save(Model model, Path file) throws IOException {
         Objects.requireNonNull(model, "model");
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new java.nio.file.FileSystemException(file.toString(), null,
-                    "is not a regular file (a directory, FIFO or device); give a file path for the model");
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".wirecopy-model", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(toBytes(model));
-            }
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the default permissions stay
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        SafeFiles.writeAtomically(file, toBytes(model));
     }
 
     /**

@@ -67,11 +67,6 @@ public final class Ensemble {
         return members.length;
     }
 
-    /** {@return the networks' shape} */
-    public NetworkConfig config() {
-        return members[0].config();
-    }
-
     /**
      * Mean probabilities per paragraph of an article.
      *
@@ -114,7 +109,7 @@ public final class Ensemble {
         }
 
         /** {@return the article's number of paragraphs} */
-        public int size() {
+        int size() {
             return members[0].size();
         }
 

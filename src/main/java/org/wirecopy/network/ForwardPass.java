@@ -19,23 +19,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class ForwardPass {
-
-    /**
-     * Paragraphs per window when long articles were scored in windows; no longer used: every article is now read
-     * whole, as the network runs in Deeplearning4j.
-     *
-     * @deprecated articles are scored whole; kept so that code naming it still compiles
-     */
-    @Deprecated
-    public static final int WINDOW = 64;
-    /**
-     * Context paragraphs on each side of a window; no longer used.
-     *
-     * @deprecated articles are scored whole; kept so that code naming it still compiles
-     */
-    @Deprecated
-    public static final int OVERLAP = 16;
+final class ForwardPass {
 
     private final NetworkConfig config;
     private final int inputSize;
@@ -60,7 +44,7 @@ public final class ForwardPass {
      * @param labels    the number of labels
      * @throws IllegalArgumentException when a tensor is missing or has the wrong shape
      */
-    public ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
+    ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
         this.config = Objects.requireNonNull(config, "config");
         this.inputSize = inputSize;
         this.labels = labels;
@@ -79,11 +63,6 @@ public final class ForwardPass {
         this.outB = check(weights.get("out_b"), 1, labels).data();
     }
 
-    /** {@return the network's shape} */
-    public NetworkConfig config() {
-        return config;
-    }
-
     /**
      * Probabilities per paragraph, {@code [paragraph][label]}, of the article whose paragraph inputs are given in
      * order: the whole article is one sequence.
@@ -91,7 +70,7 @@ public final class ForwardPass {
      * @param inputs every paragraph's input vector, in reading order
      * @return one row of label probabilities per paragraph, summing to 1 (no rows for no paragraphs)
      */
-    public float[][] scores(List<SparseVector> inputs) {
+    float[][] scores(List<SparseVector> inputs) {
         int n = inputs.size();
         float[][] out = new float[n][];
         if (n == 0) return out;
@@ -130,7 +109,7 @@ public final class ForwardPass {
      * @param inputs every paragraph's input vector, in reading order
      * @return the article's context
      */
-    public Context context(List<SparseVector> inputs) {
+    Context context(List<SparseVector> inputs) {
         int n = inputs.size();
         float[][] enc = new float[n][];
         for (int i = 0; i < n; i++) enc[i] = encode(inputs.get(i));
@@ -159,7 +138,7 @@ public final class ForwardPass {
      *
      * <p>Immutable after construction (its arrays never leave it); thread-safe.
      */
-    public final class Context {
+    final class Context {
         private final float[][] enc;
         private final float[][] hf;
         private final float[][] cf;
@@ -175,7 +154,7 @@ public final class ForwardPass {
         }
 
         /** {@return the article's number of paragraphs} */
-        public int size() {
+        int size() {
             return enc.length;
         }
 
@@ -186,7 +165,7 @@ public final class ForwardPass {
          * @return its label probabilities
          * @throws IndexOutOfBoundsException when {@code index} is outside the article
          */
-        public float[] scores(int index) {
+        float[] scores(int index) {
             java.util.Objects.checkIndex(index, enc.length);
             return output(enc[index], hf == null ? null : hf[index], hb == null ? null : hb[index]);
         }
@@ -201,7 +180,7 @@ public final class ForwardPass {
          * @return its label probabilities with that input
          * @throws IndexOutOfBoundsException when {@code index} is outside the article
          */
-        public float[] rescore(int index, SparseVector replacement) {
+        float[] rescore(int index, SparseVector replacement) {
             java.util.Objects.checkIndex(index, enc.length);
             float[] e = encode(replacement);
             if (fwd == null) return output(e, null, null);

@@ -145,7 +145,7 @@ public final class NetworkWeights {
      * @param k the member, &gt;= 0
      * @return empty for member 0, {@code m<k>/} for the others
      */
-    public static String memberPrefix(int k) {
+    private static String memberPrefix(int k) {
         if (k < 0) throw new IllegalArgumentException("member index must be >= 0, got " + k);
         return k == 0 ? "" : "m" + k + "/";
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Problem extends RuntimeException {
+final class Problem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** The HTTP status, 400..599. */
@@ -29,7 +29,7 @@ public final class Problem extends RuntimeException {
      * @param title  short human summary of the kind
      * @param detail this occurrence: where and how to fix it
      */
-    public Problem(int status, String type, String title, String detail) {
+    Problem(int status, String type, String title, String detail) {
         this(status, type, title, detail, null);
     }
 
@@ -43,7 +43,7 @@ public final class Problem extends RuntimeException {
      * @param retryAfter seconds the client should wait, or null for no header
      * @throws IllegalArgumentException when {@code status} is not 4xx or 5xx
      */
-    public Problem(int status, String type, String title, String detail, String retryAfter) {
+    Problem(int status, String type, String title, String detail, String retryAfter) {
         super(Objects.requireNonNull(detail, "detail"), null, false, false);
         if (status < 400 || status > 599) throw new IllegalArgumentException("status must be 4xx or 5xx: " + status);
         this.status = status;
@@ -53,27 +53,27 @@ public final class Problem extends RuntimeException {
     }
 
     /** {@return the HTTP status, 400..599} */
-    public int status() {
+    int status() {
         return status;
     }
 
     /** {@return the full type URI, {@code https://wirecopy.org/problems/<type>}} */
-    public String type() {
+    String type() {
         return "https://wirecopy.org/problems/" + type;
     }
 
     /** {@return the short human summary of the kind} */
-    public String title() {
+    String title() {
         return title;
     }
 
     /** {@return this occurrence: where and how to fix it (the exception's message)} */
-    public String detail() {
+    String detail() {
         return getMessage();
     }
 
     /** {@return the seconds for {@code Retry-After}, or null} */
-    public String retryAfter() {
+    String retryAfter() {
         return retryAfter;
     }
 

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe.
  */
-public final class ExecutorClassifiers {
+final class ExecutorClassifiers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorClassifiers.class);
     private static final Map<String, Classifier> CLASSIFIERS = new ConcurrentHashMap<>();
@@ -37,7 +37,7 @@ public final class ExecutorClassifiers {
      * @param modelBytes a model file's bytes
      * @return 64 lower-case hexadecimal digits
      */
-    public static String hash(byte[] modelBytes) {
+    static String hash(byte[] modelBytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(modelBytes));
         } catch (NoSuchAlgorithmException e) {
@@ -53,7 +53,7 @@ public final class ExecutorClassifiers {
      * @return the JVM's shared classifier of that model
      * @throws UncheckedIOException when the bytes are not a valid model (naming the hash)
      */
-    public static Classifier get(String modelHash, Supplier<byte[]> bytes) {
+    static Classifier get(String modelHash, Supplier<byte[]> bytes) {
         return CLASSIFIERS.computeIfAbsent(modelHash, h -> {
             try {
                 Classifier c = new Classifier(ModelIO.fromBytes(bytes.get(), "broadcast model " + h));
@@ -67,7 +67,7 @@ public final class ExecutorClassifiers {
     }
 
     /** {@return how many models this JVM has loaded (one per distinct model, however many tasks ran)} */
-    public static int loads() {
+    static int loads() {
         return LOADS.get();
     }
 }

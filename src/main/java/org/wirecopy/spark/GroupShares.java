@@ -53,7 +53,7 @@ public record GroupShares(String groupBy, Summarizer summarizer) {
      * The order of a group's articles given to {@link Summarizer}: by id, ties by their shares then counts (so
      * results do not depend on how Spark partitioned the rows).
      */
-    public static final java.util.Comparator<ArticleSummary> ORDER = java.util.Comparator.comparing(ArticleSummary::id)
+    static final java.util.Comparator<ArticleSummary> ORDER = java.util.Comparator.comparing(ArticleSummary::id)
             .thenComparing(s -> s.shares().values().toString()).thenComparing(s -> s.counts().values().toString());
 
     /**

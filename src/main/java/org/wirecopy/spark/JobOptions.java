@@ -40,7 +40,7 @@ public record JobOptions(String input, String output, String inputFormat, String
                          int threadsPerTask, boolean overwrite) {
 
     /** The usage text. */
-    public static final String USAGE = String.join("\n",
+    static final String USAGE = String.join("\n",
             "usage: spark-submit --class org.wirecopy.spark.WirecopyJob [--jars ...] wirecopy.jar \\",
             "         --input PATH --output PATH [options]",
             "  --input PATH             articles: JSONL, Parquet, or a folder of HTML/text files (any Hadoop path)",

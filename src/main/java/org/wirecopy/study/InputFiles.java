@@ -30,7 +30,7 @@ public final class InputFiles {
      */
     public record Input(Path path) {
         /** Standard input. */
-        public static final Input STDIN = new Input(null);
+        static final Input STDIN = new Input(null);
 
         /** {@return whether this is standard input} */
         public boolean stdin() {

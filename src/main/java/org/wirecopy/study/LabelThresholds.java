@@ -28,7 +28,7 @@ import java.util.Objects;
 public record LabelThresholds(Map<String, Double> minConfidence) {
 
     /** The file format version written. */
-    public static final int FORMAT = 1;
+    static final int FORMAT = 1;
 
     /**
      * Checks the thresholds and copies them into an unmodifiable map that keeps their order.

@@ -35,9 +35,9 @@ import java.util.Locale;
 public final class StudyPlots {
 
     /** Width of the plots in pixels. */
-    public static final int WIDTH = 800;
+    static final int WIDTH = 800;
     /** Height of the plots in pixels. */
-    public static final int HEIGHT = 600;
+    static final int HEIGHT = 600;
 
     private StudyPlots() {
     }

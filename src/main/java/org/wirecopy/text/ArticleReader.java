@@ -133,7 +133,7 @@ public final class ArticleReader {
      * @return the limit, at least 1
      * @throws IllegalArgumentException when the property is set to anything but a positive number
      */
-    public static int maxHtmlTags() {
+    static int maxHtmlTags() {
         return positiveProperty(MAX_HTML_TAGS_PROPERTY, MAX_HTML_TAGS);
     }
 
@@ -144,7 +144,7 @@ public final class ArticleReader {
      * @return the limit, at least 1
      * @throws IllegalArgumentException when the property is set to anything but a positive number
      */
-    public static int maxParagraphs() {
+    static int maxParagraphs() {
         return positiveProperty(MAX_PARAGRAPHS_PROPERTY, MAX_PARAGRAPHS);
     }
 
@@ -226,7 +226,7 @@ public final class ArticleReader {
      * @param text the input; only its first 65,536 chars are looked at
      * @return whether to read it as HTML
      */
-    public static boolean looksLikeHtml(String text) {
+    static boolean looksLikeHtml(String text) {
         String head = text.length() > 65536 ? text.substring(0, 65536) : text;
         if (HTML_DOCUMENT.matcher(head).find() || BLOCK_CLOSE.matcher(head).find()) return true;
         var open = BLOCK_OPEN.matcher(head);

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *
  * <p>Stateless and thread-safe.
  */
-public final class HtmlSegmenter {
+final class HtmlSegmenter {
 
     private static final Set<String> BLOCKS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
             "div", "td", "th", "tr", "table", "pre", "figcaption", "figure", "dd", "dt", "dl", "ul", "ol", "article",
@@ -60,7 +60,7 @@ public final class HtmlSegmenter {
      * @param html an HTML page or fragment
      * @return its paragraphs in document order, indexed from 0
      */
-    public static List<Paragraph> split(String html) {
+    static List<Paragraph> split(String html) {
         return split(parse(html));
     }
 
@@ -70,7 +70,7 @@ public final class HtmlSegmenter {
      * @param html an HTML page or fragment
      * @return the parsed document
      */
-    public static Document parse(String html) {
+    static Document parse(String html) {
         return Parser.htmlParser().setTrackPosition(true).parseInput(html, "");
     }
 
@@ -80,7 +80,7 @@ public final class HtmlSegmenter {
      * @param doc a document parsed by {@link #parse}; not modified
      * @return its paragraphs in document order, indexed from 0, every region UNKNOWN
      */
-    public static List<Paragraph> split(Document doc) {
+    static List<Paragraph> split(Document doc) {
         Collector c = new Collector();
         NodeTraversor.filter(c, doc);
         c.flush();

@@ -7,7 +7,6 @@ import org.jsoup.select.NodeTraversor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +23,7 @@ import java.util.List;
  *
  * <p>Stateless and thread-safe.
  */
-public final class MainContent {
+final class MainContent {
 
     private static final Logger LOG = LoggerFactory.getLogger(MainContent.class);
 
@@ -141,7 +140,7 @@ public final class MainContent {
      * @param url        the page's URL, or empty
      * @return the paragraphs, each MAIN or OUTSIDE, or {@code paragraphs} itself
      */
-    public static List<Paragraph> mark(Document doc, List<Paragraph> paragraphs, String url) {
+    static List<Paragraph> mark(Document doc, List<Paragraph> paragraphs, String url) {
         if (paragraphs.isEmpty() || moreElementsThan(doc, MAX_ELEMENTS) || deeperThan(doc, MAX_DEPTH)
                 || postContainers(doc) >= 2) {
             return paragraphs;
@@ -359,21 +358,8 @@ public final class MainContent {
         return b.toString();
     }
 
-    /**
-     * The key texts are matched on here and in page evaluation: letters and digits only, lower-cased after NFKC
-     * normalisation, so that markup, spacing, punctuation and quote styles do not matter.
-     *
-     * @param s a text
-     * @return its letters and digits, lower case
-     */
-    public static String key(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        StringBuilder b = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); ) {
-            int cp = n.codePointAt(i);
-            if (Character.isLetterOrDigit(cp)) b.appendCodePoint(Character.toLowerCase(cp));
-            i += Character.charCount(cp);
-        }
-        return b.toString();
+    /** The key texts are matched on: see {@link TextNormalizer#matchKey}. */
+    private static String key(String s) {
+        return TextNormalizer.matchKey(s);
     }
 }

@@ -54,7 +54,7 @@ public record PageSignals(boolean news, boolean opinion, boolean blog) {
      * @param url the URL it was saved from, or empty when unknown
      * @return the flags the page's metadata and URL set
      */
-    public static PageSignals of(Document doc, String url) {
+    static PageSignals of(Document doc, String url) {
         boolean news = false;
         boolean opinion = false;
         boolean blog = false;

@@ -31,7 +31,7 @@ public record Paragraph(int index, String text, String normalizedText, int start
                         int blockquoteDepth, int headingLevel, String tag, float linkShare, boolean furnitureHint,
                         Region region) {
 
-    /** Where a paragraph sits relative to the main content (the article) of a web page. */
+    /** Where a paragraph sits relative to the main content (the article) of a web page. Immutable and thread-safe. */
     public enum Region {
         /** Not known: plain text, or a page whose main content could not be told apart. */
         UNKNOWN,

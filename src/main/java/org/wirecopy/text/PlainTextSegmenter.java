@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Stateless and thread-safe.
  */
-public final class PlainTextSegmenter {
+final class PlainTextSegmenter {
 
     /** Lines longer than this are never taken as hard-wrapped. */
     static final int MAX_WRAP_WIDTH = 110;
@@ -34,7 +34,7 @@ public final class PlainTextSegmenter {
      * @param input the text
      * @return LINES or BLOCKS
      */
-    public static InputFormat detect(String input) {
+    static InputFormat detect(String input) {
         List<Line> lines = lines(input);
         int continuing = 0;
         int wrappedLike = 0;
@@ -70,7 +70,7 @@ public final class PlainTextSegmenter {
      * @return the paragraphs, indexed from 0, with offsets into {@code input}
      * @throws IllegalArgumentException for any other layout
      */
-    public static List<Paragraph> split(String input, InputFormat layout) {
+    static List<Paragraph> split(String input, InputFormat layout) {
         if (layout != InputFormat.LINES && layout != InputFormat.BLOCKS) {
             throw new IllegalArgumentException("plain-text layout must be LINES or BLOCKS, got " + layout);
         }

@@ -8,6 +8,7 @@ import org.apache.commons.text.translate.NumericEntityUnescaper;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.text.Normalizer;
 
 /**
  * Normalises paragraph text for the model: decodes HTML entities, maps odd spaces (U+00A0, U+2000..U+200A, U+202F,
@@ -16,7 +17,7 @@ import java.io.Writer;
  *
  * <p>Entities are decoded in one pass, as {@code StringEscapeUtils.unescapeHtml4} does, except that a numeric
  * reference to no Unicode code point ({@code &#x110000;}, {@code &#1114112;}) becomes U+FFFD as in a browser instead of
- * an exception. Text that an HTML parser has already decoded goes through {@link #normalizeDecoded(String)}, so that
+ * an exception. Text that an HTML parser has already decoded goes through {@code normalizeDecoded}, so that
  * {@code &amp;lt;b&amp;gt;} in a page stays the text {@code &lt;b&gt;} and is not decoded a second time.
  *
  * <p>Stateless and thread-safe.
@@ -54,7 +55,7 @@ public final class TextNormalizer {
      * @param raw the text; not null
      * @return the decoded text ({@code raw} itself when it has no {@code &})
      */
-    public static String decodeEntities(String raw) {
+    static String decodeEntities(String raw) {
         return raw.indexOf('&') >= 0 ? UNESCAPE.translate(raw) : raw;
     }
 
@@ -65,9 +66,28 @@ public final class TextNormalizer {
      * @param s the decoded text; not null
      * @return the normalised text
      */
-    public static String normalizeDecoded(String s) {
+    static String normalizeDecoded(String s) {
         if (s.isEmpty() || isNormal(s)) return s;
         return normalizeCopy(s);
+    }
+
+    /**
+     * The key texts are matched on when a page's paragraphs are aligned with other texts (main-content detection, page
+     * evaluation): letters and digits only, lower-cased after NFKC normalisation, so that markup, spacing, punctuation
+     * and quote styles do not matter.
+     *
+     * @param s a text; not null
+     * @return its letters and digits, lower case
+     */
+    public static String matchKey(String s) {
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        StringBuilder b = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); ) {
+            int cp = n.codePointAt(i);
+            if (Character.isLetterOrDigit(cp)) b.appendCodePoint(Character.toLowerCase(cp));
+            i += Character.charCount(cp);
+        }
+        return b.toString();
     }
 
     /** {@link #normalizeDecoded} without the shortcut for text that is already normal (package-private for tests). */

@@ -35,7 +35,7 @@ public final class Calibrator {
      * @param dev        labelled dev articles; paragraphs whose label the model lacks are left out
      * @return the temperature, 1.0 when no dev paragraph counts
      */
-    public static double fitTemperature(Classifier classifier, Corpus dev) {
+    static double fitTemperature(Classifier classifier, Corpus dev) {
         List<float[]> logp = new ArrayList<>();
         List<Integer> gold = new ArrayList<>();
         List<String> labels = classifier.labels();

@@ -63,7 +63,7 @@ public final class ConfigIO {
      * @return the configuration: the JSON's keys, the defaults for the rest
      * @throws IllegalArgumentException when it is not a valid JSON object, has an unknown key or a bad value
      */
-    public static ExperimentConfig parse(String json, String name) {
+    static ExperimentConfig parse(String json, String name) {
         JsonNode user;
         try {
             user = JSON.readTree(json);

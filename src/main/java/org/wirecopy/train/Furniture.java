@@ -2,11 +2,12 @@ package org.wirecopy.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.wirecopy.io.LimitExceededException;
+import org.wirecopy.io.SafeFiles;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +35,11 @@ public record Furniture(String name, String sha256, List<Group> groups) {
     /** No furniture: page simulation is then off. */
     public static final Furniture NONE = new Furniture("", "", List.of());
 
+    /** The most bytes a furniture file may hold. */
+    static final long MAX_BYTES = 64L << 20;
+    /** The most characters a line of a furniture file may hold. */
+    static final int MAX_LINE_CHARS = 1 << 20;
+
     private static final Set<String> SITES = Set.of("news", "opinion", "blog", "any");
     private static final Set<String> POSITIONS = Set.of("top", "bottom", "inside", "any");
 
@@ -51,7 +57,7 @@ public record Furniture(String name, String sha256, List<Group> groups) {
     }
 
     /**
-     * One block of furniture as the HTML reader would see it.
+     * One block of furniture as the HTML reader would see it. Immutable and thread-safe.
      *
      * @param text the block's text
      * @param tag  the HTML block element that holds it, e.g. {@code li}
@@ -116,15 +122,24 @@ public record Furniture(String name, String sha256, List<Group> groups) {
     }
 
     /**
-     * Reads a furniture file.
+     * Reads a furniture file of at most 64 MiB (counted as read, devices and FIFOs included) with lines of at most
+     * 1 Mi characters.
      *
      * @param file a JSONL file, one group per line (blank lines skipped)
      * @return its groups, with the file's name and SHA-256
-     * @throws IOException when the file cannot be read
+     * @throws LimitExceededException when the file or one of its lines is longer than the limit, naming the file
+     *                                (and the line) and the fix
+     * @throws IOException when the file is missing, a directory or cannot be read, naming it
      * @throws IllegalArgumentException for a malformed line, with file:line, the field and the fix
      */
     public static Furniture read(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return read(file, MAX_BYTES, MAX_LINE_CHARS);
+    }
+
+    /** {@link #read(Path)} with other limits (for tests). */
+    static Furniture read(Path file, long maxBytes, int maxLineChars) throws IOException {
+        byte[] bytes = SafeFiles.readBounded(file, maxBytes, "furniture file", "a furniture library is a JSONL file "
+                + "of short groups (the project's is 130 KB); split it or drop groups");
         ObjectMapper json = new ObjectMapper();
         List<Group> groups = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
@@ -132,8 +147,12 @@ public record Furniture(String name, String sha256, List<Group> groups) {
             int n = 0;
             while ((line = r.readLine()) != null) {
                 n++;
-                if (line.isBlank()) continue;
                 String at = file + ":" + n;
+                if (line.length() > maxLineChars) {
+                    throw new LimitExceededException(at + ": line is longer than " + maxLineChars + " characters; "
+                            + "a furniture group is one short JSON object per line: split its blocks into groups");
+                }
+                if (line.isBlank()) continue;
                 JsonNode o;
                 try {
                     o = json.readTree(line);

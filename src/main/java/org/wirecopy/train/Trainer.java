@@ -43,7 +43,7 @@ public final class Trainer {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /**
-     * Progress of one epoch, for listeners.
+     * Progress of one epoch, for listeners. Immutable and thread-safe.
      *
      * @param epoch      the epoch just done, from 1
      * @param maxEpochs  the most epochs the run may take
@@ -142,8 +142,8 @@ public final class Trainer {
                 new SequenceTrainer.Options(config.epochs(), config.batchSize(), config.learningRate(), config.l2(),
                         config.seed(), dev == null ? config.epochs() + 1 : config.patience(), config.gradientClip()));
         String configJson = toJson(config);
-        String dl4jConf = GraphFactory.configuration(config.network(), config.features().inputSize(), labels.size(),
-                0L, config.learningRate(), config.l2(), config.gradientClip()).toJson();
+        String dl4jConf = GraphFactory.configurationJson(config.network(), config.features().inputSize(),
+                labels.size(), 0L, config.learningRate(), config.l2(), config.gradientClip());
         int[] epochCounter = {0};
         SequenceTrainer.Result result = st.train(epoch -> epochData(train, sequences, fx, labels, cropSeed, epoch),
                 weights -> {

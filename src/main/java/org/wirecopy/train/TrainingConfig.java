@@ -122,7 +122,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
                 .ensemble(ensemble).gradientClip(gradientClip);
     }
 
-    /** Builder; {@link #build()} validates. */
+    /** Builder; {@link #build()} validates. Not thread-safe: one builder per thread. */
     public static final class Builder {
         private FeatureConfig features = FeatureConfig.defaults();
         private NetworkConfig network = NetworkConfig.defaults();

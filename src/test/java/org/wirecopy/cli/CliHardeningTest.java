@@ -115,6 +115,26 @@ class CliHardeningTest {
         r = run("evaluate", "--model", model.toString(), "--data", corpus.toString(), "--report-json",
                 corpus.toString());
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
+        for (Path input : new Path[]{corpus, model}) {
+            r = run("tune-threshold", "--model", model.toString(), "--data", corpus.toString(), "--output",
+                    input.toString());
+            assertEquals(ExitCodes.USAGE, r.code(), r.err());
+            assertTrue(r.err().contains("--output " + input + " is also an input"), r.err());
+        }
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(corpus)), "the data was overwritten");
+    }
+
+    @Test
+    void outputsAreCheckedBeforeTheInputsAreRead() throws IOException {
+        // the inputs are missing: had the verb started its work, the error would be about them
+        String missing = dir.resolve("missing.jsonl").toString();
+        Run r = run("tune-threshold", "--model", model.toString(), "--data", missing, "--output", dir.toString());
+        assertEquals(ExitCodes.IO, r.code(), r.err());
+        assertTrue(r.err().contains(dir + ": is a directory"), r.err());
+        Path csvDir = Files.createDirectories(dir.resolve("summary.csv"));
+        r = run("summarize", "--group-by", "style", "--output", csvDir.toString(), missing);
+        assertEquals(ExitCodes.IO, r.code(), r.err());
+        assertTrue(r.err().contains(csvDir + ": is a directory"), r.err());
     }
 
     @Test

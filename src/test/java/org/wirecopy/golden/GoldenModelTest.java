@@ -4,10 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.wirecopy.classify.Classifier;
 import org.wirecopy.features.FeatureConfig;
 import org.wirecopy.model.ModelFormatException;
-import org.wirecopy.network.ForwardPass;
 import org.wirecopy.features.FeatureExtractor;
 import org.wirecopy.model.Model;
 import org.wirecopy.model.ModelIO;
+import org.wirecopy.network.Ensemble;
 import org.wirecopy.network.internal.SequenceTrainer;
 import org.wirecopy.text.Article;
 import org.wirecopy.text.Paragraph;
@@ -101,7 +101,7 @@ class GoldenModelTest {
             }
         }
         FrozenNetwork net = FrozenNetwork.read("tiny-model-v2.zip");
-        ForwardPass fp = new ForwardPass(net.config(), net.weights(), net.inputSize(), net.labels());
+        Ensemble fp = new Ensemble(net.config(), net.weights(), net.inputSize(), net.labels());
         assertEquals(FrozenNetwork.LENGTHS.length, expected.size());
         for (int n : FrozenNetwork.LENGTHS) {
             var inputs = net.randomArticle(n);

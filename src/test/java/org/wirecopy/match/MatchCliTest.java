@@ -11,10 +11,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's commands on the invented examples in docs/examples. */
@@ -135,5 +138,44 @@ class MatchCliTest {
         Run u = run("index", "--data", empty.toString(), "--out", dir.resolve("e.idx").toString(), "--bands", "0");
         assertEquals(2, u.code());
         assertTrue(u.err().contains("bands must be 1..256, got 0"), u.err());
+    }
+
+    @Test
+    void outputsThatAreNoRegularFileOrAnInputAreRefusedBeforeAnyWork() throws IOException {
+        Path stories = Files.copy(TestData.root().resolve("docs/examples/wire-stories.jsonl"), dir.resolve("w.jsonl"));
+        byte[] storyBytes = Files.readAllBytes(stories);
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Run r = run("index", "--data", stories.toString(), "--out", sub.toString());
+        assertEquals(4, r.code(), r.err());
+        assertTrue(r.err().contains(sub + ": is a directory"), r.err());
+        assertTrue(Files.isDirectory(sub), "the directory was replaced");
+        r = run("index", "--data", stories.toString(), "--out", dir.resolve("sub/../w.jsonl").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is also an input (" + stories + ")"), r.err());
+        assertArrayEquals(storyBytes, Files.readAllBytes(stories), "the index replaced its own corpus");
+        if (Files.exists(Path.of("/dev/null"))) {
+            r = run("index", "--data", stories.toString(), "--out", "/dev/null");
+            assertTrue(r.err().contains("/dev/null: is not a regular file"), r.err());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "an index or a temporary directory was left behind");
+        }
+
+        Path idx = index();
+        String posts = TestData.root().resolve("docs/examples/posts.jsonl").toString();
+        r = run("match", "--index", idx.toString(), "--summary", idx.toString(), posts);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--summary " + idx + " is also an input"), r.err());
+        assertEquals("", r.out(), "the articles were matched before the summary was checked");
+        r = run("match", "--index", idx.toString(), "--summary", sub.toString(), posts);
+        assertEquals(4, r.code(), r.err());
+        assertEquals("", r.out(), "the articles were matched before the summary was checked");
+    }
+
+    @Test
+    void theIndexWriterRefusesATargetThatIsNoRegularFile() {
+        FileSystemException e = assertThrows(FileSystemException.class,
+                () -> new SourceIndexWriter(dir, IndexConfig.defaults()));
+        assertTrue(e.getMessage().contains(dir + ": is a directory"), e.getMessage());
     }
 }

@@ -172,7 +172,7 @@ class MainContentTest {
         boolean[] main = new boolean[ps.size()];
         main[8] = main[9] = true;
         MainContent.markHeader(ps, main, List.of("Ferry sailings to resume after gangway repairs | The Isles Post"),
-                List.of(MainContent.key("Island residents have waited a month for the crossing to reopen.")));
+                List.of(TextNormalizer.matchKey("Island residents have waited a month for the crossing to reopen.")));
         assertEquals("[false, true, false, true, false, true, true, true, true, true, false]",
                 java.util.Arrays.toString(main));
     }

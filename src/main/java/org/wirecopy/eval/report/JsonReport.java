@@ -34,9 +34,9 @@ import java.util.Objects;
 public final class JsonReport {
 
     /** Value of the {@code format} key. */
-    public static final String FORMAT = "wirecopy-report";
+    static final String FORMAT = "wirecopy-report";
     /** Value of the {@code formatVersion} key; raised when a key changes meaning or disappears. */
-    public static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 1;
 
     private static final ObjectWriter WRITER = new ObjectMapper().writer(
             new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));

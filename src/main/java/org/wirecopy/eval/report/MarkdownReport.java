@@ -28,7 +28,7 @@ import java.util.function.ToIntFunction;
  *
  * <p>Stateless and thread-safe.
  */
-public final class MarkdownReport {
+final class MarkdownReport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String NONE = "–";
@@ -45,7 +45,7 @@ public final class MarkdownReport {
      * @param plots      file names of the plots to show, relative to the report (may be empty)
      * @return the Markdown text
      */
-    public static String evaluation(Evaluation evaluation, Provenance provenance, DataDescription data,
+    static String evaluation(Evaluation evaluation, Provenance provenance, DataDescription data,
                                     List<String> plots) {
         Objects.requireNonNull(evaluation, "evaluation");
         Objects.requireNonNull(data, "data");
@@ -72,7 +72,7 @@ public final class MarkdownReport {
      * @param plots           file names of the plots (of the pooled predictions) to show, relative to the report
      * @return the Markdown text
      */
-    public static String crossValidation(CrossValidation crossValidation, Provenance provenance,
+    static String crossValidation(CrossValidation crossValidation, Provenance provenance,
                                          DataDescription data, List<String> plots) {
         Objects.requireNonNull(crossValidation, "crossValidation");
         Objects.requireNonNull(data, "data");

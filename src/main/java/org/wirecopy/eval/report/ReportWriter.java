@@ -34,17 +34,17 @@ public final class ReportWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ReportWriter.class);
 
     /** Name of the JSON report. */
-    public static final String JSON_FILE = "report.json";
+    static final String JSON_FILE = "report.json";
     /** Name of the Markdown report. */
-    public static final String MARKDOWN_FILE = "report.md";
+    static final String MARKDOWN_FILE = "report.md";
     /** Name of the confusion-matrix heat map. */
-    public static final String CONFUSION_PLOT = "confusion.png";
+    static final String CONFUSION_PLOT = "confusion.png";
     /** Name of the reliability diagram. */
-    public static final String RELIABILITY_PLOT = "reliability.png";
+    static final String RELIABILITY_PLOT = "reliability.png";
     /** Name of the precision-recall curves. */
-    public static final String PRECISION_RECALL_PLOT = "precision-recall.png";
+    static final String PRECISION_RECALL_PLOT = "precision-recall.png";
     /** Article fields the figures are broken down by, each plotted as {@code f1-by-FIELD.png}. */
-    public static final List<String> GROUP_FIELDS = Groups.FIELDS;
+    static final List<String> GROUP_FIELDS = Groups.FIELDS;
 
     private ReportWriter() {
     }

@@ -2,6 +2,7 @@ package org.wirecopy.match.cli;
 
 import org.wirecopy.corpus.CorpusFormat;
 import org.wirecopy.corpus.CorpusOptions;
+import org.wirecopy.io.SafeFiles;
 import org.wirecopy.match.IndexConfig;
 import org.wirecopy.match.IndexSummary;
 import org.wirecopy.match.SourceIndexWriter;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -76,6 +78,7 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        SafeFiles.requireOutput("--out", out, List.of(data));
         IndexConfig config = IndexConfig.builder().shingleSize(shingleSize).bands(bands).rows(rows)
                 .minWords(minWords).seed(seed).spillEntries(spillEntries).build();
         CorpusFormat format;

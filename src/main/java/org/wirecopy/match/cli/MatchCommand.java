@@ -10,6 +10,7 @@ import org.wirecopy.corpus.CorpusOptions;
 import org.wirecopy.corpus.CorpusReader;
 import org.wirecopy.corpus.DataProblem;
 import org.wirecopy.corpus.LabelledArticle;
+import org.wirecopy.io.SafeFiles;
 import org.wirecopy.match.ArticleMatch;
 import org.wirecopy.match.Edit;
 import org.wirecopy.match.IndexFormatException;
@@ -37,6 +38,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,6 +116,10 @@ public final class MatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (!format.equals("text") && !format.equals("jsonl")) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; use text or jsonl");
+        }
+        if (summary != null) {
+            SafeFiles.requireOutput("--summary", summary, file.equals("-") ? Arrays.asList(indexFile, model)
+                    : Arrays.asList(indexFile, model, Path.of(file)));
         }
         MatchConfig config = MatchConfig.builder().top(top).minCoverage(minCoverage).minCoveredWords(minCopiedWords)
                 .reportingCoverage(reportingCoverage).build();
@@ -261,7 +267,7 @@ public final class MatchCommand implements Callable<Integer> {
             header = "article,paragraphs,matched_paragraphs,matched_word_share,stories"
                     + (labels ? ",REPORTING,COMMENTARY,BOILERPLATE" : "") + "\n";
         }
-        org.wirecopy.io.SafeFiles.writeAtomically(summary, header + summaryRows);
+        SafeFiles.writeAtomically(summary, header + summaryRows);
     }
 
     private static String paragraphs(List<Integer> ps) {

@@ -28,7 +28,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the Deeplearning4j graph for a {@link NetworkConfig} and moves parameters in and out of it. */
+/**
+ * Builds the Deeplearning4j graph for a {@link NetworkConfig} and moves parameters in and out of it.
+ *
+ * <p>Stateless: its methods may be called from any thread, each on its own graph (a Deeplearning4j
+ * {@code ComputationGraph} is not thread-safe).
+ */
 public final class GraphFactory {
 
     /** Graph vertex names; parameters are named {@code <vertex>_<param>}, e.g. {@code enc_W}. */
@@ -37,9 +42,26 @@ public final class GraphFactory {
     private GraphFactory() {
     }
 
+    /**
+     * The graph configuration as Deeplearning4j's JSON, which a model's provenance records.
+     *
+     * @param net          the network's shape
+     * @param inputSize    the dimension of the paragraph input vectors
+     * @param labels       the number of labels
+     * @param seed         the seed of the weight initialisation
+     * @param learningRate Adam's learning rate
+     * @param l2           the L2 penalty
+     * @param gradientClip the per-layer L2 norm gradients are clipped to, or 0 for none
+     * @return the configuration in Deeplearning4j's JSON form
+     */
+    public static String configurationJson(NetworkConfig net, int inputSize, int labels, long seed,
+                                           double learningRate, double l2, double gradientClip) {
+        return configuration(net, inputSize, labels, seed, learningRate, l2, gradientClip).toJson();
+    }
+
     /** The graph configuration (not initialised), without gradient clipping. */
-    public static ComputationGraphConfiguration configuration(NetworkConfig net, int inputSize, int labels, long seed,
-                                                              double learningRate, double l2) {
+    static ComputationGraphConfiguration configuration(NetworkConfig net, int inputSize, int labels, long seed,
+                                                       double learningRate, double l2) {
         return configuration(net, inputSize, labels, seed, learningRate, l2, 0);
     }
 
@@ -47,8 +69,8 @@ public final class GraphFactory {
      * The graph configuration (not initialised); a positive {@code gradientClip} scales each layer's gradient down to
      * that L2 norm when it is larger.
      */
-    public static ComputationGraphConfiguration configuration(NetworkConfig net, int inputSize, int labels, long seed,
-                                                              double learningRate, double l2, double gradientClip) {
+    static ComputationGraphConfiguration configuration(NetworkConfig net, int inputSize, int labels, long seed,
+                                                       double learningRate, double l2, double gradientClip) {
         var nb = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -95,8 +117,8 @@ public final class GraphFactory {
         return create(net, inputSize, labels, seed, learningRate, l2, 0);
     }
 
-    /** A new initialised graph; see {@link #configuration(NetworkConfig, int, int, long, double, double, double)}. */
-    public static ComputationGraph create(NetworkConfig net, int inputSize, int labels, long seed,
+    /** A new initialised graph whose training clips each layer's gradient to {@code gradientClip} (0: no clipping). */
+    static ComputationGraph create(NetworkConfig net, int inputSize, int labels, long seed,
                                           double learningRate, double l2, double gradientClip) {
         ComputationGraph g = new ComputationGraph(configuration(net, inputSize, labels, seed, learningRate, l2,
                 gradientClip));
@@ -120,7 +142,7 @@ public final class GraphFactory {
     }
 
     /** Sets the graph's parameters from named tensors; every parameter of the graph must be present. */
-    public static void load(ComputationGraph graph, NetworkWeights weights) {
+    static void load(ComputationGraph graph, NetworkWeights weights) {
         for (Map.Entry<String, INDArray> e : graph.paramTable().entrySet()) {
             Tensor t = weights.get(e.getKey());
             INDArray target = e.getValue();

@@ -25,7 +25,11 @@ import java.util.function.ToDoubleFunction;
  */
 public final class SequenceTrainer {
 
-    /** One training article: an input vector and a label index per paragraph. */
+    /**
+     * One training article: an input vector and a label index per paragraph. The inputs are copied in, as are the
+     * labels; {@code labels()} returns the record's own array (read in the training loop), so a sequence is safe to
+     * share between threads as long as nobody writes to that array.
+     */
     public record Sequence(List<SparseVector> inputs, int[] labels) {
         public Sequence {
             inputs = List.copyOf(inputs);
@@ -35,24 +39,23 @@ public final class SequenceTrainer {
         }
     }
 
-    /** Optimisation settings; {@code gradientClip} 0 means no clipping. */
+    /** Optimisation settings; {@code gradientClip} 0 means no clipping. Immutable and thread-safe. */
     public record Options(int epochs, int batchSize, double learningRate, double l2, long seed, int patience,
                           double gradientClip) {
-        /** Settings without gradient clipping. */
-        public Options(int epochs, int batchSize, double learningRate, double l2, long seed, int patience) {
-            this(epochs, batchSize, learningRate, l2, seed, patience, 0);
-        }
     }
 
-    /** What happened in one epoch. */
+    /** What happened in one epoch. Immutable and thread-safe. */
     public record Epoch(int epoch, double loss, double score) {
     }
 
-    /** The outcome: the best weights, the epoch they come from and the history. */
+    /**
+     * The outcome: the best weights, the epoch they come from and the history. Immutable and thread-safe as the
+     * trainer makes it (the history is an unmodifiable copy).
+     */
     public record Result(NetworkWeights weights, int bestEpoch, double bestScore, List<Epoch> history) {
     }
 
-    /** Progress callback, told after each epoch. */
+    /** Progress callback, told after each epoch, on the training thread; it need not be thread-safe. */
     public interface Listener {
         void epochDone(Epoch epoch);
     }
