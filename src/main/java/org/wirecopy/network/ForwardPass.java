@@ -336,25 +336,6 @@ public final class ForwardPass {
         }
     }
 
-    /**
-     * {@code (float) Math.tanh(x)}, bit for bit, at a third of the cost: Math.tanh (fdlibm, a native call on Java 17)
-     * took a third of the forward pass. tanh is computed from Math.exp, whose error is far below 2^-32 of the result
-     * for 1e-4 <= |x| <= 20; when the interval of that width around it rounds to a single float, that float is the
-     * rounded Math.tanh too (rounding is monotonic). Otherwise (about 1% of calls, and outside that range) Math.tanh
-     * itself is used. Checked for all 2^32 floats by {@code org.wirecopy.bench.TanhCheck}.
-     */
-    static float tanh(float x) {
-        double ax = Math.abs((double) x);
-        if (ax >= 1e-4 && ax <= 20) {
-            double e = Math.exp(2 * ax);
-            double t = (e - 1) / (e + 1);
-            double margin = t * 0x1p-32;
-            float f = (float) (t - margin);
-            if (f == (float) (t + margin)) return x < 0 ? -f : f;
-        }
-        return (float) Math.tanh(x);
-    }
-
     /** The softmax of z, written over z; {@code e} is scratch space of z.length doubles. */
     private static void softmaxInPlace(float[] z, double[] e) {
         float max = Float.NEGATIVE_INFINITY;
@@ -430,14 +411,13 @@ public final class ForwardPass {
             System.arraycopy(b, 0, z, 0, g);
             addRows(xi, in, w, z, s.nonZero);
             addRows(s.h, r, rw, z, s.nonZero);
-            for (int j = 0; j < r; j++) {
-                float a = tanh(z[j]);
-                float f = sigmoid(z[r + j]);
-                float o = sigmoid(z[2 * r + j]);
-                float gi = sigmoid(z[3 * r + j]);
-                c[j] = f * c[j] + gi * a;
-                hn[j] = o * tanh(c[j]);
-            }
+            // act = [a, f, o, gi]: tanh of the block input, sigmoid of the forget, output and input gates
+            float[] act = s.act;
+            Activations.lstmGates(z, r, act, s.scratch);
+            for (int j = 0; j < r; j++) c[j] = act[r + j] * c[j] + act[3 * r + j] * act[j];
+            float[] tc = s.tc;
+            Activations.tanh(c, 0, r, tc, s.scratch);
+            for (int j = 0; j < r; j++) hn[j] = act[2 * r + j] * tc[j];
             s.h = hn;
             return hn;
         }
@@ -450,15 +430,14 @@ public final class ForwardPass {
             final float[] c;
             final float[] z = new float[4 * r];
             final int[] nonZero = new int[Math.max(in, r)];
+            final float[] act = new float[4 * r];
+            final float[] tc = new float[r];
+            final Activations.Scratch scratch = new Activations.Scratch(4 * r);
 
             State(float[] h, float[] c) {
                 this.h = h;
                 this.c = c;
             }
-        }
-
-        private static float sigmoid(float v) {
-            return (float) (1.0 / (1.0 + Math.exp(-v)));
         }
     }
 }
