@@ -14,7 +14,8 @@ import java.util.Objects;
  *
  * <p>The members' paragraph encoders read the same input vector, so they run as one pass over its non-zeros (see
  * {@link SparseEncoder}); each member's encoding, and so every score, is the same float as when that member runs
- * alone as a {@link ForwardPass}.
+ * alone as a {@link ForwardPass}. Every member's encodings of an article are made before the members run:
+ * {@code members * hidden} floats per paragraph while it is scored.
  *
  * <p>Immutable and thread-safe.
  */

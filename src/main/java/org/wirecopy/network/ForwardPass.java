@@ -105,7 +105,7 @@ public final class ForwardPass {
     /**
      * {@link #scores(List)} of an article whose paragraphs are already encoded.
      *
-     * @param enc every paragraph's encoding, in reading order; its entries are set to null as they are used
+     * @param enc every paragraph's encoding, in reading order; its entries may be set to null once used
      * @return one row of label probabilities per paragraph
      */
     float[][] scoresOfEncodings(float[][] enc) {
