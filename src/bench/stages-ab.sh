@@ -10,6 +10,9 @@
 #
 # A and B may be classes folders or jars; the dependencies come from target/lib. ROUNDS defaults to 30 (after 15 of
 # warm-up), ARTICLES to 1500 of INPUT (default target/bench/input.jsonl, written by benchmark.sh).
+# The forward pass is the whole model (every network of a seed ensemble, through org.wirecopy.network.Ensemble);
+# FORWARD=first times the first network only, which is what a build older than the ensemble times anyway: use it
+# when A or B is such a build, so that both time the same work.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 A=$(realpath "$1")

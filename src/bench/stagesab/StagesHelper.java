@@ -15,15 +15,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** One build's side of stages-ab.sh (StagesAB loads it once per build, each through its own class loader). The forward
- * pass is the first network of the model, which every build has (a seed ensemble's others are not timed). */
+ * pass is every network of the model through org.wirecopy.network.Ensemble in a build that has it, else (builds
+ * before the seed ensemble) the first network through ForwardPass; FORWARD=first times the first network in both. */
 public class StagesHelper {
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
     private final List<Article> articles = new ArrayList<>();
     private final List<List<SparseVector>> vectors = new ArrayList<>();
     private final FeatureExtractor features;
-    private final ForwardPass network;
+    private final Function<List<SparseVector>, float[][]> network;
     private final Classifier classifier;
     private int paragraphs;
 
@@ -41,9 +43,29 @@ public class StagesHelper {
         Model model = Classifier.defaultModel();
         classifier = new Classifier(model);
         features = new FeatureExtractor(model.features(), model.vectors());
-        network = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
-                model.labels().size());
+        network = "first".equals(System.getenv("FORWARD")) || !hasEnsemble() ? first(model) : ensemble(model);
         for (Article a : articles) vectors.add(features.extract(a.paragraphs()));
+    }
+
+    private boolean hasEnsemble() {
+        try {
+            Class.forName("org.wirecopy.network.Ensemble", false, getClass().getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static Function<List<SparseVector>, float[][]> first(Model model) {
+        ForwardPass f = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
+                model.labels().size());
+        return f::scores;
+    }
+
+    private static Function<List<SparseVector>, float[][]> ensemble(Model model) {
+        org.wirecopy.network.Ensemble e = new org.wirecopy.network.Ensemble(model.network(), model.weights(),
+                model.features().inputSize(), model.labels().size());
+        return e::scores;
     }
 
     /** One round: us of CPU per paragraph of features, forward pass and classify; a checksum of the scores. */
@@ -52,7 +74,7 @@ public class StagesHelper {
         long sink = 0;
         for (Article a : articles) sink += features.extract(a.paragraphs()).size();
         long t1 = MX.getCurrentThreadCpuTime();
-        for (List<SparseVector> v : vectors) sink += network.scores(v).length;
+        for (List<SparseVector> v : vectors) sink += network.apply(v).length;
         long t2 = MX.getCurrentThreadCpuTime();
         long sum = 0;
         for (Article a : articles) {

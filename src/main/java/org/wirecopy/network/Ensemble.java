@@ -12,11 +12,17 @@ import java.util.Objects;
  * divided by {@code k}, so scores never depend on threads or batching. The sums are written into the first member's
  * arrays, which {@link ForwardPass} makes new for every call.
  *
+ * <p>The members' paragraph encoders read the same input vector, so they run as one pass over its non-zeros (see
+ * {@link SparseEncoder}); each member's encoding, and so every score, is the same float as when that member runs
+ * alone as a {@link ForwardPass}. Every member's encodings of an article are made before the members run:
+ * {@code members * hidden} floats per paragraph while it is scored.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class Ensemble {
 
     private final ForwardPass[] members;
+    private final SparseEncoder encoder;
     private final int labels;
 
     /**
@@ -51,14 +57,18 @@ public final class Ensemble {
         }
         int n = use;
         this.members = new ForwardPass[n];
+        List<NetworkWeights> each = new java.util.ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             try {
-                members[k] = new ForwardPass(config, weights.member(k), inputSize, labels);
+                NetworkWeights w = weights.member(k);
+                members[k] = new ForwardPass(config, w, inputSize, labels, false);
+                each.add(w);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(n == 1 ? e.getMessage()
                         : "ensemble member " + k + ": " + e.getMessage(), e);
             }
         }
+        this.encoder = new SparseEncoder(each, inputSize, Objects.requireNonNull(config, "config").hidden());
         this.labels = labels;
     }
 
@@ -74,10 +84,11 @@ public final class Ensemble {
      * @return {@code [paragraph][label]} probabilities
      */
     public float[][] scores(List<SparseVector> inputs) {
-        float[][] sum = members[0].scores(inputs);
+        float[][][] enc = encode(inputs);
+        float[][] sum = members[0].scoresOfEncodings(enc[0]);
         if (members.length == 1) return sum;
         for (int k = 1; k < members.length; k++) {
-            float[][] s = members[k].scores(inputs);
+            float[][] s = members[k].scoresOfEncodings(enc[k]);
             for (int i = 0; i < sum.length; i++) add(sum[i], s[i]);
         }
         for (float[] row : sum) divide(row);
@@ -91,9 +102,21 @@ public final class Ensemble {
      * @return the article's context
      */
     public Context context(List<SparseVector> inputs) {
+        float[][][] enc = encode(inputs);
         ForwardPass.Context[] c = new ForwardPass.Context[members.length];
-        for (int k = 0; k < members.length; k++) c[k] = members[k].context(inputs);
+        for (int k = 0; k < members.length; k++) c[k] = members[k].contextOfEncodings(enc[k]);
         return new Context(c);
+    }
+
+    /** Every member's encodings of the article's paragraphs: {@code [member][paragraph][unit]}. */
+    private float[][][] encode(List<SparseVector> inputs) {
+        int n = inputs.size();
+        float[][][] enc = new float[members.length][n][];
+        for (int i = 0; i < n; i++) {
+            float[][] e = encoder.encode(inputs.get(i));
+            for (int k = 0; k < members.length; k++) enc[k][i] = e[k];
+        }
+        return enc;
     }
 
     /**
@@ -136,9 +159,11 @@ public final class Ensemble {
          * @return its probabilities with that input
          */
         public float[] rescore(int index, SparseVector replacement) {
-            float[] sum = members[0].rescore(index, replacement);
+            java.util.Objects.checkIndex(index, size());
+            float[][] e = encoder.encode(replacement);
+            float[] sum = members[0].rescoreEncoded(index, e[0]);
             if (members.length == 1) return sum;
-            for (int k = 1; k < members.length; k++) add(sum, members[k].rescore(index, replacement));
+            for (int k = 1; k < members.length; k++) add(sum, members[k].rescoreEncoded(index, e[k]));
             divide(sum);
             return sum;
         }

@@ -22,14 +22,13 @@ import java.util.Objects;
 final class ForwardPass {
 
     private final NetworkConfig config;
-    private final int inputSize;
     private final int labels;
     /**
-     * The rows of enc_W as separate arrays (likewise the LSTM weights): the JIT vectorises {@code a[j] += v * row[j]}
-     * over j only when the row starts at index 0 of its array, which made the forward pass 1.5 times faster.
+     * The paragraph encoder, or null in a member of an {@link Ensemble}, which encodes for all its members at once.
+     * Weight rows are separate arrays (likewise the LSTM weights): the JIT vectorises {@code a[j] += v * row[j]} over
+     * j only when the row starts at index 0 of its array, which made the forward pass 1.5 times faster.
      */
-    private final float[][] encRows;
-    private final float[] encB;
+    private final SparseEncoder encoder;
     private final Lstm fwd;
     private final Lstm bwd;
     private final float[] outW;
@@ -45,11 +44,19 @@ final class ForwardPass {
      * @throws IllegalArgumentException when a tensor is missing or has the wrong shape
      */
     ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
+        this(config, weights, inputSize, labels, true);
+    }
+
+    /**
+     * A forward pass with its own encoder, or (for a member of an {@link Ensemble}) without one: then only the
+     * methods that take encodings work, and the encoder's tensors are checked but not copied.
+     */
+    ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels, boolean ownEncoder) {
         this.config = Objects.requireNonNull(config, "config");
-        this.inputSize = inputSize;
         this.labels = labels;
-        this.encRows = rows(check(weights.get("enc_W"), inputSize, config.hidden()).data(), inputSize, config.hidden());
-        this.encB = check(weights.get("enc_b"), 1, config.hidden()).data();
+        check(weights.get("enc_W"), inputSize, config.hidden());
+        check(weights.get("enc_b"), 1, config.hidden());
+        this.encoder = ownEncoder ? new SparseEncoder(List.of(weights), inputSize, config.hidden()) : null;
         int merged = config.hidden();
         if (config.architecture() == Architecture.BILSTM) {
             this.fwd = new Lstm(weights, "fwd", config.hidden(), config.recurrent());
@@ -71,11 +78,19 @@ final class ForwardPass {
      * @return one row of label probabilities per paragraph, summing to 1 (no rows for no paragraphs)
      */
     float[][] scores(List<SparseVector> inputs) {
-        int n = inputs.size();
+        return scoresOfEncodings(encode(inputs));
+    }
+
+    /**
+     * {@link #scores(List)} of an article whose paragraphs are already encoded.
+     *
+     * @param enc every paragraph's encoding, in reading order; its entries may be set to null once used
+     * @return one row of label probabilities per paragraph
+     */
+    float[][] scoresOfEncodings(float[][] enc) {
+        int n = enc.length;
         float[][] out = new float[n][];
         if (n == 0) return out;
-        float[][] enc = new float[n][];
-        for (int i = 0; i < n; i++) enc[i] = encode(inputs.get(i));
         int h = config.hidden();
         int r = config.recurrent();
         // z[i] = out_b + enc[i] W + hf[i] W (+ hb[i] W below): the terms are added in the order of the single-sum
@@ -110,9 +125,17 @@ final class ForwardPass {
      * @return the article's context
      */
     Context context(List<SparseVector> inputs) {
-        int n = inputs.size();
-        float[][] enc = new float[n][];
-        for (int i = 0; i < n; i++) enc[i] = encode(inputs.get(i));
+        return contextOfEncodings(encode(inputs));
+    }
+
+    /**
+     * {@link #context(List)} of an article whose paragraphs are already encoded.
+     *
+     * @param enc every paragraph's encoding, in reading order; kept by the context
+     * @return the article's context
+     */
+    Context contextOfEncodings(float[][] enc) {
+        int n = enc.length;
         float[][] hf = null, cf = null, hb = null, cb = null;
         if (fwd != null) {
             hf = new float[n][];
@@ -182,7 +205,18 @@ final class ForwardPass {
          */
         float[] rescore(int index, SparseVector replacement) {
             java.util.Objects.checkIndex(index, enc.length);
-            float[] e = encode(replacement);
+            return rescoreEncoded(index, encode(replacement));
+        }
+
+        /**
+         * {@link #rescore} with the replacement already encoded.
+         *
+         * @param index the paragraph, in 0..size-1
+         * @param e     the encoding of its other input (not changed)
+         * @return its label probabilities with that input
+         */
+        float[] rescoreEncoded(int index, float[] e) {
+            java.util.Objects.checkIndex(index, enc.length);
             if (fwd == null) return output(e, null, null);
             Lstm.State f = index == 0 ? fwd.start() : fwd.resume(hf[index - 1], cf[index - 1]);
             float[] hfi = fwd.step(e, f);
@@ -234,29 +268,17 @@ final class ForwardPass {
         }
     }
 
+    /** The encodings of an article's paragraph inputs, in order. */
+    private float[][] encode(List<SparseVector> inputs) {
+        int n = inputs.size();
+        float[][] enc = new float[n][];
+        for (int i = 0; i < n; i++) enc[i] = encode(inputs.get(i));
+        return enc;
+    }
+
     private float[] encode(SparseVector x) {
-        if (x.dimension() != inputSize) {
-            throw new IllegalArgumentException("input has dimension " + x.dimension() + ", network expects " + inputSize);
-        }
-        int h = config.hidden();
-        float[] a = encB.clone();
-        float[][] w = encRows;
-        int n = x.size();
-        int k = 0;
-        // Four weight rows per pass over a: each a[j] still receives its terms one by one in index order, so the sum
-        // is the same float as with one row per pass, with a quarter of the loads and stores of a.
-        for (; k + 3 < n; k += 4) {
-            float v0 = x.valueAt(k), v1 = x.valueAt(k + 1), v2 = x.valueAt(k + 2), v3 = x.valueAt(k + 3);
-            float[] w0 = w[x.indexAt(k)], w1 = w[x.indexAt(k + 1)], w2 = w[x.indexAt(k + 2)], w3 = w[x.indexAt(k + 3)];
-            for (int j = 0; j < h; j++) a[j] = a[j] + v0 * w0[j] + v1 * w1[j] + v2 * w2[j] + v3 * w3[j];
-        }
-        for (; k < n; k++) {
-            float v = x.valueAt(k);
-            float[] w0 = w[x.indexAt(k)];
-            for (int j = 0; j < h; j++) a[j] += v * w0[j];
-        }
-        for (int j = 0; j < h; j++) if (a[j] < 0f) a[j] = 0f;
-        return a;
+        if (encoder == null) throw new IllegalStateException("an ensemble member encodes through its ensemble");
+        return encoder.encode(x)[0];
     }
 
     /** The rows of a row-major [rows, cols] matrix as separate arrays. */
@@ -293,25 +315,6 @@ final class ForwardPass {
         }
     }
 
-    /**
-     * {@code (float) Math.tanh(x)}, bit for bit, at a third of the cost: Math.tanh (fdlibm, a native call on Java 17)
-     * took a third of the forward pass. tanh is computed from Math.exp, whose error is far below 2^-32 of the result
-     * for 1e-4 <= |x| <= 20; when the interval of that width around it rounds to a single float, that float is the
-     * rounded Math.tanh too (rounding is monotonic). Otherwise (about 1% of calls, and outside that range) Math.tanh
-     * itself is used. Checked for all 2^32 floats by {@code org.wirecopy.bench.TanhCheck}.
-     */
-    static float tanh(float x) {
-        double ax = Math.abs((double) x);
-        if (ax >= 1e-4 && ax <= 20) {
-            double e = Math.exp(2 * ax);
-            double t = (e - 1) / (e + 1);
-            double margin = t * 0x1p-32;
-            float f = (float) (t - margin);
-            if (f == (float) (t + margin)) return x < 0 ? -f : f;
-        }
-        return (float) Math.tanh(x);
-    }
-
     /** The softmax of z, written over z; {@code e} is scratch space of z.length doubles. */
     private static void softmaxInPlace(float[] z, double[] e) {
         float max = Float.NEGATIVE_INFINITY;
@@ -324,7 +327,7 @@ final class ForwardPass {
         for (int j = 0; j < z.length; j++) z[j] = (float) (e[j] / sum);
     }
 
-    private static Tensor check(Tensor t, int rows, int cols) {
+    static Tensor check(Tensor t, int rows, int cols) {
         if (t.rows() * t.cols() != rows * cols || (t.shape().length == 2 && t.rows() != rows && rows != 1)) {
             throw new IllegalArgumentException("tensor " + t.name() + " has shape " + java.util.Arrays.toString(t.shape())
                     + ", expected [" + rows + ", " + cols + "]");
@@ -387,14 +390,13 @@ final class ForwardPass {
             System.arraycopy(b, 0, z, 0, g);
             addRows(xi, in, w, z, s.nonZero);
             addRows(s.h, r, rw, z, s.nonZero);
-            for (int j = 0; j < r; j++) {
-                float a = tanh(z[j]);
-                float f = sigmoid(z[r + j]);
-                float o = sigmoid(z[2 * r + j]);
-                float gi = sigmoid(z[3 * r + j]);
-                c[j] = f * c[j] + gi * a;
-                hn[j] = o * tanh(c[j]);
-            }
+            // act = [a, f, o, gi]: tanh of the block input, sigmoid of the forget, output and input gates
+            float[] act = s.act;
+            Activations.lstmGates(z, r, act, s.scratch);
+            for (int j = 0; j < r; j++) c[j] = act[r + j] * c[j] + act[3 * r + j] * act[j];
+            float[] tc = s.tc;
+            Activations.tanh(c, 0, r, tc, s.scratch);
+            for (int j = 0; j < r; j++) hn[j] = act[2 * r + j] * tc[j];
             s.h = hn;
             return hn;
         }
@@ -407,15 +409,14 @@ final class ForwardPass {
             final float[] c;
             final float[] z = new float[4 * r];
             final int[] nonZero = new int[Math.max(in, r)];
+            final float[] act = new float[4 * r];
+            final float[] tc = new float[r];
+            final Activations.Scratch scratch = new Activations.Scratch(4 * r);
 
             State(float[] h, float[] c) {
                 this.h = h;
                 this.c = c;
             }
-        }
-
-        private static float sigmoid(float v) {
-            return (float) (1.0 / (1.0 + Math.exp(-v)));
         }
     }
 }

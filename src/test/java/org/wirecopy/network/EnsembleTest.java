@@ -64,6 +64,120 @@ class EnsembleTest {
         assertNotEquals(sa[0][0], s[0][0], "the members differ, so the mean differs from the first");
     }
 
+    /**
+     * The shared encoder computes each member's encoding as a plain loop over that member's own tensors does: the
+     * bias, then the non-zero inputs' weighted rows added one by one in index order, then ReLU; bit for bit, for one
+     * to three members, widths that are and are not multiples of the vector width, and inputs with any number of
+     * non-zeros (the encoder adds rows four at a time).
+     */
+    @Test
+    void theSharedEncoderGivesEveryMemberItsOwnEncodingBitForBit() {
+        Random r = new Random(3);
+        for (int hidden : new int[]{4, 13, 16, 128}) {
+            NetworkConfig net = new NetworkConfig(Architecture.BILSTM, hidden, 4, 0, 0);
+            List<NetworkWeights> members = new java.util.ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                members.add(ForwardPassTest.perturbed(GraphFactory.export(GraphFactory.create(net, DIM, 3, k, 1e-3, 0)),
+                        r));
+            }
+            for (int use = 1; use <= 3; use++) {
+                SparseEncoder encoder = new SparseEncoder(members.subList(0, use), DIM, hidden);
+                for (int nonZeros = 0; nonZeros <= 41; nonZeros++) {
+                    SparseVector x = sparse(r, nonZeros);
+                    float[][] actual = encoder.encode(x);
+                    assertEquals(use, actual.length);
+                    for (int k = 0; k < use; k++) {
+                        float[] expected = plainEncoding(members.get(k), hidden, x);
+                        for (int j = 0; j < hidden; j++) {
+                            assertEquals(Float.floatToRawIntBits(expected[j]), Float.floatToRawIntBits(actual[k][j]),
+                                    "hidden " + hidden + ", " + use + " members, member " + k + ", " + nonZeros
+                                            + " non-zeros, unit " + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** relu(enc_b + x enc_W), one term at a time in index order, straight from the tensors. */
+    private static float[] plainEncoding(NetworkWeights w, int hidden, SparseVector x) {
+        Tensor weights = w.get("enc_W");
+        Tensor bias = w.get("enc_b");
+        float[] a = new float[hidden];
+        for (int j = 0; j < hidden; j++) {
+            float sum = bias.get(j);
+            for (int k = 0; k < x.size(); k++) sum += x.valueAt(k) * weights.get(x.indexAt(k) * hidden + j);
+            a[j] = sum < 0f ? 0f : sum;
+        }
+        return a;
+    }
+
+    /** A vector of DIM with this many non-zeros at random places, of either sign. */
+    private static SparseVector sparse(Random r, int nonZeros) {
+        java.util.TreeMap<Integer, Float> m = new java.util.TreeMap<>();
+        while (m.size() < nonZeros) m.put(r.nextInt(DIM), (float) r.nextGaussian());
+        int[] idx = m.keySet().stream().mapToInt(Integer::intValue).toArray();
+        float[] val = new float[idx.length];
+        int j = 0;
+        for (float v : m.values()) val[j++] = v;
+        return new SparseVector(DIM, idx, val);
+    }
+
+    /**
+     * The bundled seed ensemble on every article of the dev split (its real features): the ensemble, which encodes for
+     * all members in one pass, gives exactly the mean of its members each run alone as a {@link ForwardPass}; its
+     * context gives the same scores, and rescoring a paragraph gives what each member alone gives.
+     */
+    @Test
+    void theBundledEnsembleScoresTheDevArticlesExactlyAsItsMembersAloneDo() throws Exception {
+        org.wirecopy.model.Model model = org.wirecopy.classify.Classifier.defaultModel();
+        int members = model.weights().members();
+        assertTrue(members > 1, "the bundled model is a seed ensemble");
+        int dim = model.features().inputSize();
+        int labels = model.labels().size();
+        ForwardPass[] alone = new ForwardPass[members];
+        for (int k = 0; k < members; k++) {
+            alone[k] = new ForwardPass(model.network(), model.weights().member(k), dim, labels);
+        }
+        Ensemble ensemble = new Ensemble(model.network(), model.weights(), dim, labels);
+        var fx = new org.wirecopy.features.FeatureExtractor(model.features(), model.vectors());
+        var dev = org.wirecopy.corpus.CorpusReader.read(
+                org.wirecopy.TestData.root().resolve("training-data/dev.jsonl"),
+                org.wirecopy.corpus.CorpusOptions.defaults());
+        int paragraphs = 0;
+        for (var article : dev.articles()) {
+            List<SparseVector> inputs = fx.extract(org.wirecopy.text.Article.ofParagraphs(article.texts()).paragraphs());
+            float[][] expected = alone[0].scores(inputs);
+            for (int k = 1; k < members; k++) {
+                float[][] s = alone[k].scores(inputs);
+                for (int i = 0; i < expected.length; i++) {
+                    for (int j = 0; j < labels; j++) expected[i][j] += s[i][j];
+                }
+            }
+            for (float[] row : expected) {
+                for (int j = 0; j < labels; j++) row[j] /= members;
+            }
+            float[][] actual = ensemble.scores(inputs);
+            Ensemble.Context context = ensemble.context(inputs);
+            for (int i = 0; i < expected.length; i++) {
+                assertArrayEquals(expected[i], actual[i], article.id() + " paragraph " + i);
+                assertArrayEquals(expected[i], context.scores(i), article.id() + " paragraph " + i + ", context");
+            }
+            paragraphs += expected.length;
+            // rescoring the middle paragraph with the first one's input
+            int i = inputs.size() / 2;
+            float[] rescored = context.rescore(i, inputs.get(0));
+            float[] sum = alone[0].context(inputs).rescore(i, inputs.get(0));
+            for (int k = 1; k < members; k++) {
+                float[] s = alone[k].context(inputs).rescore(i, inputs.get(0));
+                for (int j = 0; j < labels; j++) sum[j] += s[j];
+            }
+            for (int j = 0; j < labels; j++) sum[j] /= members;
+            assertArrayEquals(sum, rescored, article.id() + " paragraph " + i + " rescored");
+        }
+        assertTrue(paragraphs > 1000, paragraphs + " paragraphs");
+    }
+
     @Test
     void contextScoresAndRescoresLikeTheWholePass() {
         NetworkWeights all = NetworkWeights.ensemble(List.of(network(4), network(5)));

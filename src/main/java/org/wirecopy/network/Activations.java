@@ -1,0 +1,218 @@
+package org.wirecopy.network;
+
+/**
+ * tanh and the logistic sigmoid of many floats at once, as the LSTM gates need them, equal bit for bit to the scalar
+ * forms: {@code (float) Math.tanh(x)} and {@code (float) (1.0 / (1.0 + Math.exp(-x)))}, as Deeplearning4j's graph is
+ * reproduced by {@link ForwardPass}.
+ *
+ * <p>One {@code Math.exp} per value (a call that the JIT does not vectorise) took a third of an ensemble's forward
+ * pass. Here every value goes through the same few loops of plain double arithmetic, which the JIT vectorises:
+ * <ol>
+ *   <li>the argument {@code y} of {@code expm1}: {@code 2|x|} for tanh, {@code -x} for the sigmoid;</li>
+ *   <li>{@code q = expm1(y)}: a polynomial of degree 11 (Taylor's, in Horner's form) at {@code y / 256}, then eight
+ *       doublings {@code q <- q (q + 2)} (as {@code e^2y - 1 = (e^y - 1)(e^y + 1)}), which keep q's relative
+ *       precision where {@code e^y} is close to 1;</li>
+ *   <li>{@code t = q / (q + 2)} = tanh |x|, or {@code t = 1 / (q + 2)} = sigmoid(x);</li>
+ *   <li>the float: for {@code |x|} in [1e-4, 20] (tanh) or [-40, 40] (sigmoid), t is within a relative 2^-41 of the
+ *       exact value (before the doublings the polynomial is within a relative 2^-57 of expm1 and rounds by a few
+ *       units of 2^-53; each doubling at most doubles the relative error and adds a unit or two), and the reference
+ *       double ({@code Math.tanh}, within 2.5 ulps; or
+ *       {@code 1 / (1 + Math.exp(-x))} with {@code Math.exp} within 1 ulp) is within 2^-50 of it. So when the interval
+ *       {@code t (1 ± 2^-32)} rounds to one float, the reference rounds to that float too (rounding is monotonic),
+ *       and that float is the result. Otherwise (under 1 % of values, and outside those ranges) the scalar form
+ *       itself is computed.</li>
+ * </ol>
+ * The argument holds for any {@code Math.exp} and {@code Math.tanh} within their specified error, so on any JDK; the
+ * JIT may vectorise the loops or not without changing a bit (Java's double arithmetic is exact to the operation, with
+ * no fused multiply-add unless asked for). {@code org.wirecopy.bench.TanhCheck} checks both functions for all 2^32
+ * floats.
+ *
+ * <p>Stateless; a {@link Scratch} belongs to one thread at a time.
+ */
+final class Activations {
+
+    // expm1(r) / r = sum of r^k / (k + 1)!, k = 0..10, for |r| <= 40 / 256
+    private static final double C1 = 1;
+    private static final double C2 = 1.0 / 2;
+    private static final double C3 = 1.0 / 6;
+    private static final double C4 = 1.0 / 24;
+    private static final double C5 = 1.0 / 120;
+    private static final double C6 = 1.0 / 720;
+    private static final double C7 = 1.0 / 5040;
+    private static final double C8 = 1.0 / 40320;
+    private static final double C9 = 1.0 / 362880;
+    private static final double C10 = 1.0 / 3628800;
+    private static final double C11 = 1.0 / 39916800;
+    /** The half-width of the interval around t, relative to t. */
+    private static final double MARGIN = 0x1p-32;
+
+    private Activations() {
+    }
+
+    /** Working arrays for up to {@code size} values. Not thread-safe. */
+    static final class Scratch {
+        final double[] y;
+        final double[] q;
+        final double[] lo;
+        final double[] hi;
+
+        Scratch(int size) {
+            y = new double[size];
+            q = new double[size];
+            lo = new double[size];
+            hi = new double[size];
+        }
+    }
+
+    /**
+     * An LSTM step's gate activations: {@code out[j] = tanh(z[j])} for j in [0, r) (the block input) and
+     * {@code out[j] = sigmoid(z[j])} for j in [r, 4r) (the forget, output and input gates).
+     *
+     * @param z   the gates' pre-activations, at least 4r
+     * @param r   the LSTM's width
+     * @param out where the activations go, at least 4r
+     * @param s   scratch space for at least 4r values
+     */
+    static void lstmGates(float[] z, int r, float[] out, Scratch s) {
+        int g = 4 * r;
+        tanhArguments(z, 0, r, s.y);
+        sigmoidArguments(z, r, g, s.y);
+        expm1(s.y, s.q, 0, g);
+        tanhCandidates(s.q, s.lo, s.hi, 0, r);
+        sigmoidCandidates(s.q, s.lo, s.hi, r, g);
+        roundTanh(z, 0, r, out, s);
+        roundSigmoid(z, r, g, out, s);
+    }
+
+    /**
+     * {@code out[j] = (float) Math.tanh(x[j])} for j in [from, to).
+     *
+     * @param x    the arguments
+     * @param from the first index
+     * @param to   one past the last index
+     * @param out  where the results go, at the same indices
+     * @param s    scratch space for at least {@code to} values
+     */
+    static void tanh(float[] x, int from, int to, float[] out, Scratch s) {
+        tanhArguments(x, from, to, s.y);
+        expm1(s.y, s.q, from, to);
+        tanhCandidates(s.q, s.lo, s.hi, from, to);
+        roundTanh(x, from, to, out, s);
+    }
+
+    /**
+     * {@code out[j] = sigmoid(x[j])} (see {@link #sigmoid(float)}) for j in [from, to).
+     *
+     * @param x    the arguments
+     * @param from the first index
+     * @param to   one past the last index
+     * @param out  where the results go, at the same indices
+     * @param s    scratch space for at least {@code to} values
+     */
+    static void sigmoid(float[] x, int from, int to, float[] out, Scratch s) {
+        sigmoidArguments(x, from, to, s.y);
+        expm1(s.y, s.q, from, to);
+        sigmoidCandidates(s.q, s.lo, s.hi, from, to);
+        roundSigmoid(x, from, to, out, s);
+    }
+
+    /**
+     * The logistic sigmoid as the forward pass has always computed it, and the reference of the batched form.
+     *
+     * @param v the argument
+     * @return {@code (float) (1.0 / (1.0 + Math.exp(-v)))}
+     */
+    static float sigmoid(float v) {
+        return (float) (1.0 / (1.0 + Math.exp(-v)));
+    }
+
+    private static void tanhArguments(float[] x, int from, int to, double[] y) {
+        for (int j = from; j < to; j++) y[j] = 2 * Math.abs((double) x[j]);
+    }
+
+    private static void sigmoidArguments(float[] x, int from, int to, double[] y) {
+        for (int j = from; j < to; j++) y[j] = -(double) x[j];
+    }
+
+    /** q = expm1(y) for |y| <= 40 (anything, harmlessly, elsewhere). Kept apart from the loops after it: small loop
+     * bodies are what the JIT unrolls and vectorises. */
+    private static void expm1(double[] y, double[] q, int from, int to) {
+        for (int j = from; j < to; j++) {
+            double r = y[j] * 0x1p-8;
+            double p = C11;
+            p = p * r + C10;
+            p = p * r + C9;
+            p = p * r + C8;
+            p = p * r + C7;
+            p = p * r + C6;
+            p = p * r + C5;
+            p = p * r + C4;
+            p = p * r + C3;
+            p = p * r + C2;
+            p = p * r + C1;
+            double e = p * r;
+            e = e * (e + 2);
+            e = e * (e + 2);
+            e = e * (e + 2);
+            e = e * (e + 2);
+            e = e * (e + 2);
+            e = e * (e + 2);
+            e = e * (e + 2);
+            e = e * (e + 2);
+            q[j] = e;
+        }
+    }
+
+    /** tanh |x| = q / (q + 2), and the interval around it. */
+    private static void tanhCandidates(double[] q, double[] lo, double[] hi, int from, int to) {
+        for (int j = from; j < to; j++) {
+            double e = q[j];
+            double t = e / (e + 2);
+            double m = t * MARGIN;
+            lo[j] = t - m;
+            hi[j] = t + m;
+        }
+    }
+
+    /** sigmoid(x) = 1 / (q + 2), and the interval around it. */
+    private static void sigmoidCandidates(double[] q, double[] lo, double[] hi, int from, int to) {
+        for (int j = from; j < to; j++) {
+            double t = 1 / (q[j] + 2);
+            double m = t * MARGIN;
+            lo[j] = t - m;
+            hi[j] = t + m;
+        }
+    }
+
+    private static void roundTanh(float[] x, int from, int to, float[] out, Scratch s) {
+        double[] y = s.y;
+        double[] lo = s.lo;
+        double[] hi = s.hi;
+        for (int j = from; j < to; j++) {
+            double a = y[j];
+            float f = (float) lo[j];
+            // y = 2|x|: |x| in [1e-4, 20], and the interval rounds to one float (false for NaN)
+            if (a >= 2e-4 && a <= 40 && f == (float) hi[j]) {
+                out[j] = x[j] < 0 ? -f : f;
+            } else {
+                out[j] = (float) Math.tanh(x[j]);
+            }
+        }
+    }
+
+    private static void roundSigmoid(float[] x, int from, int to, float[] out, Scratch s) {
+        double[] y = s.y;
+        double[] lo = s.lo;
+        double[] hi = s.hi;
+        for (int j = from; j < to; j++) {
+            double a = y[j];
+            float f = (float) lo[j];
+            // y = -x: x in [-40, 40], and the interval rounds to one float (false for NaN)
+            if (a >= -40 && a <= 40 && f == (float) hi[j]) {
+                out[j] = f;
+            } else {
+                out[j] = sigmoid(x[j]);
+            }
+        }
+    }
+}
