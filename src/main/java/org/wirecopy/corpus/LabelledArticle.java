@@ -32,7 +32,7 @@ public record LabelledArticle(String id, List<LabelledParagraph> paragraphs, Map
         Objects.requireNonNull(id, "id");
         paragraphs = List.copyOf(Objects.requireNonNull(paragraphs, "paragraphs"));
         if (paragraphs.isEmpty()) throw new IllegalArgumentException("article " + id + " has no paragraphs");
-        fields = Map.copyOf(Objects.requireNonNull(fields, "fields"));
+        fields = OrderedFields.copy(fields);
         Objects.requireNonNull(origin, "origin");
     }
 

@@ -25,7 +25,7 @@ public record LabelledParagraph(String text, String label, Map<String, String> f
     public LabelledParagraph {
         Objects.requireNonNull(text, "text");
         if (text.isBlank()) throw new IllegalArgumentException("paragraph text is blank");
-        fields = Map.copyOf(Objects.requireNonNull(fields, "fields"));
+        fields = OrderedFields.copy(fields);
     }
 
     /**

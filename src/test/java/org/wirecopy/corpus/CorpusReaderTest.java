@@ -158,4 +158,28 @@ class CorpusReaderTest {
                 () -> CorpusReader.read(write("empty.jsonl", ""), CorpusOptions.defaults()));
         assertTrue(e.getMessage().contains("no articles"), e.getMessage());
     }
+
+    /** Extra fields keep the order they were read in: output written from them is the same on every run. */
+    @Test
+    void extraFieldsKeepTheirOrder(@TempDir Path dir) throws Exception {
+        StringBuilder obj = new StringBuilder("{\"id\": \"a1\"");
+        List<String> names = new java.util.ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            String name = "f" + (char) ('z' - k) + k;
+            names.add(name);
+            obj.append(", \"").append(name).append("\": \"v").append(k).append('"');
+        }
+        obj.append(", \"paragraphs\": [{\"text\": \"One line.\", \"label\": \"COMMENTARY\", \"zeta\": \"1\", "
+                + "\"alpha\": \"2\", \"mu\": \"3\"}]}\n");
+        Path f = dir.resolve("o.jsonl");
+        Files.writeString(f, obj, StandardCharsets.UTF_8);
+        LabelledArticle a = CorpusReader.read(f, CorpusOptions.defaults()).articles().get(0);
+        List<String> read = new java.util.ArrayList<>(a.fields().keySet());
+        read.retainAll(names);
+        assertEquals(names, read);
+        assertEquals(List.of("zeta", "alpha", "mu"), List.copyOf(a.paragraphs().get(0).fields().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> a.fields().put("x", "y"));
+        assertThrows(NullPointerException.class, () -> new LabelledParagraph("t", "L",
+                java.util.Collections.singletonMap("k", null)));
+    }
 }
