@@ -39,9 +39,9 @@ import java.util.Map;
 public final class Plots {
 
     /** Width of every plot, in pixels. */
-    static final int WIDTH = 800;
+    public static final int WIDTH = 800;
     /** Height of every plot, in pixels. */
-    static final int HEIGHT = 600;
+    public static final int HEIGHT = 600;
 
     private static final Color LOW = new Color(0xF7, 0xFB, 0xFF);
     private static final Color HIGH = new Color(0x4A, 0x90, 0xD9);
@@ -56,7 +56,7 @@ public final class Plots {
      * @param out        the image file to write (SVG or PNG by its name)
      * @throws IOException when the file cannot be written
      */
-    static void confusion(Evaluation evaluation, Path out) throws IOException {
+    public static void confusion(Evaluation evaluation, Path out) throws IOException {
         save(confusionChart(evaluation), out);
     }
 
@@ -67,7 +67,7 @@ public final class Plots {
      * @param out        the image file to write (SVG or PNG by its name)
      * @throws IOException when the file cannot be written
      */
-    static void reliability(Evaluation evaluation, Path out) throws IOException {
+    public static void reliability(Evaluation evaluation, Path out) throws IOException {
         save(reliabilityChart(evaluation), out);
     }
 
@@ -79,7 +79,7 @@ public final class Plots {
      * @param out        the image file to write (SVG or PNG by its name)
      * @throws IOException when the file cannot be written
      */
-    static void precisionRecall(Evaluation evaluation, Path out) throws IOException {
+    public static void precisionRecall(Evaluation evaluation, Path out) throws IOException {
         save(precisionRecallChart(evaluation), out);
     }
 
@@ -94,7 +94,7 @@ public final class Plots {
      * @throws IllegalArgumentException when no article carries {@code field}
      * @throws IOException when the file cannot be written
      */
-    static void f1By(Evaluation evaluation, String field, Path out) throws IOException {
+    public static void f1By(Evaluation evaluation, String field, Path out) throws IOException {
         save(f1ByChart(evaluation, field), out);
     }
 
@@ -216,7 +216,7 @@ public final class Plots {
     }
 
     /** The number of groups {@link #f1By(Evaluation, String, Path)} draws at most. */
-    static final int TOP_GROUPS = 15;
+    public static final int TOP_GROUPS = 15;
 
     /**
      * {@link #f1By(Evaluation, String, Path)} with the {@code top} groups with the most articles only (the title
@@ -229,7 +229,7 @@ public final class Plots {
      * @throws IllegalArgumentException when {@code top} is below 1 or no article carries {@code field}
      * @throws IOException when the file cannot be written
      */
-    static void f1By(Evaluation evaluation, String field, int top, Path out) throws IOException {
+    public static void f1By(Evaluation evaluation, String field, int top, Path out) throws IOException {
         save(f1ByChart(evaluation, field, top), out);
     }
 
