@@ -5,7 +5,6 @@ import org.wirecopy.classify.Classifier;
 import org.wirecopy.features.FeatureExtractor;
 import org.wirecopy.features.SparseVector;
 import org.wirecopy.model.Model;
-import org.wirecopy.network.ForwardPass;
 import org.wirecopy.text.Article;
 
 import java.io.BufferedReader;
@@ -56,10 +55,28 @@ public class StagesHelper {
         }
     }
 
-    private static Function<List<SparseVector>, float[][]> first(Model model) {
-        ForwardPass f = new ForwardPass(model.network(), model.weights(), model.features().inputSize(),
-                model.labels().size());
-        return f::scores;
+    /**
+     * The first network alone: through Ensemble's {@code use} argument in a build that has it (ForwardPass is not
+     * public there), else through ForwardPass, public in the builds before the ensemble (found by name, so that this
+     * file compiles against either).
+     */
+    private Function<List<SparseVector>, float[][]> first(Model model) throws ReflectiveOperationException {
+        if (hasEnsemble()) {
+            org.wirecopy.network.Ensemble e = new org.wirecopy.network.Ensemble(model.network(), model.weights(),
+                    model.features().inputSize(), model.labels().size(), 1);
+            return e::scores;
+        }
+        Class<?> c = Class.forName("org.wirecopy.network.ForwardPass", true, getClass().getClassLoader());
+        Object f = c.getConstructor(model.network().getClass(), model.weights().getClass(), int.class, int.class)
+                .newInstance(model.network(), model.weights(), model.features().inputSize(), model.labels().size());
+        java.lang.reflect.Method scores = c.getMethod("scores", List.class);
+        return v -> {
+            try {
+                return (float[][]) scores.invoke(f, v);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     private static Function<List<SparseVector>, float[][]> ensemble(Model model) {

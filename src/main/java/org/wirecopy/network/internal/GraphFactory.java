@@ -59,12 +59,6 @@ public final class GraphFactory {
         return configuration(net, inputSize, labels, seed, learningRate, l2, gradientClip).toJson();
     }
 
-    /** The graph configuration (not initialised), without gradient clipping. */
-    static ComputationGraphConfiguration configuration(NetworkConfig net, int inputSize, int labels, long seed,
-                                                       double learningRate, double l2) {
-        return configuration(net, inputSize, labels, seed, learningRate, l2, 0);
-    }
-
     /**
      * The graph configuration (not initialised); a positive {@code gradientClip} scales each layer's gradient down to
      * that L2 norm when it is larger.
