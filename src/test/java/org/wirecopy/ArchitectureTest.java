@@ -65,6 +65,12 @@ class ArchitectureTest {
             "org.wirecopy.features", "org.wirecopy.io", "org.wirecopy.study",
             "org.wirecopy.cli", "org.wirecopy.match.cli", "org.wirecopy.distill", "org.wirecopy.baseline");
 
+    /**
+     * API packages that run on the class path only, so the module does not export them: Spark (provided by the
+     * cluster) and the HTTP server (Javalin, optional) are not modules the descriptor can require.
+     */
+    private static final Set<String> CLASS_PATH_ONLY = Set.of("org.wirecopy.spark", "org.wirecopy.serve");
+
     /** The command-line entry points, the only classes that print to stdout/stderr or exit. */
     private static final String ENTRY_POINTS =
             "org\\.wirecopy\\.(cli\\.WirecopyCli|spark\\.WirecopyJob|distill\\.Distill)(\\$.*)?";
@@ -196,6 +202,30 @@ class ArchitectureTest {
                 + "(STYLE.md habit 11)");
     }
 
+    /**
+     * STYLE.md habit 17: the module descriptor (src/main/module/module-info.java) exports exactly the packages of the types an application meets (the
+     * API packages and the packages their public signatures name), so nothing else is promised on the module path.
+     */
+    @Test
+    void theModuleExportsTheApiPackagesAndNoOther() throws IOException {
+        // the descriptor is compiled into the jar after the tests (pom.xml); FootprintTest compiles and runs it
+        String source = Files.readString(TestData.root().resolve("src/main/module/module-info.java"),
+                StandardCharsets.UTF_8).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+        assertTrue(source.contains("module org.wirecopy {"), source);
+        Set<String> exported = new TreeSet<>();
+        Matcher m = Pattern.compile("\\bexports\\s+([\\w.]+)\\s*(to\\b)?").matcher(source);
+        while (m.find()) {
+            assertTrue(m.group(2) == null, "qualified export of " + m.group(1));
+            exported.add(m.group(1));
+        }
+        Set<String> api = new TreeSet<>();
+        Set<String> types = apiTypes(CLASS_PATH_ONLY);
+        for (JavaClass c : MAIN) {
+            if (types.contains(c.getName())) api.add(c.getPackageName());
+        }
+        assertEquals(api, exported, "the packages module-info.java exports");
+    }
+
     /** A type declared in a source file: its indentation, whether it is effectively public, its binary name. */
     private record Declared(int indent, boolean open, String name, boolean isInterface) {
     }
@@ -229,10 +259,16 @@ class ArchitectureTest {
      * are promised even when no class of the library calls them.
      */
     private static Set<String> apiTypes() {
+        return apiTypes(Set.of());
+    }
+
+    /** {@link #apiTypes()} reached from the API packages but {@code skipped}. */
+    private static Set<String> apiTypes(Set<String> skipped) {
         Set<String> seen = new HashSet<>();
         Deque<JavaClass> todo = new ArrayDeque<>();
         for (JavaClass c : MAIN) {
-            if (!INTERNAL.contains(c.getPackageName()) && effectivelyPublic(c)) todo.add(c);
+            String p = c.getPackageName();
+            if (!INTERNAL.contains(p) && !skipped.contains(p) && effectivelyPublic(c)) todo.add(c);
         }
         while (!todo.isEmpty()) {
             JavaClass c = todo.poll();

@@ -1,7 +1,11 @@
 package org.wirecopy.cli;
 
 import org.wirecopy.corpus.Corpus;
+import org.wirecopy.corpus.CorpusFormatException;
 import org.wirecopy.corpus.CorpusOptions;
+import org.wirecopy.corpus.DataProblem;
+import org.wirecopy.features.StaticVectors;
+import org.wirecopy.io.SafeFiles;
 import org.wirecopy.model.Model;
 import org.wirecopy.model.ModelIO;
 import org.wirecopy.train.ConfigIO;
@@ -13,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,21 +81,22 @@ final class TrainCommand implements Callable<Integer> {
         if (trainFiles.isEmpty()) throw new IllegalArgumentException("no training data: give --data or --config");
         List<Path> devFiles = dev != null ? dev : exp == null ? List.of()
                 : exp.data().dev().stream().map(Path::of).toList();
-        List<Path> inputs = Outputs.list(trainFiles, config);
+        List<Path> inputs = Outputs.list(trainFiles, config, furniture, vectors);
         inputs.addAll(devFiles);
         Outputs.check(inputs, "--out", out);
+        // the small inputs first, so that a bad one fails before the corpus is read
+        org.wirecopy.train.Furniture library = furniture == null ? org.wirecopy.train.Furniture.NONE
+                : org.wirecopy.train.Furniture.read(furniture);
+        StaticVectors vec = null;
+        if (vectors != null) {
+            vec = readVectors(vectors);
+            tc = tc.toBuilder().features(tc.features().withVersion(org.wirecopy.features.FeatureConfig.V3)).build();
+        }
         Corpus train = dataOptions.read(trainFiles, options);
         Corpus devCorpus = devFiles.isEmpty() ? null : dataOptions.read(devFiles, options);
         err.printf(Locale.ROOT, "training on %s: %d articles, %d paragraphs, labels %s%n", train.name(),
                 train.articles().size(), train.paragraphCount(), train.labelCounts());
         long t0 = System.nanoTime();
-        org.wirecopy.train.Furniture library = furniture == null ? org.wirecopy.train.Furniture.NONE
-                : org.wirecopy.train.Furniture.read(furniture);
-        org.wirecopy.features.StaticVectors vec = null;
-        if (vectors != null) {
-            vec = org.wirecopy.features.StaticVectors.read(java.nio.file.Files.readAllBytes(vectors));
-            tc = tc.toBuilder().features(tc.features().withVersion(org.wirecopy.features.FeatureConfig.V3)).build();
-        }
         Model model;
         try (ProgressDisplay bar = progress.open(err, "train", tc.epochs(), "epochs")) {
             model = new Trainer(tc).withFurniture(library).withVectors(vec).onProgress(p -> {
@@ -111,5 +117,27 @@ final class TrainCommand implements Callable<Integer> {
                         : String.format(Locale.ROOT, " (dev macro-F1 %.4f)",
                         model.provenance().devMetrics().get("macroF1")), out);
         return ExitCodes.OK;
+    }
+
+    /**
+     * Reads {@code --vectors}: at most {@link StaticVectors#MAX_BYTES} (counted as read), and a malformed file is a
+     * data error that names it, the byte offset and the fix.
+     */
+    static StaticVectors readVectors(Path file) throws IOException {
+        return readVectors(file, StaticVectors.MAX_BYTES);
+    }
+
+    /** {@link #readVectors(Path)} with another limit (for tests). */
+    static StaticVectors readVectors(Path file, long maxBytes) throws IOException {
+        byte[] bytes = SafeFiles.readBounded(file, maxBytes, "--vectors file", "a vectors file holds "
+                + "one small vector per WordPiece token (training-data/minilm-vectors.bin is 2.5 MB); give a file "
+                + "written by org.wirecopy.distill.Distill, with fewer --dims if it must be smaller");
+        try {
+            return StaticVectors.read(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new CorpusFormatException(List.of(new DataProblem(file.toString(), 0, "", e.getMessage(),
+                    "give a file written by org.wirecopy.distill.Distill (e.g. training-data/minilm-vectors.bin), "
+                            + "or write it again")));
+        }
     }
 }

@@ -47,6 +47,9 @@ public final class StaticVectors {
     /** {@link #embed} reads at most this many WordPiece tokens of a text, as BERT does. */
     public static final int MAX_TOKENS = 512;
 
+    /** The most bytes a vectors file (and a model's vectors entry) may hold: 256 MiB. */
+    public static final int MAX_BYTES = 256 << 20;
+
     private static final int MAX_DIMS = 4096;
     private static final int MAX_VOCAB = 10_000_000;
 

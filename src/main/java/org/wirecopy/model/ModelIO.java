@@ -76,7 +76,7 @@ public final class ModelIO {
     public static final int MAX_MODEL_BYTES = 512 * 1024 * 1024;
     private static final Map<String, Integer> ENTRY_LIMITS = Map.of(
             MANIFEST, 1 << 20, MANIFEST_SHA, 1 << 10, PROVENANCE, 16 << 20, DL4J_CONF, 16 << 20,
-            WEIGHTS, MAX_MODEL_BYTES, VECTORS, 256 << 20);
+            WEIGHTS, MAX_MODEL_BYTES, VECTORS, StaticVectors.MAX_BYTES);
     private static final long ENTRY_TIME = 315532800000L; // 1980-01-01, the zip epoch
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -3,7 +3,9 @@ package org.wirecopy.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
@@ -17,6 +19,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.wirecopy.io.SafeFiles;
 import org.wirecopy.model.ModelIO;
 import org.wirecopy.study.GroupSummary;
 import org.wirecopy.study.GroupTableWriter;
@@ -174,16 +177,61 @@ public final class WirecopyJob {
                         in.options().idColumn());
                 org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(out, "summary-by-"
                         + o.summaryBy().replaceAll("[^A-Za-z0-9_.-]", "_") + ".csv");
-                try (FSDataOutputStream s = outFs.create(file, true);
-                     Writer writer = new OutputStreamWriter(s, StandardCharsets.UTF_8)) {
-                    GroupTableWriter.write(writer, SummaryFormat.CSV, o.summaryBy(), groups);
-                }
+                List<GroupSummary> summarized = groups;
+                writeAtomically(outFs, file, stream -> {
+                    Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                    GroupTableWriter.write(writer, SummaryFormat.CSV, o.summaryBy(), summarized);
+                    writer.flush();
+                });
                 summaryFile = file.toString();
             }
             return new Result(wirecopy.rows(), wirecopy.badRows(), wirecopy.paragraphs(), wirecopy.errorSamples(),
                     groups, target, summaryFile, (System.nanoTime() - started) / 1e9);
         } finally {
             if (summary) classified.unpersist();
+        }
+    }
+
+    /**
+     * Writes {@code file} so that a failed run never leaves half of it: on the local file system through
+     * {@link SafeFiles#writeAtomically(java.nio.file.Path, SafeFiles.Content)} (a temporary file beside it, forced to
+     * disk and renamed into place), on any other Hadoop file system through {@link #writeByRename}.
+     */
+    static void writeAtomically(FileSystem fs, org.apache.hadoop.fs.Path file, SafeFiles.Content content)
+            throws IOException {
+        java.net.URI uri = fs.makeQualified(file).toUri();
+        if ("file".equals(uri.getScheme())) {
+            SafeFiles.writeAtomically(java.nio.file.Path.of(uri), content);
+        } else {
+            writeByRename(fs, file, content);
+        }
+    }
+
+    /**
+     * Writes {@code file} on any Hadoop file system through a hidden temporary file beside it ({@code .NAME.*.tmp},
+     * which Spark and Hadoop readers skip), synced and then renamed over the target (atomic on HDFS; on object stores
+     * a rename is a copy, but the target is still never seen half-written). On failure the temporary file is deleted
+     * and the target is left as it was.
+     */
+    static void writeByRename(FileSystem fs, org.apache.hadoop.fs.Path file, SafeFiles.Content content)
+            throws IOException {
+        if (fs.exists(file) && fs.getFileStatus(file).isDirectory()) {
+            throw new IOException(file + ": is a directory; remove it or choose another --output");
+        }
+        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(file.getParent(),
+                "." + file.getName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        try {
+            try (FSDataOutputStream s = fs.create(tmp, false)) {
+                java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(s, 1 << 16);
+                content.writeTo(buffered);
+                buffered.flush();
+                s.hsync();
+            }
+            FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(tmp, file, Options.Rename.OVERWRITE);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot write: " + e.getMessage(), e);
+        } finally {
+            if (fs.exists(tmp)) fs.delete(tmp, false);
         }
     }
 

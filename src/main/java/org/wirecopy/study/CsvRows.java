@@ -1,24 +1,34 @@
 package org.wirecopy.study;
 
-import java.io.BufferedReader;
+import org.wirecopy.corpus.CorpusFormatException;
+import org.wirecopy.corpus.DataProblem;
+import org.wirecopy.io.BoundedLineReader;
+import org.wirecopy.io.LimitExceededException;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A minimal RFC 4180 reader (quoted fields may hold commas, quotes and line breaks). Not thread-safe. */
+/**
+ * A minimal RFC 4180 reader (quoted fields may hold commas, quotes and line breaks) over bounded lines; a row that
+ * spans lines is bounded by the same number of bytes as one line. Not thread-safe.
+ */
 final class CsvRows {
-    private final BufferedReader in;
+    private final BoundedLineReader in;
     private final String name;
-    private int line;
-    private int rowLine;
+    private final int maxRowBytes;
+    private final String advice;
+    private long rowLine;
 
-    CsvRows(BufferedReader in, String name) {
+    CsvRows(BoundedLineReader in, int maxRowBytes, String advice) {
         this.in = in;
-        this.name = name;
+        this.name = in.name();
+        this.maxRowBytes = maxRowBytes;
+        this.advice = advice;
     }
 
     /** The line the last row returned started on (1-based). */
-    int rowLine() {
+    long rowLine() {
         return rowLine;
     }
 
@@ -26,8 +36,8 @@ final class CsvRows {
     List<String> next() throws IOException {
         String l = in.readLine();
         if (l == null) return null;
-        line++;
-        rowLine = line;
+        rowLine = in.lineNumber();
+        long bytes = in.lineBytes();
         List<String> out = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -37,9 +47,15 @@ final class CsvRows {
                 if (!quoted) break;
                 String more = in.readLine();
                 if (more == null) {
-                    throw new IOException(name + ":" + rowLine + ": a quoted field is never closed; close it with \"");
+                    throw new CorpusFormatException(List.of(new DataProblem(name, rowLine, "",
+                            "a quoted field is never closed", "close it with \"")));
                 }
-                line++;
+                bytes += 1 + in.lineBytes();
+                if (bytes > maxRowBytes) {
+                    throw new LimitExceededException(name + ":" + rowLine + ": row is longer than " + maxRowBytes
+                            + " bytes (a quoted field runs to line " + in.lineNumber() + ")"
+                            + (advice.isEmpty() ? "" : "; " + advice));
+                }
                 cell.append('\n');
                 l = more;
                 i = 0;

@@ -2,6 +2,9 @@ package org.wirecopy.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.wirecopy.corpus.CorpusFormatException;
+import org.wirecopy.corpus.CorpusReader;
+import org.wirecopy.corpus.DataProblem;
 import org.wirecopy.io.LimitExceededException;
 import org.wirecopy.io.SafeFiles;
 
@@ -15,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * A library of web-page furniture written for training (menus, footers, lists of other stories, captions, share bars,
@@ -40,8 +42,8 @@ public record Furniture(String name, String sha256, List<Group> groups) {
     /** The most characters a line of a furniture file may hold. */
     static final int MAX_LINE_CHARS = 1 << 20;
 
-    private static final Set<String> SITES = Set.of("news", "opinion", "blog", "any");
-    private static final Set<String> POSITIONS = Set.of("top", "bottom", "inside", "any");
+    private static final List<String> SITES = List.of("news", "opinion", "blog", "any");
+    private static final List<String> POSITIONS = List.of("top", "bottom", "inside", "any");
 
     /**
      * Checks the components and copies the groups into an immutable list.
@@ -130,7 +132,8 @@ public record Furniture(String name, String sha256, List<Group> groups) {
      * @throws LimitExceededException when the file or one of its lines is longer than the limit, naming the file
      *                                (and the line) and the fix
      * @throws IOException when the file is missing, a directory or cannot be read, naming it
-     * @throws IllegalArgumentException for a malformed line, with file:line, the field and the fix
+     * @throws CorpusFormatException for malformed lines: every problem of the file (up to
+     *                               {@link CorpusReader#MAX_PROBLEMS}), each with file:line, the field and the fix
      */
     public static Furniture read(Path file) throws IOException {
         return read(file, MAX_BYTES, MAX_LINE_CHARS);
@@ -142,53 +145,84 @@ public record Furniture(String name, String sha256, List<Group> groups) {
                 + "of short groups (the project's is 130 KB); split it or drop groups");
         ObjectMapper json = new ObjectMapper();
         List<Group> groups = new ArrayList<>();
+        List<DataProblem> problems = new ArrayList<>();
+        String name = file.toString();
         try (BufferedReader r = new BufferedReader(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
             String line;
             int n = 0;
-            while ((line = r.readLine()) != null) {
+            while ((line = r.readLine()) != null && problems.size() < CorpusReader.MAX_PROBLEMS) {
                 n++;
-                String at = file + ":" + n;
                 if (line.length() > maxLineChars) {
-                    throw new LimitExceededException(at + ": line is longer than " + maxLineChars + " characters; "
-                            + "a furniture group is one short JSON object per line: split its blocks into groups");
+                    throw new LimitExceededException(name + ":" + n + ": line is longer than " + maxLineChars
+                            + " characters; a furniture group is one short JSON object per line: split its blocks "
+                            + "into groups");
                 }
                 if (line.isBlank()) continue;
-                JsonNode o;
                 try {
-                    o = json.readTree(line);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalArgumentException(at + ": not a JSON object (" + e.getOriginalMessage()
-                            + "); write one furniture group per line");
+                    groups.add(group(json, line));
+                } catch (BadLine e) {
+                    problems.add(new DataProblem(name, n, e.field, e.getMessage(), e.fix));
                 }
-                String site = text(o, "site", at);
-                String position = text(o, "position", at);
-                if (!SITES.contains(site)) throw new IllegalArgumentException(at + ": field 'site' is '" + site
-                        + "'; use one of " + SITES);
-                if (!POSITIONS.contains(position)) throw new IllegalArgumentException(at + ": field 'position' is '"
-                        + position + "'; use one of " + POSITIONS);
-                JsonNode bs = o.get("blocks");
-                if (bs == null || !bs.isArray() || bs.isEmpty()) {
-                    throw new IllegalArgumentException(at + ": field 'blocks' must be a non-empty array of {text, tag, link}");
-                }
-                List<Block> blocks = new ArrayList<>();
-                for (int i = 0; i < bs.size(); i++) {
-                    JsonNode b = bs.get(i);
-                    String t = text(b, "text", at + " block " + i);
-                    if (t.isBlank()) throw new IllegalArgumentException(at + " block " + i + ": empty text");
-                    blocks.add(new Block(t, b.path("tag").asText("div"), b.path("link").asBoolean(false)));
-                }
-                groups.add(new Group(text(o, "id", at), text(o, "kind", at), site, position, blocks));
             }
         }
+        if (!problems.isEmpty()) throw new CorpusFormatException(problems);
         return new Furniture(file.getFileName().toString(), sha256(bytes), groups);
     }
 
-    private static String text(JsonNode o, String field, String at) {
-        JsonNode v = o.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException(at + ": field '" + field + "' is missing or not a string");
+    /** One line's group, or {@link BadLine} naming the field at fault and the fix. */
+    private static Group group(ObjectMapper json, String line) {
+        JsonNode o;
+        try {
+            o = json.readTree(line);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadLine("", "not a JSON object (" + e.getOriginalMessage() + ")",
+                    "write one furniture group per line");
         }
+        if (o == null || !o.isObject()) {
+            throw new BadLine("", "not a JSON object", "write one furniture group per line");
+        }
+        String site = text(o, "site");
+        String position = text(o, "position");
+        if (!SITES.contains(site)) throw new BadLine("site", "is '" + site + "'", "use one of " + SITES);
+        if (!POSITIONS.contains(position)) {
+            throw new BadLine("position", "is '" + position + "'", "use one of " + POSITIONS);
+        }
+        JsonNode bs = o.get("blocks");
+        if (bs == null || !bs.isArray() || bs.isEmpty()) {
+            throw new BadLine("blocks", "is missing, empty or not an array", "give a non-empty array of "
+                    + "{text, tag, link}");
+        }
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < bs.size(); i++) {
+            JsonNode b = bs.get(i);
+            String t = text(b, "text", "blocks[" + i + "].text");
+            if (t.isBlank()) throw new BadLine("blocks[" + i + "].text", "is empty", "give the block's text or drop it");
+            blocks.add(new Block(t, b.path("tag").asText("div"), b.path("link").asBoolean(false)));
+        }
+        return new Group(text(o, "id"), text(o, "kind"), site, position, blocks);
+    }
+
+    private static String text(JsonNode o, String field) {
+        return text(o, field, field);
+    }
+
+    private static String text(JsonNode o, String field, String path) {
+        JsonNode v = o.get(field);
+        if (v == null || !v.isTextual()) throw new BadLine(path, "is missing or not a string", "give it as a string");
         return v.asText();
+    }
+
+    /** A malformed line: the field at fault (or empty), what is wrong (the message) and the fix. */
+    private static final class BadLine extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+        private final String fix;
+
+        BadLine(String field, String message, String fix) {
+            super(message, null, false, false);
+            this.field = field;
+            this.fix = fix;
+        }
     }
 
     private static String sha256(byte[] bytes) {

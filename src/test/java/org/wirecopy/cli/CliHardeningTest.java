@@ -240,4 +240,59 @@ class CliHardeningTest {
         assertTrue(r.err().contains(f + ":2") && r.err().contains("longer than"), r.err());
         Files.delete(f);
     }
+
+    @Test
+    void dataErrorsInTheFurnitureAndConfigFilesExitWith3NamingFileLineAndField() throws Exception {
+        Path furniture = write("bad-furniture.jsonl", "{\"id\":\"a\",\"kind\":\"nav\",\"site\":\"moon\","
+                + "\"position\":\"top\",\"blocks\":[{\"text\":\"Home\"}]}\n");
+        Run r = run("train", "--data", corpus.toString(), "--out", dir.resolve("f.zip").toString(), "--epochs", "1",
+                "--furniture", furniture.toString());
+        assertEquals(ExitCodes.DATA, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: " + furniture + ":1: site: is 'moon' (use one of [news, opinion, "
+                + "blog, any])"), r.err());
+        assertFalse(r.err().contains("training on"), "the furniture is checked before the corpus is read:\n" + r.err());
+        for (String[] bad : new String[][]{
+                {"{\n  \"training\": {\"epochs\": 0}\n}", ":2: training.epochs: epochs must be in 1..1000, got 0"},
+                {"{\"training\": {\"epoch\": 3}}", ":1: training.epoch: unknown key (did you mean 'epochs'?"},
+                {"{\"folds\":\n \"x\"}", ":1: folds: "},
+                {"{oops", ":1: not valid JSON at column 2"}}) {
+            Path config = write("bad-config.json", bad[0]);
+            for (String[] verb : new String[][]{{"train", "--out", dir.resolve("c.zip").toString()},
+                    {"cross-validate", "--folds", "2"}}) {
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(verb));
+                args.addAll(java.util.List.of("--data", corpus.toString(), "--epochs", "1", "--config",
+                        config.toString()));
+                r = run(args.toArray(new String[0]));
+                assertEquals(ExitCodes.DATA, r.code(), args + "\n" + r.err());
+                assertTrue(r.err().startsWith("error: " + config + bad[1]), bad[0] + "\n" + r.err());
+            }
+        }
+    }
+
+    @Test
+    void vectorsAndSummariesAreReadBoundedAndTheirDataErrorsExitWith3() throws Exception {
+        Path vectors = write("bad.vec", "WCVEC but not vectors");
+        Run r = run("train", "--data", corpus.toString(), "--out", dir.resolve("v.zip").toString(), "--epochs", "1",
+                "--vectors", vectors.toString());
+        assertEquals(ExitCodes.DATA, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: " + vectors + ": malformed vectors at byte 5: format version"),
+                r.err());
+        assertTrue(r.err().contains("give a file written by org.wirecopy.distill.Distill"), r.err());
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero");
+        org.wirecopy.io.LimitExceededException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.wirecopy.io.LimitExceededException.class,
+                () -> TrainCommand.readVectors(Path.of("/dev/zero"), 1 << 20));
+        assertTrue(e.getMessage().startsWith("/dev/zero: more than 1048576 bytes; a vectors file holds"),
+                e.getMessage());
+        Path zero = dir.resolve("zero.csv");
+        if (!Files.exists(zero)) Files.createSymbolicLink(zero, Path.of("/dev/zero"));
+        r = run("summarize", "--group-by", "style", zero.toString());
+        assertEquals(ExitCodes.DATA, r.code(), r.err());
+        assertOneLine(r);
+        assertTrue(r.err().startsWith("error: " + zero + ":1: line is longer than 1048576 bytes"), r.err());
+        Path bad = write("bad-summary.csv", "id,share_A\nx,oops\n");
+        r = run("summarize", "--group-by", "style", bad.toString());
+        assertEquals(ExitCodes.DATA, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: " + bad + ":2: share_A: 'oops' is not a number"), r.err());
+    }
 }

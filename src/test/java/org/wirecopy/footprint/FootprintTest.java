@@ -175,73 +175,108 @@ class FootprintTest {
     }
 
     /**
-     * An app that is a module: a consumer module that {@code requires org.wirecopy} is compiled against wirecopy's jar
-     * (target/classes with the Automatic-Module-Name that pom.xml gives the jar) and the classify-only jars, all on the
-     * module path, and run from the module path in a child JVM (no class path): it labels an article as this JVM does.
+     * An app that is a module: wirecopy's module descriptor (src/main/module/module-info.java, which pom.xml compiles
+     * into the jar after the tests) is compiled over target/classes against the classify-only jars alone, a consumer
+     * module that {@code requires org.wirecopy} is compiled against the result, and both run from the module path in
+     * a child JVM (no class path, no {@code --add-modules}): wirecopy is a named module, not an automatic one, it labels
+     * an article and a web page (main-content detection: Readability4J and Kotlin) as this JVM does, and a package it
+     * does not export cannot be used.
      */
     @Test
     void classificationRunsOnTheModulePath() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(TestData.root().resolve("pom.xml").toFile());
-        NodeList names = pom.getElementsByTagName("Automatic-Module-Name");
-        assertEquals(1, names.getLength(), "pom.xml gives the jar no Automatic-Module-Name");
-        String module = names.item(0).getTextContent().strip();
-        assertEquals("org.wirecopy", module);
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        assumeTrue(javac != null, "no Java compiler in this JDK (a JRE runs the tests)");
         Path work = dir.resolve("module-path");
-        Path jar = work.resolve("wirecopy.jar");
         Files.createDirectories(work);
-        java.util.jar.Manifest mf = new java.util.jar.Manifest();
-        mf.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
-        mf.getMainAttributes().putValue("Automatic-Module-Name", module);
+        List<String> modulePath = new ArrayList<>();
+        for (Path p : jars.values()) modulePath.add(p.toString());
+        String mp = String.join(File.pathSeparator, modulePath);
         Path classes = TestData.root().resolve("target/classes");
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), mf);
+        java.io.StringWriter log = new java.io.StringWriter();
+        boolean described;
+        try (var files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            described = javac.getTask(log, files, null, List.of("-d", work.resolve("descriptor").toString(),
+                    "--module-path", mp, "--patch-module", "org.wirecopy=" + classes), null,
+                    files.getJavaFileObjects(TestData.root().resolve("src/main/module/module-info.java"))).call();
+        }
+        assertTrue(described, "module-info.java does not compile against the classify-only jars:\n" + log);
+        Path jar = work.resolve("wirecopy.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
              var files = Files.walk(classes)) {
+            out.putNextEntry(new java.util.jar.JarEntry("module-info.class"));
+            Files.copy(work.resolve("descriptor/module-info.class"), out);
+            out.closeEntry();
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
                 String name = classes.relativize(f).toString().replace(File.separatorChar, '/');
-                if (name.equals("META-INF/MANIFEST.MF")) continue;
+                if (name.equals("META-INF/MANIFEST.MF") || name.equals("module-info.class")) continue;
                 out.putNextEntry(new java.util.jar.JarEntry(name));
                 Files.copy(f, out);
                 out.closeEntry();
             }
         }
+        String page = "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>"
+                + "<h1>A vote delayed</h1><p>From the AP:</p><blockquote><p>WASHINGTON (AP) - The House delayed a "
+                + "vote on Tuesday, officials said. The bill would fund the government through March.</p>"
+                + "</blockquote><p>I think this is a mistake, and I said so last week when the leaders met.</p>"
+                + "</article><footer>Share this story. Advertisement</footer></body></html>";
+        String text = String.join("\n\n", "From the AP:",
+                "WASHINGTON (AP) - The House delayed a vote on Tuesday, officials said.", "Advertisement");
         Path src = work.resolve("src/consumer");
         Files.createDirectories(src.resolve("consumer"));
         Files.writeString(src.resolve("module-info.java"), "module consumer { requires org.wirecopy; }\n");
         Files.writeString(src.resolve("consumer/Main.java"), """
                 package consumer;
+                import org.wirecopy.classify.Classifier;
                 public final class Main {
                     public static void main(String[] args) {
-                        var a = org.wirecopy.classify.Classifier.bundled().classify(String.join("\\n\\n", args));
-                        System.out.println("labels " + a.paragraphs().stream().map(p -> p.label()).toList()
-                                + " module " + org.wirecopy.classify.Classifier.class.getModule().getName());
+                        Classifier c = Classifier.bundled();
+                        System.out.println("text " + c.classify(args[0]).paragraphs().stream().map(p -> p.label())
+                                .toList());
+                        System.out.println("page " + c.classify(args[1]).paragraphs().stream().map(p -> p.label())
+                                .toList());
+                        Module m = Classifier.class.getModule();
+                        System.out.println("module " + m.getName() + " automatic " + m.getDescriptor().isAutomatic());
                     }
                 }
                 """);
-        List<String> modulePath = new ArrayList<>();
-        modulePath.add(jar.toString());
-        for (Path p : jars.values()) modulePath.add(p.toString());
-        String mp = String.join(File.pathSeparator, modulePath);
-        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
-        assumeTrue(javac != null, "no Java compiler in this JDK (a JRE runs the tests)");
-        java.io.StringWriter log = new java.io.StringWriter();
-        int compiled = javac.getTask(log, null, null, List.of("-d", work.resolve("out").toString(),
-                "--module-source-path", work.resolve("src").toString(), "--module-path", mp, "--module", "consumer"),
-                null, null).call() ? 0 : 1;
-        assertEquals(0, compiled, "the consumer module does not compile against wirecopy:\n" + log);
-        String[] article = {"From the AP:", "WASHINGTON (AP) - The House delayed a vote on Tuesday, officials said.",
-                "Advertisement"};
+        log = new java.io.StringWriter();
+        boolean compiled = javac.getTask(log, null, null, List.of("-d", work.resolve("out").toString(),
+                "--module-source-path", work.resolve("src").toString(), "--module-path", jar + File.pathSeparator + mp,
+                "--module", "consumer"), null, null).call();
+        assertTrue(compiled, "the consumer module does not compile against wirecopy:\n" + log);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "--module-path", work.resolve("out") + File.pathSeparator + mp,
-                // wirecopy is an automatic module: it cannot name the modules it reads, so they are added
-                "--add-modules", "ALL-MODULE-PATH", "--module", "consumer/consumer.Main"));
-        cmd.addAll(List.of(article));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the consumer timed out");
-        assertEquals(0, p.exitValue(), output);
-        List<String> expected = org.wirecopy.classify.Classifier.bundled().classify(String.join("\n\n", article))
-                .paragraphs().stream().map(x -> x.label()).toList();
-        assertTrue(output.contains("labels " + expected + " module org.wirecopy"), output + " but in process: "
-                + expected);
+                "-Xmx512m", "--module-path", String.join(File.pathSeparator, work.resolve("out").toString(),
+                        jar.toString(), mp), "--module", "consumer/consumer.Main", text, page));
+        Path output = work.resolve("consumer.log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean ended = p.waitFor(120, TimeUnit.SECONDS); // bounded even if the child hangs without output
+        if (!ended) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        assertTrue(ended, "the consumer did not finish in 120 s:\n" + out);
+        assertEquals(0, p.exitValue(), out);
+        var in = org.wirecopy.classify.Classifier.bundled();
+        List<String> textLabels = in.classify(text).paragraphs().stream().map(x -> x.label()).toList();
+        List<String> pageLabels = in.classify(page).paragraphs().stream().map(x -> x.label()).toList();
+        assertTrue(pageLabels.contains("BOILERPLATE") && pageLabels.contains("REPORTING"), pageLabels.toString());
+        assertTrue(out.contains("text " + textLabels + "\n"), out + " but in process: " + textLabels);
+        assertTrue(out.contains("page " + pageLabels + "\n"), out + " but in process: " + pageLabels);
+        assertTrue(out.contains("module org.wirecopy automatic false"), out);
+        // what the module does not export stays out of reach
+        Path sneaky = work.resolve("src2/sneaky");
+        Files.createDirectories(sneaky.resolve("sneaky"));
+        Files.writeString(sneaky.resolve("module-info.java"), "module sneaky { requires org.wirecopy; }\n");
+        Files.writeString(sneaky.resolve("sneaky/Main.java"), """
+                package sneaky;
+                public final class Main {
+                    public static void main(String[] args) throws Exception {
+                        org.wirecopy.io.SafeFiles.writeAtomically(java.nio.file.Path.of(args[0]), "x");
+                    }
+                }
+                """);
+        log = new java.io.StringWriter();
+        compiled = javac.getTask(log, null, null, List.of("-d", work.resolve("out2").toString(),
+                "--module-source-path", work.resolve("src2").toString(), "--module-path", jar + File.pathSeparator + mp,
+                "--module", "sneaky"), null, null).call();
+        assertTrue(!compiled && log.toString().contains("package org.wirecopy.io is not visible"), log.toString());
     }
 }

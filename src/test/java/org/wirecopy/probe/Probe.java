@@ -282,6 +282,19 @@ public final class Probe {
                     .append("\n\n");
         }
         String long400 = file("long400.txt", longArticle.toString()).toString();
+        Map<String, Path> side = new LinkedHashMap<>();
+        side.put("config epochs 0", file("epochs0.json", "{\n  \"training\": {\"epochs\": 0}\n}\n"));
+        side.put("config typo", file("typo.json", "{\"training\": {\"epoch\": 3}}\n"));
+        side.put("config seed of the wrong type", file("seed.json", "{\"training\": {\"seed\": \"x\"}}\n"));
+        side.put("furniture bad site", file("furniture.jsonl", "{\"id\": \"f\", \"kind\": \"nav\", \"site\": \"moon\", "
+                + "\"position\": \"top\", \"blocks\": [{\"text\": \"Home\"}]}\n"));
+        side.put("vectors malformed", file("bad.vec", "WCVEC then nothing a vectors file holds"));
+        side.put("summary bad number", file("bad-summary.csv", "id,share_A\nx,oops\n"));
+        side.put("summary Latin-1", file("latin1-summary.csv", "id,share_A\ncaf\u00e9,1\n".getBytes(StandardCharsets.ISO_8859_1)));
+        side.put("summary quoted field never closed", file("quote-summary.csv", "id,share_A\n\"x,1\n"));
+        Path zeroCsv = dir.resolve("zero-summary.csv");
+        Files.createSymbolicLink(zeroCsv, Path.of("/dev/zero"));
+        side.put("summary device", zeroCsv);
         String[][] options = {
                 {"classify", "--model", model, "--threads", "-5", goodData},
                 {"classify", "--model", model, "--threads", "100000", goodData},
@@ -328,6 +341,19 @@ public final class Probe {
                 {"train", "--data", goodData, "--out", dir.resolve("t.zip").toString(), "--config", corpora.get("not JSON").toString()},
                 {"train", "--data", goodData, "--out", dir.resolve("t.zip").toString(), "--config", articles.get("empty file").toString()},
                 {"train", "--out", dir.resolve("t.zip").toString()},
+                {"train", "--data", goodData, "--out", dir.resolve("t.zip").toString(), "--config", side.get("config epochs 0").toString()},
+                {"train", "--data", goodData, "--out", dir.resolve("t.zip").toString(), "--config", side.get("config typo").toString()},
+                {"train", "--data", goodData, "--out", dir.resolve("t.zip").toString(), "--config", side.get("config seed of the wrong type").toString()},
+                {"train", "--data", goodData, "--out", dir.resolve("t.zip").toString(), "--epochs", "1", "--furniture", side.get("furniture bad site").toString()},
+                {"train", "--data", goodData, "--out", dir.resolve("t.zip").toString(), "--epochs", "1", "--furniture", corpora.get("not JSON").toString()},
+                {"train", "--data", goodData, "--out", dir.resolve("t.zip").toString(), "--epochs", "1", "--furniture", "/dev/zero"},
+                {"train", "--data", goodData, "--out", dir.resolve("t.zip").toString(), "--epochs", "1", "--vectors", side.get("vectors malformed").toString()},
+                {"train", "--data", goodData, "--out", dir.resolve("t.zip").toString(), "--epochs", "1", "--vectors", "/dev/zero"},
+                {"train", "--data", goodData, "--out", dir.resolve("t.zip").toString(), "--epochs", "1", "--vectors", dir.toString()},
+                {"summarize", "--group-by", "style", side.get("summary bad number").toString()},
+                {"summarize", "--group-by", "style", side.get("summary Latin-1").toString()},
+                {"summarize", "--group-by", "style", side.get("summary quoted field never closed").toString()},
+                {"summarize", "--group-by", "style", side.get("summary device").toString()},
                 {"cross-validate", "--data", goodData, "--folds", "1"},
                 {"cross-validate", "--data", goodData, "--folds", "-3"},
                 {"cross-validate", "--data", goodData, "--folds", "1000", "--epochs", "1"},

@@ -2,6 +2,9 @@ package org.wirecopy.study;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wirecopy.corpus.CorpusFormatException;
+import org.wirecopy.corpus.DataProblem;
+import org.wirecopy.io.LimitExceededException;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -15,6 +18,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SummaryFilesTest {
 
@@ -69,11 +73,61 @@ class SummaryFilesTest {
     }
 
     @Test
-    void badRowsAreLocatedByFileAndLine() throws IOException {
+    void badRowsAreDataProblemsWithFileLineAndColumn() throws IOException {
         Path f = dir.resolve("bad.csv");
         Files.writeString(f, "id,paragraphs,n_A,share_A,mean_confidence,uncertain\nx,1,1,1.0,0.9,0\ny,1,1,oops,0.9,0\n");
-        IOException e = assertThrows(IOException.class, () -> SummaryReader.read(f));
-        assertTrue(e.getMessage().contains("bad.csv:3") && e.getMessage().contains("share_A"), e.getMessage());
+        CorpusFormatException e = assertThrows(CorpusFormatException.class, () -> SummaryReader.read(f));
+        assertEquals(List.of(new DataProblem(f.toString(), 3, "share_A", "'oops' is not a number",
+                "write the file with classify --summary")), e.problems());
+        Path j = Files.writeString(dir.resolve("bad.jsonl"), "{\"id\": \"x\", \"share_A\": 1}\n\n[1]\n");
+        e = assertThrows(CorpusFormatException.class, () -> SummaryReader.read(j));
+        assertEquals(List.of(3L, "expected a JSON object"), List.of(e.problems().get(0).line(),
+                e.problems().get(0).message()));
+        Path latin = Files.write(dir.resolve("latin.csv"), "id,share_A\nx,1\ncaf\u00e9,1\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        e = assertThrows(CorpusFormatException.class, () -> SummaryReader.read(latin));
+        assertEquals(List.of(3L, "not valid UTF-8"), List.of(e.problems().get(0).line(),
+                e.problems().get(0).message()));
         assertThrows(IllegalArgumentException.class, () -> SummaryFormat.of(dir.resolve("x.txt")));
+    }
+
+    @Test
+    void aFileOverTheByteLimitIsRefusedNamingItAndTheFix() throws IOException {
+        String header = "id,paragraphs,n_A,share_A,mean_confidence,uncertain\n";
+        String row = "x,1,1,1.0,0.9,0\n";
+        Path f = Files.writeString(dir.resolve("big.csv"), header + row.repeat(10));
+        assertEquals(10, SummaryReader.read(f, header.length() + 10L * row.length(), 100).size());
+        LimitExceededException e = assertThrows(LimitExceededException.class,
+                () -> SummaryReader.read(f, header.length() + 10L * row.length() - 1, 100));
+        assertTrue(e.getMessage().startsWith(f + ": more than " + (header.length() + 10 * row.length() - 1)
+                + " bytes; a summary has one short row per article"), e.getMessage());
+        assertTrue(e.getMessage().contains("split a larger file into several"), e.getMessage());
+    }
+
+    @Test
+    void aRowOverTheLengthLimitIsRefusedWithFileAndLineEvenAcrossQuotedLineBreaks() throws IOException {
+        String header = "id,share_A\n";
+        Path f = Files.writeString(dir.resolve("long.csv"), header + "x,1\n" + "y".repeat(20) + ",1\n");
+        assertEquals(2, SummaryReader.read(f, 1 << 20, 22).size());
+        LimitExceededException e = assertThrows(LimitExceededException.class, () -> SummaryReader.read(f, 1 << 20, 21));
+        assertTrue(e.getMessage().startsWith(f + ":3: line is longer than 21 bytes"), e.getMessage());
+        // a quoted field that spans lines: each line is short, the row is not
+        Path q = Files.writeString(dir.resolve("quoted.csv"), header + "\"" + "y\n".repeat(20) + "\",1\n");
+        assertEquals(1, SummaryReader.read(q, 1 << 20, 100).size());
+        e = assertThrows(LimitExceededException.class, () -> SummaryReader.read(q, 1 << 20, 30));
+        assertTrue(e.getMessage().startsWith(q + ":2: row is longer than 30 bytes"), e.getMessage());
+        Path j = Files.writeString(dir.resolve("long.jsonl"), "{\"id\": \"" + "y".repeat(40) + "\", \"share_A\": 1}\n");
+        e = assertThrows(LimitExceededException.class, () -> SummaryReader.read(j, 1 << 20, 30));
+        assertTrue(e.getMessage().startsWith(j + ":1: line is longer than 30 bytes"), e.getMessage());
+    }
+
+    @Test
+    void aDeviceIsReadOnlyUpToTheLimit() throws IOException {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.exists(zero), "no /dev/zero");
+        Path link = Files.createSymbolicLink(dir.resolve("zero.csv"), zero);
+        LimitExceededException e = assertThrows(LimitExceededException.class, () -> SummaryReader.read(link));
+        assertTrue(e.getMessage().startsWith(link + ":1: line is longer than " + SummaryReader.MAX_ROW_BYTES),
+                e.getMessage());
     }
 }

@@ -3,11 +3,14 @@ package org.wirecopy.train;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wirecopy.TestData;
+import org.wirecopy.corpus.CorpusFormatException;
+import org.wirecopy.corpus.DataProblem;
 import org.wirecopy.io.LimitExceededException;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,20 +32,28 @@ class FurnitureTest {
     }
 
     @Test
-    void badLinesSayWhereAndHowToFixThem(@TempDir Path dir) throws Exception {
+    void badLinesAreDataProblemsWithFileLineFieldAndFixAllAtOnce(@TempDir Path dir) throws Exception {
         Path p = dir.resolve("f.jsonl");
         Files.writeString(p, "{\"id\":\"a\",\"kind\":\"nav\",\"site\":\"news\",\"position\":\"top\","
                 + "\"blocks\":[{\"text\":\"Home\",\"tag\":\"li\",\"link\":true}]}\n"
-                + "{\"id\":\"b\",\"kind\":\"nav\",\"site\":\"moon\",\"position\":\"top\",\"blocks\":[]}\n",
+                + "{\"id\":\"b\",\"kind\":\"nav\",\"site\":\"moon\",\"position\":\"top\",\"blocks\":[]}\n"
+                + "\n"
+                + "{\"id\":\"c\",\"kind\":\"nav\",\"site\":\"news\",\"position\":\"top\",\"blocks\":[]}\n"
+                + "not json\n"
+                + "{\"id\":\"d\",\"kind\":\"nav\",\"site\":\"news\",\"position\":\"top\",\"blocks\":[{\"text\":\" \"}]}\n"
+                + "[1]\n",
                 StandardCharsets.UTF_8);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Furniture.read(p));
-        assertTrue(e.getMessage().contains("f.jsonl:2") && e.getMessage().contains("'site'"), e.getMessage());
-        Files.writeString(p, "{\"id\":\"a\",\"kind\":\"nav\",\"site\":\"news\",\"position\":\"top\",\"blocks\":[]}\n");
-        e = assertThrows(IllegalArgumentException.class, () -> Furniture.read(p));
-        assertTrue(e.getMessage().contains("f.jsonl:1") && e.getMessage().contains("blocks"), e.getMessage());
-        Files.writeString(p, "not json\n");
-        e = assertThrows(IllegalArgumentException.class, () -> Furniture.read(p));
-        assertTrue(e.getMessage().contains("f.jsonl:1"), e.getMessage());
+        CorpusFormatException e = assertThrows(CorpusFormatException.class, () -> Furniture.read(p));
+        assertEquals(List.of(
+                new DataProblem(p.toString(), 2, "site", "is 'moon'", "use one of [news, opinion, blog, any]"),
+                new DataProblem(p.toString(), 4, "blocks", "is missing, empty or not an array",
+                        "give a non-empty array of {text, tag, link}"),
+                new DataProblem(p.toString(), 6, "blocks[0].text", "is empty", "give the block's text or drop it"),
+                new DataProblem(p.toString(), 7, "", "not a JSON object", "write one furniture group per line")),
+                e.problems().stream().filter(q -> q.line() != 5).toList());
+        DataProblem notJson = e.problems().get(2);
+        assertEquals(5, notJson.line());
+        assertTrue(notJson.toString().startsWith(p + ":5: not a JSON object (Unrecognized token 'not'"), notJson.toString());
     }
 
     private static final String GROUP = "{\"id\":\"a\",\"kind\":\"nav\",\"site\":\"news\",\"position\":\"top\","
