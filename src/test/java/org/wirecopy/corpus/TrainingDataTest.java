@@ -65,7 +65,7 @@ class TrainingDataTest {
                 assertTrue(a.field("style") != null && a.field("source") != null, a.id() + " needs style and source");
                 assertEquals(s, a.field("split"), a.id());
                 int n = a.paragraphs().size();
-                assertTrue(n >= 3 && n <= 40, a.id() + " has " + n + " paragraphs");
+                assertTrue(n >= 2 && n <= 40, a.id() + " has " + n + " paragraphs");
                 for (int i = 0; i < n; i++) {
                     String tag = a.paragraphs().get(i).fields().get("tag");
                     assertTrue(tag == null || TAGS.contains(tag), a.id() + " paragraph " + i + ": tag " + tag
