@@ -83,10 +83,20 @@ final class SparseEncoder {
             float[] w0 = w[x.indexAt(k)], w1 = w[x.indexAt(k + 1)], w2 = w[x.indexAt(k + 2)], w3 = w[x.indexAt(k + 3)];
             for (int j = 0; j < width; j++) a[j] = a[j] + v0 * w0[j] + v1 * w1[j] + v2 * w2[j] + v3 * w3[j];
         }
-        for (; k < n; k++) {
-            float v = x.valueAt(k);
+        // the last one to three rows in one more pass (one pass per row cost about as much as a pass of four)
+        int left = n - k;
+        if (left == 3) {
+            float v0 = x.valueAt(k), v1 = x.valueAt(k + 1), v2 = x.valueAt(k + 2);
+            float[] w0 = w[x.indexAt(k)], w1 = w[x.indexAt(k + 1)], w2 = w[x.indexAt(k + 2)];
+            for (int j = 0; j < width; j++) a[j] = a[j] + v0 * w0[j] + v1 * w1[j] + v2 * w2[j];
+        } else if (left == 2) {
+            float v0 = x.valueAt(k), v1 = x.valueAt(k + 1);
+            float[] w0 = w[x.indexAt(k)], w1 = w[x.indexAt(k + 1)];
+            for (int j = 0; j < width; j++) a[j] = a[j] + v0 * w0[j] + v1 * w1[j];
+        } else if (left == 1) {
+            float v0 = x.valueAt(k);
             float[] w0 = w[x.indexAt(k)];
-            for (int j = 0; j < width; j++) a[j] += v * w0[j];
+            for (int j = 0; j < width; j++) a[j] += v0 * w0[j];
         }
         if (members == 1) {
             for (int j = 0; j < width; j++) if (a[j] < 0f) a[j] = 0f;
