@@ -92,6 +92,66 @@ public final class Tokenizer {
         return out;
     }
 
+    /**
+     * The lower-cased tokens of {@code text[0 .. n)}, exactly those of {@link #tokens(char[], int, boolean)} with
+     * {@code keepCase} false, written into {@code out} (its previous tokens are dropped) without a {@code String} per
+     * token, each with its string hash code.
+     *
+     * @param text the chars of normalised text
+     * @param n    how many leading chars to read
+     * @param out  receives the tokens
+     */
+    static void scan(char[] text, int n, Tokens out) {
+        out.reserve(n);
+        char[] w = out.chars;
+        int[] start = out.start;
+        int[] hash = out.hash;
+        int count = 0;
+        int p = 0;
+        int i = 0;
+        while (i < n) {
+            char c = text[i];
+            int h;
+            if (isLetterOrDigit(c)) {
+                h = 0;
+                while (i < n) {
+                    char d = text[i];
+                    char e;
+                    if (isLetterOrDigit(d)) {
+                        e = isDigit(d) ? '0' : toLowerCase(d);
+                    } else if ((d == '\'' || d == '-') && i + 1 < n && isLetterOrDigit(text[i + 1])) {
+                        // (the word so far is never empty here: it started with a letter or digit)
+                        e = d;
+                    } else {
+                        break;
+                    }
+                    w[p++] = e;
+                    h = 31 * h + e;
+                    i++;
+                }
+            } else if (c == '.' && i + 2 < n && text[i + 1] == '.' && text[i + 2] == '.') {
+                w[p++] = '.';
+                w[p++] = '.';
+                w[p++] = '.';
+                h = DOTS_HASH;
+                i += 3;
+                while (i < n && text[i] == '.') i++;
+            } else if (isWhitespace(c)) {
+                i++;
+                continue;
+            } else {
+                w[p++] = c;
+                h = c;
+                i++;
+            }
+            hash[count] = h;
+            start[++count] = p;
+        }
+        out.count = count;
+    }
+
+    private static final int DOTS_HASH = "...".hashCode();
+
     // The Character methods of the same names, with a table for ASCII.
 
     static boolean isLetterOrDigit(char c) {
