@@ -477,11 +477,16 @@ public final class Cues {
          */
         int flags(char[] s, int from, int len, int h) {
             for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
-                if (hashes[i] == h && java.util.Arrays.equals(keys[i], 0, keys[i].length, s, from, from + len)) {
-                    return flags[i];
-                }
+                if (hashes[i] == h && equal(keys[i], s, from, len)) return flags[i];
             }
             return 0;
+        }
+
+        /** Whether {@code key} is s[from, from + len). */
+        private static boolean equal(char[] key, char[] s, int from, int len) {
+            if (key.length != len) return false;
+            for (int k = 0; k < len; k++) if (key[k] != s[from + k]) return false;
+            return true;
         }
 
         private static int spread(int h) {
@@ -534,7 +539,8 @@ public final class Cues {
         boolean reset = false;
         for (int i = 0; i + 6 < n; i++) {
             char c = (char) (chars[i] | 0x20);
-            if (c != 'e' && c != 't') continue;
+            char d = (char) (chars[i + 1] | 0x20);
+            if (!(c == 't' && d == 'h') && !(c == 'e' && d == 'x')) continue;
             int next;
             if (startsWithIgnoreAsciiCase(chars, i, n, "excerpt")) {
                 next = -1;

@@ -36,7 +36,8 @@ class TokensTest {
                 "\"", "!", "?", "_", "according", "According", " to", "to", "according to", " according to ",
                 "according, to", "said", "I", "we're", "n't", "don't", "it's", "they've", "we'll", "he'd", "I'm",
                 "you're", "o'clock", "'s", "ed", "walked", "used", "red", "shed", "x-ray", "well-known", "1,000", "3.5",
-                "my", "You", "Monday", "March", "sept", "perhaps", "absurd", "very", "mr", "share", "by",
+                "my", "You", "\u2019", "don\u2019t", "\u201cQuote\u201d", "\u2026", "caf\u00e9", "Monday",
+                "March", "sept", "perhaps", "absurd", "very", "mr", "share", "by",
                 "word" + "w".repeat(40)};
         Random r = new Random(7);
         for (int i = 0; i < 20_000; i++) {
@@ -45,6 +46,22 @@ class TokensTest {
             out.add(b.toString());
         }
         return out;
+    }
+
+    /** The tokenizer's tables of character classes give what {@link Character} gives, for every char. */
+    @Test
+    void characterClassesAreThoseOfCharacter() {
+        for (int i = 0; i <= Character.MAX_VALUE; i++) {
+            char c = (char) i;
+            String at = "U+" + Integer.toHexString(i);
+            assertEquals(Character.isLetterOrDigit(c), Tokenizer.isLetterOrDigit(c), at);
+            assertEquals(Character.isLetter(c), Tokenizer.isLetter(c), at);
+            assertEquals(Character.isDigit(c), Tokenizer.isDigit(c), at);
+            assertEquals(Character.isLowerCase(c), Tokenizer.isLowerCase(c), at);
+            assertEquals(Character.isUpperCase(c), Tokenizer.isUpperCase(c), at);
+            assertEquals(Character.isWhitespace(c), Tokenizer.isWhitespace(c), at);
+            assertEquals(Character.toLowerCase(c), Tokenizer.toLowerCase(c), at);
+        }
     }
 
     @Test
