@@ -6,7 +6,9 @@
     src/bench/jfr-breakdown.py run.json
 
 Each execution sample (Java threads only) goes to the first stage, in the order below, that has a frame in its
-stack; GC and JIT compilation come from their own events (pause time and compile time, not CPU samples).
+stack; GC and JIT compilation come from their own events (pause time and compile time, not CPU samples). The forward
+pass is split into the ensemble's paragraph encoders (one pass over the sparse input) and the rest (the members'
+LSTMs, their activations and output layers).
 """
 import collections
 import json
@@ -17,12 +19,14 @@ STAGES = [
     ("JSON writing", ["org/wirecopy/cli/ResultWriter"]),
     ("segmentation and normalising", ["org/wirecopy/text/"]),
     ("JSON reading", ["org/wirecopy/corpus/CorpusReader", "org/wirecopy/cli/JsonlReading"]),
-    ("forward pass", ["org/wirecopy/network/ForwardPass"]),
-    ("cues", ["org/wirecopy/features/Cues", "org/wirecopy/features/MarkupCues"]),
-    ("n-gram hashing and vectors", ["org/wirecopy/features/"]),
-    ("result objects (Classifier)", ["org/wirecopy/classify/Classifier.classify"]),
     ("start-up (model loading, class loading)", ["org/wirecopy/model/", "org/wirecopy/cli/ModelOption",
                                                  "java/lang/ClassLoader", "jdk/internal/loader/", "picocli/"]),
+    ("forward pass: paragraph encoders", ["org/wirecopy/network/SparseEncoder.encode"]),
+    ("forward pass: LSTMs, activations, output", ["org/wirecopy/network/"]),
+    ("tokenising", ["org/wirecopy/features/Tokenizer"]),
+    ("cues", ["org/wirecopy/features/Cues", "org/wirecopy/features/MarkupCues"]),
+    ("n-gram hashing and input vectors", ["org/wirecopy/features/"]),
+    ("result objects (Classifier)", ["org/wirecopy/classify/Classifier.classify"]),
 ]
 
 

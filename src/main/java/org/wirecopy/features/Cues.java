@@ -147,7 +147,8 @@ public final class Cues {
     public static void compute(String text, List<String> tokens, int index, int count, int blockquoteDepth,
                                int headingLevel, float[] out, int offset) {
         Scratch scratch = new Scratch();
-        compute(text, scratch.load(text), tokens, index, count, blockquoteDepth, headingLevel, out, offset, scratch);
+        compute(text, scratch.load(text), Tokens.of(tokens), index, count, blockquoteDepth, headingLevel, out, offset,
+                scratch);
     }
 
     /**
@@ -184,9 +185,9 @@ public final class Cues {
 
     /**
      * {@link #compute(String, List, int, int, int, int, float[], int)} with reusable scratch space; {@code chars}
-     * holds the chars of {@code text} (see {@link Scratch#load}).
+     * holds the chars of {@code text} (see {@link Scratch#load}), {@code tokens} its tokens.
      */
-    static void compute(String text, char[] chars, List<String> tokens, int index, int count, int blockquoteDepth,
+    static void compute(String text, char[] chars, Tokens tokens, int index, int count, int blockquoteDepth,
                         int headingLevel, float[] out, int offset, Scratch m) {
         int[] c = m.counts;
         countWords(tokens, c);
@@ -277,31 +278,66 @@ public final class Cues {
             ACCORDING = 15, CAPITALISED = 16, ALL_CAPS = 17, WORD_INDEX = 18, QUOTES = 19, INSIDE = 20,
             QUESTIONS = 21, EXCLAMATIONS = 22, SLOTS = 23;
 
-    /** Words, word-list hits and word shapes of the lower-cased tokens. */
-    private static void countWords(List<String> tokens, int[] c) {
+    /**
+     * Words, word-list hits and word shapes of the lower-cased tokens: for each token t (a string), what these give
+     * on it: {@code t.charAt(0)} a letter or digit (a word), the word lists' flags, {@code t.charAt(0) == '0'},
+     * {@code t.endsWith("ed") && t.length() > 4}, {@code t.indexOf('\'') > 0} and one of the contraction endings,
+     * {@code t.equals("to")} after the token "according".
+     */
+    private static void countWords(Tokens tokens, int[] c) {
         java.util.Arrays.fill(c, WORDS, ACCORDING + 1, 0);
-        String prev = "";
-        for (int i = 0, n = tokens.size(); i < n; i++) {
-            String t = tokens.get(i);
-            if (!Tokenizer.isLetterOrDigit(t.charAt(0))) {
-                prev = t;
+        char[] s = tokens.chars;
+        int[] start = tokens.start;
+        int[] hash = tokens.hash;
+        boolean afterAccording = false;
+        for (int i = 0, n = tokens.count; i < n; i++) {
+            int from = start[i];
+            int to = start[i + 1];
+            int len = to - from;
+            char first = s[from];
+            if (!Tokenizer.isLetterOrDigit(first)) {
+                afterAccording = false;
                 continue;
             }
             c[WORDS]++;
-            int f = WORD_FLAGS.flags(t);
+            int f = WORD_FLAGS.flags(s, from, len, hash[i]);
             if (f != 0) {
                 // the bit of list k counts into slot FS + k
                 for (int k = 0; k < 11; k++) c[FS + k] += (f >>> k) & 1;
             }
-            if (t.charAt(0) == '0') c[DIGITS]++;
-            if (t.endsWith("ed") && t.length() > 4) c[ED]++;
-            if (t.indexOf('\'') > 0 && (t.endsWith("n't") || t.endsWith("'s") || t.endsWith("'re")
-                    || t.endsWith("'ve") || t.endsWith("'ll") || t.endsWith("'d") || t.endsWith("'m"))) {
-                c[CONTRACTIONS]++;
-            }
-            if (t.equals("to") && prev.equals("according")) c[ACCORDING]++;
-            prev = t;
+            if (first == '0') c[DIGITS]++;
+            char last = s[to - 1];
+            if (len > 4 && last == 'd' && s[to - 2] == 'e') c[ED]++;
+            if (contraction(s, from, to)) c[CONTRACTIONS]++;
+            if (afterAccording && len == 2 && first == 't' && last == 'o') c[ACCORDING]++;
+            afterAccording = len == 9 && equals(s, from, "according");
         }
+    }
+
+    /**
+     * Whether the word s[from, to) (which starts with a letter or digit) holds an apostrophe and ends with "n't",
+     * "'s", "'re", "'ve", "'ll", "'d" or "'m".
+     */
+    private static boolean contraction(char[] s, int from, int to) {
+        // an ending with an apostrophe holds one, and the first char, a letter or digit, is not one: so
+        // indexOf('\'') > 0 holds whenever one of the endings does
+        int len = to - from;
+        if (len < 2) return false;
+        char last = s[to - 1];
+        char before = s[to - 2];
+        if (before == '\'') {
+            return last == 's' || last == 'd' || last == 'm' || (last == 't' && len >= 3 && s[to - 3] == 'n');
+        }
+        if (len >= 3 && s[to - 3] == '\'') {
+            return (before == 'r' || before == 'v') && last == 'e' || before == 'l' && last == 'l';
+        }
+        return false;
+    }
+
+    /** Whether s[from, from + word.length()) is {@code word}. */
+    private static boolean equals(char[] s, int from, String word) {
+        for (int k = 0; k < word.length(); k++) if (s[from + k] != word.charAt(k)) return false;
+        return true;
     }
 
     /** Capitalised words not at a sentence start, all-caps words and the word count, in the original case. */
@@ -414,14 +450,14 @@ public final class Cues {
      * {@code Map.copyOf}'s table.
      */
     private static final class WordTable {
-        private final String[] keys;
+        private final char[][] keys;
         private final int[] hashes;
         private final int[] flags;
         private final int mask;
 
         WordTable(Map<String, Integer> words) {
             int size = Integer.highestOneBit(Math.max(4, words.size() * 4) - 1) << 1;
-            keys = new String[size];
+            keys = new char[size][];
             hashes = new int[size];
             flags = new int[size];
             mask = size - 1;
@@ -429,18 +465,28 @@ public final class Cues {
                 int h = e.getKey().hashCode();
                 int i = spread(h) & mask;
                 while (keys[i] != null) i = (i + 1) & mask;
-                keys[i] = e.getKey();
+                keys[i] = e.getKey().toCharArray();
                 hashes[i] = h;
                 flags[i] = e.getValue();
             }
         }
 
-        int flags(String word) {
-            int h = word.hashCode();
+        /**
+         * The flags of the word s[from, from + len), whose {@link String#hashCode()} is {@code h}: those of the key
+         * equal to it, or 0.
+         */
+        int flags(char[] s, int from, int len, int h) {
             for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
-                if (hashes[i] == h && keys[i].equals(word)) return flags[i];
+                if (hashes[i] == h && equal(keys[i], s, from, len)) return flags[i];
             }
             return 0;
+        }
+
+        /** Whether {@code key} is s[from, from + len). */
+        private static boolean equal(char[] key, char[] s, int from, int len) {
+            if (key.length != len) return false;
+            for (int k = 0; k < len; k++) if (key[k] != s[from + k]) return false;
+            return true;
         }
 
         private static int spread(int h) {
@@ -468,12 +514,17 @@ public final class Cues {
 
     /** {@code AGENCY.matcher(text).find()}: a match starts a word with the first two chars of an alternative. */
     private static boolean agency(Matcher m, String text, char[] chars) {
-        m.reset(text);
         int n = text.length();
+        boolean reset = false;
         for (int i = 0; i + 1 < n; i++) {
             char c = chars[i];
             char d = chars[i + 1];
             if (c >= 128 || d >= 128 || !AGENCY_START[c * 128 + d] || !wordStart(chars, i)) continue;
+            // the matcher is set to the text at the first candidate only (most texts have none)
+            if (!reset) {
+                m.reset(text);
+                reset = true;
+            }
             if (m.region(i, n).lookingAt()) return true;
         }
         return false;
@@ -481,14 +532,15 @@ public final class Cues {
 
     /**
      * {@code REFERS_BACK.matcher(text).find()}: every match starts a word with "excerpt", or with "the ", "this " or
-     * "that " and then the first letter of one of the nouns or of "last" (ASCII case-insensitive, as the pattern).
+     * "that " and then one of the nouns or "last" (ASCII case-insensitive, as the pattern).
      */
     private static boolean refersBack(Matcher m, String text, char[] chars) {
-        m.reset(text);
         int n = text.length();
+        boolean reset = false;
         for (int i = 0; i + 6 < n; i++) {
             char c = (char) (chars[i] | 0x20);
-            if (c != 'e' && c != 't') continue;
+            char d = (char) (chars[i + 1] | 0x20);
+            if (!(c == 't' && d == 'h') && !(c == 'e' && d == 'x')) continue;
             int next;
             if (startsWithIgnoreAsciiCase(chars, i, n, "excerpt")) {
                 next = -1;
@@ -500,12 +552,28 @@ public final class Cues {
             } else {
                 continue;
             }
-            if (next >= 0) {
-                if (next >= n) continue;
-                char f = (char) (chars[next] | 0x20);
-                if (f != 'p' && f != 'b' && f != 'q' && f != 'l' && f != 's' && f != 'r') continue;
+            if (next >= 0 && !startsWithReferredNoun(chars, next, n)) continue;
+            if (!wordStart(chars, i)) continue;
+            if (!reset) {
+                m.reset(text);
+                reset = true;
             }
-            if (wordStart(chars, i) && m.region(i, n).lookingAt()) return true;
+            if (m.region(i, n).lookingAt()) return true;
+        }
+        return false;
+    }
+
+    /** The words that may follow "the ", "this " or "that " in a {@link #REFERS_BACK} match. */
+    private static final List<String> REFERRED = List.of("passage", "bit", "quote", "line", "paragraph", "story",
+            "report", "piece", "last");
+
+    /** Whether chars[i, n) starts with one of {@link #REFERRED}, ASCII letters compared case-insensitively. */
+    private static boolean startsWithReferredNoun(char[] chars, int i, int n) {
+        if (i >= n) return false;
+        char f = (char) (chars[i] | 0x20);
+        if (f != 'p' && f != 'b' && f != 'q' && f != 'l' && f != 's' && f != 'r') return false;
+        for (int k = 0; k < REFERRED.size(); k++) {
+            if (startsWithIgnoreAsciiCase(chars, i, n, REFERRED.get(k))) return true;
         }
         return false;
     }
@@ -523,23 +591,43 @@ public final class Cues {
 
     /**
      * {@code SAID_AFTER_QUOTE.matcher(text).find()}: a match starts either at one of {@code ,!?} followed by a double
-     * quote and a space, or at a word "said " or "says ".
+     * quote and a space, or at a word "said " or "says " followed by a weekday or "in a statement", with or without
+     * "on " between.
      */
     private static boolean saidAfterQuote(Matcher m, String text, char[] chars) {
-        m.reset(text);
         int n = text.length();
+        boolean reset = false;
         for (int i = 0; i + 2 < n; i++) {
             char c = chars[i];
             boolean candidate;
             if (c == ',' || c == '!' || c == '?') {
                 candidate = chars[i + 1] == '"' && chars[i + 2] == ' ';
             } else if (c == 's') {
-                candidate = (text.startsWith("said ", i) || text.startsWith("says ", i)) && wordStart(chars, i);
+                candidate = (text.startsWith("said ", i) || text.startsWith("says ", i)) && wordStart(chars, i)
+                        && (saidWhen(text, i + 5) || text.startsWith("on ", i + 5) && saidWhen(text, i + 8));
             } else {
                 continue;
             }
-            if (candidate && m.region(i, n).lookingAt()) return true;
+            if (!candidate) continue;
+            if (!reset) {
+                m.reset(text);
+                reset = true;
+            }
+            if (m.region(i, n).lookingAt()) return true;
         }
+        return false;
+    }
+
+    /** The words that may follow "said " or "says " (and "on ") in a {@link #SAID_AFTER_QUOTE} match. */
+    private static final List<String> SAID_WHEN = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+            "Saturday", "Sunday", "in a statement");
+
+    /** Whether {@code text} holds one of {@link #SAID_WHEN} at {@code i}. */
+    private static boolean saidWhen(String text, int i) {
+        if (i >= text.length()) return false;
+        char c = text.charAt(i);
+        if (c != 'M' && c != 'T' && c != 'W' && c != 'F' && c != 'S' && c != 'i') return false;
+        for (int k = 0; k < SAID_WHEN.size(); k++) if (text.startsWith(SAID_WHEN.get(k), i)) return true;
         return false;
     }
 

@@ -94,9 +94,10 @@ public final class FeatureExtractor {
         Buffers buffers = BUFFERS.get();
         Cues.Scratch scratch = buffers.cues;
         Ngrams ngrams = buffers.ngrams;
+        Tokens tokens = buffers.tokens;
         int longest = 0;
         for (int i = 0; i < n; i++) {
-            grams[i] = analyse(paragraphs.get(i), i, n, cues[i], scratch, ngrams);
+            grams[i] = analyse(paragraphs.get(i), i, n, cues[i], scratch, ngrams, tokens);
             longest = Math.max(longest, grams[i].idx.length);
         }
         float[] mean = config.contrast() ? mean(cues) : null;
@@ -128,14 +129,15 @@ public final class FeatureExtractor {
     }
 
     /** Computes the cues of paragraph {@code i} into {@code cues} and returns its n-gram buckets. */
-    private Grams analyse(Paragraph p, int i, int n, float[] cues, Cues.Scratch scratch, Ngrams ngrams) {
+    private Grams analyse(Paragraph p, int i, int n, float[] cues, Cues.Scratch scratch, Ngrams ngrams,
+                          Tokens tokens) {
         String text = p.normalizedText();
         char[] chars = scratch.load(text);
-        List<String> tokens = Tokenizer.tokens(chars, text.length(), false);
+        Tokenizer.scan(chars, text.length(), tokens);
         Cues.compute(text, chars, tokens, i, n, p.blockquoteDepth(), p.headingLevel(), cues, 0, scratch);
-        List<String> limited = text.length() > config.maxChars()
-                ? Tokenizer.tokens(chars, config.maxChars(), false) : tokens;
-        return hashNgrams(limited, ngrams);
+        // n-grams read the first maxChars chars only (the tokens of that prefix: its last word may be cut)
+        if (text.length() > config.maxChars()) Tokenizer.scan(chars, config.maxChars(), tokens);
+        return hashNgrams(tokens, ngrams);
     }
 
     /** Each cue's mean over the article (not empty: extract() has at least one paragraph when it asks). */
@@ -261,12 +263,13 @@ public final class FeatureExtractor {
         static final int KEEP = 1 << 16;
         final Cues.Scratch cues = new Cues.Scratch();
         final Ngrams ngrams = new Ngrams();
+        final Tokens tokens = new Tokens();
         int[] idx = new int[0];
         float[] val = new float[0];
 
         boolean oversized() {
             return cues.capacity() > KEEP || ngrams.keys.length > KEEP || ngrams.state.length > KEEP
-                    || idx.length > KEEP;
+                    || idx.length > KEEP || tokens.capacity() > KEEP;
         }
     }
 
@@ -283,9 +286,11 @@ public final class FeatureExtractor {
      * but without building them: FNV-1a is read left to right, so the hash of {@code "a b"} continues from the state
      * after {@code "a"}.
      */
-    private Grams hashNgrams(List<String> tokens, Ngrams scratch) {
+    private Grams hashNgrams(Tokens tokens, Ngrams scratch) {
         int mask = config.buckets() - 1;
-        int n = tokens.size();
+        int n = tokens.count;
+        char[] s = tokens.chars;
+        int[] at = tokens.start;
         int capacity = Math.max(8, n * config.maxNgram() + 2);
         if (scratch.keys.length < capacity) scratch.keys = new int[Math.max(capacity, 2 * scratch.keys.length)];
         if (scratch.state.length < n) scratch.state = new int[Math.max(n, 2 * scratch.state.length)];
@@ -293,18 +298,18 @@ public final class FeatureExtractor {
         int[] state = scratch.state;
         int m = 0;
         for (int i = 0; i < n; i++) {
-            state[i] = fnv(FNV_BASIS, tokens.get(i));
+            state[i] = fnv(FNV_BASIS, s, at[i], at[i + 1]);
             keys[m++] = mix(state[i]) & mask;
         }
         if (config.maxNgram() >= 2 && n > 0) {
-            keys[m++] = mix(fnv(BEGIN_STATE, tokens.get(0))) & mask;
-            for (int i = 0; i + 1 < n; i++) keys[m++] = mix(fnv(fnv(state[i], ' '), tokens.get(i + 1))) & mask;
+            keys[m++] = mix(fnv(BEGIN_STATE, s, at[0], at[1])) & mask;
+            for (int i = 0; i + 1 < n; i++) keys[m++] = mix(fnv(fnv(state[i], ' '), s, at[i + 1], at[i + 2])) & mask;
             keys[m++] = mix(fnv(state[n - 1], END_SUFFIX)) & mask;
         }
         if (config.maxNgram() >= 3) {
             for (int i = 0; i + 2 < n; i++) {
-                int h = fnv(fnv(fnv(state[i], ' '), tokens.get(i + 1)), ' ');
-                keys[m++] = mix(fnv(h, tokens.get(i + 2))) & mask;
+                int h = fnv(fnv(fnv(state[i], ' '), s, at[i + 1], at[i + 2]), ' ');
+                keys[m++] = mix(fnv(h, s, at[i + 2], at[i + 3])) & mask;
             }
         }
         if (m == 0) return NO_GRAMS;
@@ -406,6 +411,15 @@ public final class FeatureExtractor {
     private static int fnv(int h, String s) {
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);
+            h *= FNV_PRIME;
+        }
+        return h;
+    }
+
+    /** The FNV-1a state after reading {@code s[from, to)} from state {@code h}. */
+    private static int fnv(int h, char[] s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h ^= s[i];
             h *= FNV_PRIME;
         }
         return h;

@@ -16,23 +16,25 @@ public final class Tokenizer {
     /** One-char tokens below U+0100, shared instead of allocated per occurrence. */
     private static final String[] SINGLE = new String[256];
 
-    // Character classes of the ASCII chars, taken from java.lang.Character itself; other chars ask Character.
+    // Character classes of the chars below TABLE (ASCII, Latin-1, up to the general punctuation of U+2000..U+206F:
+    // curly quotes, dashes, ellipses), taken from java.lang.Character itself; other chars ask Character.
+    private static final int TABLE = 0x2100;
     private static final int LETTER = 1;
     private static final int DIGIT = 1 << 1;
     private static final int LETTER_OR_DIGIT = 1 << 2;
     private static final int LOWER = 1 << 3;
     private static final int UPPER = 1 << 4;
     private static final int WHITESPACE = 1 << 5;
-    private static final byte[] ASCII = new byte[128];
-    private static final char[] ASCII_LOWER = new char[128];
+    private static final byte[] CLASS = new byte[TABLE];
+    private static final char[] LOWER_OF = new char[TABLE];
 
     static {
         for (char c = 0; c < SINGLE.length; c++) SINGLE[c] = String.valueOf(c);
-        for (char c = 0; c < ASCII.length; c++) {
-            ASCII[c] = (byte) ((Character.isLetter(c) ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0)
+        for (char c = 0; c < TABLE; c++) {
+            CLASS[c] = (byte) ((Character.isLetter(c) ? LETTER : 0) | (Character.isDigit(c) ? DIGIT : 0)
                     | (Character.isLetterOrDigit(c) ? LETTER_OR_DIGIT : 0) | (Character.isLowerCase(c) ? LOWER : 0)
                     | (Character.isUpperCase(c) ? UPPER : 0) | (Character.isWhitespace(c) ? WHITESPACE : 0));
-            ASCII_LOWER[c] = Character.toLowerCase(c);
+            LOWER_OF[c] = Character.toLowerCase(c);
         }
     }
 
@@ -92,33 +94,93 @@ public final class Tokenizer {
         return out;
     }
 
-    // The Character methods of the same names, with a table for ASCII.
+    /**
+     * The lower-cased tokens of {@code text[0 .. n)}, exactly those of {@link #tokens(char[], int, boolean)} with
+     * {@code keepCase} false, written into {@code out} (its previous tokens are dropped) without a {@code String} per
+     * token, each with its string hash code.
+     *
+     * @param text the chars of normalised text
+     * @param n    how many leading chars to read
+     * @param out  receives the tokens
+     */
+    static void scan(char[] text, int n, Tokens out) {
+        out.reserve(n);
+        char[] w = out.chars;
+        int[] start = out.start;
+        int[] hash = out.hash;
+        int count = 0;
+        int p = 0;
+        int i = 0;
+        while (i < n) {
+            char c = text[i];
+            int h;
+            if (isLetterOrDigit(c)) {
+                h = 0;
+                while (i < n) {
+                    char d = text[i];
+                    char e;
+                    if (isLetterOrDigit(d)) {
+                        e = isDigit(d) ? '0' : toLowerCase(d);
+                    } else if ((d == '\'' || d == '-') && i + 1 < n && isLetterOrDigit(text[i + 1])) {
+                        // (the word so far is never empty here: it started with a letter or digit)
+                        e = d;
+                    } else {
+                        break;
+                    }
+                    w[p++] = e;
+                    h = 31 * h + e;
+                    i++;
+                }
+            } else if (c == '.' && i + 2 < n && text[i + 1] == '.' && text[i + 2] == '.') {
+                w[p++] = '.';
+                w[p++] = '.';
+                w[p++] = '.';
+                h = DOTS_HASH;
+                i += 3;
+                while (i < n && text[i] == '.') i++;
+            } else if (isWhitespace(c)) {
+                i++;
+                continue;
+            } else {
+                w[p++] = c;
+                h = c;
+                i++;
+            }
+            hash[count] = h;
+            start[++count] = p;
+        }
+        out.count = count;
+    }
+
+    private static final int DOTS_HASH = "...".hashCode();
+
+    // The Character methods of the same names, with a table for the chars below TABLE.
 
     static boolean isLetterOrDigit(char c) {
-        return c < 128 ? (ASCII[c] & LETTER_OR_DIGIT) != 0 : Character.isLetterOrDigit(c);
+        return c < TABLE ? (CLASS[c] & LETTER_OR_DIGIT) != 0 : Character.isLetterOrDigit(c);
     }
 
     static boolean isLetter(char c) {
-        return c < 128 ? (ASCII[c] & LETTER) != 0 : Character.isLetter(c);
+        return c < TABLE ? (CLASS[c] & LETTER) != 0 : Character.isLetter(c);
     }
 
     static boolean isDigit(char c) {
-        return c < 128 ? (ASCII[c] & DIGIT) != 0 : Character.isDigit(c);
+        return c < TABLE ? (CLASS[c] & DIGIT) != 0 : Character.isDigit(c);
     }
 
     static boolean isLowerCase(char c) {
-        return c < 128 ? (ASCII[c] & LOWER) != 0 : Character.isLowerCase(c);
+        return c < TABLE ? (CLASS[c] & LOWER) != 0 : Character.isLowerCase(c);
     }
 
     static boolean isUpperCase(char c) {
-        return c < 128 ? (ASCII[c] & UPPER) != 0 : Character.isUpperCase(c);
+        return c < TABLE ? (CLASS[c] & UPPER) != 0 : Character.isUpperCase(c);
     }
 
     static boolean isWhitespace(char c) {
-        return c < 128 ? (ASCII[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
+        return c < TABLE ? (CLASS[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
     }
 
     static char toLowerCase(char c) {
-        return c < 128 ? ASCII_LOWER[c] : Character.toLowerCase(c);
+        return c < TABLE ? LOWER_OF[c] : Character.toLowerCase(c);
     }
 }

@@ -193,7 +193,9 @@ final class Activations {
             float f = (float) lo[j];
             // y = 2|x|: |x| in [1e-4, 20], and the interval rounds to one float (false for NaN)
             if (a >= 2e-4 && a <= 40 && f == (float) hi[j]) {
-                out[j] = x[j] < 0 ? -f : f;
+                // x[j] < 0 ? -f : f without a branch on the sign (random, so mispredicted half the time): x is not
+                // 0 or NaN here, and f > 0
+                out[j] = Math.copySign(f, x[j]);
             } else {
                 out[j] = (float) Math.tanh(x[j]);
             }

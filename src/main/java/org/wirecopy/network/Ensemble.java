@@ -85,10 +85,12 @@ public final class Ensemble {
      */
     public float[][] scores(List<SparseVector> inputs) {
         float[][][] enc = encode(inputs);
-        float[][] sum = members[0].scoresOfEncodings(enc[0]);
+        // the members have one shape, so they run one after the other on one set of working arrays
+        ForwardPass.Work work = members[0].work();
+        float[][] sum = members[0].scoresOfEncodings(enc[0], work);
         if (members.length == 1) return sum;
         for (int k = 1; k < members.length; k++) {
-            float[][] s = members[k].scoresOfEncodings(enc[k]);
+            float[][] s = members[k].scoresOfEncodings(enc[k], work);
             for (int i = 0; i < sum.length; i++) add(sum[i], s[i]);
         }
         for (float[] row : sum) divide(row);

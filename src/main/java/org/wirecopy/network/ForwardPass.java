@@ -88,6 +88,28 @@ final class ForwardPass {
      * @return one row of label probabilities per paragraph
      */
     float[][] scoresOfEncodings(float[][] enc) {
+        return scoresOfEncodings(enc, work());
+    }
+
+    /**
+     * Working arrays for this network's passes, which {@link #scoresOfEncodings(float[][], Work)} and the LSTM steps
+     * reuse instead of allocating their own; any network of the same shape may share them, one pass at a time.
+     *
+     * @return new working arrays
+     */
+    Work work() {
+        return new Work(config.hidden(), config.recurrent(), labels);
+    }
+
+    /**
+     * {@link #scoresOfEncodings(float[][])} with working arrays from {@link #work()} (of this network or one of the
+     * same shape), not used by anything else while it runs.
+     *
+     * @param enc  every paragraph's encoding, in reading order; its entries may be set to null once used
+     * @param work working arrays
+     * @return one row of label probabilities per paragraph
+     */
+    float[][] scoresOfEncodings(float[][] enc, Work work) {
         int n = enc.length;
         float[][] out = new float[n][];
         if (n == 0) return out;
@@ -97,20 +119,30 @@ final class ForwardPass {
         // form, so the result is the same float; the forward states are not kept
         // (each z[i] becomes the paragraph's probabilities in place)
         float[][] z = out;
-        double[] e = new double[labels];
-        Lstm.State f = fwd == null ? null : fwd.start();
+        double[] e = work.softmax;
+        int[] nonZero = work.nonZero;
+        // each encoding's non-zero units, gathered once for the output layer and both LSTMs
+        int[][] units = new int[n][];
+        Lstm.State f = fwd == null ? null : fwd.start(work);
         for (int i = 0; i < n; i++) {
+            int m = nonZeros(enc[i], h, nonZero);
+            int[] u = java.util.Arrays.copyOf(nonZero, m);
+            units[i] = u;
             z[i] = outB.clone();
-            accumulate(enc[i], outW, 0, z[i]);
-            if (f != null) accumulate(fwd.stepInPlace(enc[i], f), outW, h, z[i]);
+            accumulate(enc[i], u, m, outW, 0, z[i]);
+            if (f != null) {
+                float[] hi = fwd.stepInPlace(enc[i], u, m, f);
+                accumulate(hi, f.units, f.count, outW, h, z[i]);
+            }
         }
         if (bwd == null) {
             for (int i = 0; i < n; i++) softmaxInPlace(z[i], e);
             return out;
         }
-        Lstm.State b = bwd.start();
+        Lstm.State b = bwd.start(work);
         for (int i = n - 1; i >= 0; i--) {
-            accumulate(bwd.stepInPlace(enc[i], b), outW, h + r, z[i]);
+            float[] hi = bwd.stepInPlace(enc[i], units[i], units[i].length, b);
+            accumulate(hi, b.units, b.count, outW, h + r, z[i]);
             softmaxInPlace(z[i], e);
             enc[i] = null;
         }
@@ -138,18 +170,20 @@ final class ForwardPass {
         int n = enc.length;
         float[][] hf = null, cf = null, hb = null, cb = null;
         if (fwd != null) {
+            Work work = work();
             hf = new float[n][];
             cf = new float[n][];
             hb = new float[n][];
             cb = new float[n][];
-            Lstm.State f = fwd.start();
+            int[] units = new int[config.hidden()];
+            Lstm.State f = fwd.start(work);
             for (int i = 0; i < n; i++) {
-                hf[i] = fwd.step(enc[i], f);
+                hf[i] = fwd.step(enc[i], units, nonZeros(enc[i], config.hidden(), units), f);
                 cf[i] = f.c.clone();
             }
-            Lstm.State b = bwd.start();
+            Lstm.State b = bwd.start(work);
             for (int i = n - 1; i >= 0; i--) {
-                hb[i] = bwd.step(enc[i], b);
+                hb[i] = bwd.step(enc[i], units, nonZeros(enc[i], config.hidden(), units), b);
                 cb[i] = b.c.clone();
             }
         }
@@ -190,7 +224,8 @@ final class ForwardPass {
          */
         float[] scores(int index) {
             java.util.Objects.checkIndex(index, enc.length);
-            return output(enc[index], hf == null ? null : hf[index], hb == null ? null : hb[index]);
+            return output(enc[index], hf == null ? null : hf[index], hb == null ? null : hb[index],
+                    new int[Math.max(config.hidden(), config.recurrent())], new double[labels]);
         }
 
         /**
@@ -217,55 +252,73 @@ final class ForwardPass {
          */
         float[] rescoreEncoded(int index, float[] e) {
             java.util.Objects.checkIndex(index, enc.length);
-            if (fwd == null) return output(e, null, null);
-            Lstm.State f = index == 0 ? fwd.start() : fwd.resume(hf[index - 1], cf[index - 1]);
-            float[] hfi = fwd.step(e, f);
+            Work work = work();
+            if (fwd == null) return output(e, null, null, work.nonZero, work.softmax);
+            int[] units = new int[config.hidden()];
+            int m = nonZeros(e, config.hidden(), units);
+            Lstm.State f = index == 0 ? fwd.start(work) : fwd.resume(hf[index - 1], cf[index - 1], work);
+            float[] hfi = fwd.step(e, units, m, f);
             int last = enc.length - 1;
-            Lstm.State b = index == last ? bwd.start() : bwd.resume(hb[index + 1], cb[index + 1]);
-            float[] hbi = bwd.step(e, b);
-            return output(e, hfi, hbi);
+            Lstm.State b = index == last ? bwd.start(work) : bwd.resume(hb[index + 1], cb[index + 1], work);
+            float[] hbi = bwd.step(e, units, m, b);
+            return output(e, hfi, hbi, work.nonZero, work.softmax);
         }
     }
 
     /** softmax(out_b + e W + hf W + hb W), summed in that order. */
-    private float[] output(float[] e, float[] hfi, float[] hbi) {
+    private float[] output(float[] e, float[] hfi, float[] hbi, int[] nonZero, double[] exps) {
         float[] z = outB.clone();
-        accumulate(e, outW, 0, z);
+        accumulate(e, nonZero, nonZeros(e, e.length, nonZero), outW, 0, z);
         if (hfi != null) {
-            accumulate(hfi, outW, config.hidden(), z);
-            accumulate(hbi, outW, config.hidden() + config.recurrent(), z);
+            accumulate(hfi, nonZero, nonZeros(hfi, hfi.length, nonZero), outW, config.hidden(), z);
+            accumulate(hbi, nonZero, nonZeros(hbi, hbi.length, nonZero), outW, config.hidden() + config.recurrent(),
+                    z);
         }
-        softmaxInPlace(z, new double[labels]);
+        softmaxInPlace(z, exps);
         return z;
     }
 
     /**
-     * z += x * W[rowOffset .. rowOffset + x.length, :], skipping the rows of zeros in x. A skipped row adds -0f
-     * instead of its products, which leaves every float as it is (x + -0f == x, bit for bit, for every x): the same
-     * sums without a branch per row (about half of a ReLU encoding is zero, at random).
+     * z += x * W[rowOffset .. rowOffset + x.length, :], skipping the rows of zeros in x (the products of a zero row
+     * are not added): only the rows {@code nonZero[0 .. m)}, the indices of x's non-zeros in order (see
+     * {@link #nonZeros}), are read. A branch per row on whether it is zero (about half of a ReLU encoding is, at
+     * random) was mispredicted half the time.
      */
-    private void accumulate(float[] x, float[] w, int rowOffset, float[] z) {
+    private void accumulate(float[] x, int[] nonZero, int m, float[] w, int rowOffset, float[] z) {
         if (labels == 3) {
             float z0 = z[0], z1 = z[1], z2 = z[2];
-            for (int k = 0; k < x.length; k++) {
+            for (int i = 0; i < m; i++) {
+                int k = nonZero[i];
                 float v = x[k];
-                boolean zero = v == 0f;
                 int base = (rowOffset + k) * 3;
-                z0 += zero ? -0f : v * w[base];
-                z1 += zero ? -0f : v * w[base + 1];
-                z2 += zero ? -0f : v * w[base + 2];
+                z0 += v * w[base];
+                z1 += v * w[base + 1];
+                z2 += v * w[base + 2];
             }
             z[0] = z0;
             z[1] = z1;
             z[2] = z2;
             return;
         }
-        for (int k = 0; k < x.length; k++) {
+        for (int i = 0; i < m; i++) {
+            int k = nonZero[i];
             float v = x[k];
-            if (v == 0f) continue;
             int base = (rowOffset + k) * labels;
             for (int j = 0; j < labels; j++) z[j] += v * w[base + j];
         }
+    }
+
+    /**
+     * The indices k in [0, n) with v[k] != 0f, in order, written to {@code nonZero}; returns how many. No branch: k is
+     * written at m every time, and m moves on only past a non-zero.
+     */
+    static int nonZeros(float[] v, int n, int[] nonZero) {
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            nonZero[m] = k;
+            m += v[k] != 0f ? 1 : 0;
+        }
+        return m;
     }
 
     /** The encodings of an article's paragraph inputs, in order. */
@@ -289,16 +342,10 @@ final class ForwardPass {
     }
 
     /**
-     * z += v[k] * w[k] for every k in [0, n) with v[k] != 0, in k order (four rows per pass, as in {@link #encode}).
-     * {@code nonZero} is scratch space of at least n ints.
+     * z += v[k] * w[k] for every k of {@code nonZero[0 .. m)}, the indices of v's non-zeros in order (see
+     * {@link #nonZeros}), four rows per pass as in {@link #encode}.
      */
-    static void addRows(float[] v, int n, float[][] w, float[] z, int[] nonZero) {
-        int m = 0;
-        // no branch: k is written at m every time, and m moves on only past a non-zero
-        for (int k = 0; k < n; k++) {
-            nonZero[m] = k;
-            m += v[k] != 0f ? 1 : 0;
-        }
+    static void addRows(float[] v, int[] nonZero, int m, float[][] w, float[] z) {
         int width = z.length;
         int i = 0;
         for (; i + 3 < m; i += 4) {
@@ -307,11 +354,23 @@ final class ForwardPass {
             float[] w0 = w[k0], w1 = w[k1], w2 = w[k2], w3 = w[k3];
             for (int j = 0; j < width; j++) z[j] = z[j] + v0 * w0[j] + v1 * w1[j] + v2 * w2[j] + v3 * w3[j];
         }
-        for (; i < m; i++) {
-            int k = nonZero[i];
-            float vk = v[k];
-            float[] wk = w[k];
-            for (int j = 0; j < width; j++) z[j] += vk * wk[j];
+        // the last one to three rows in one more pass
+        int left = m - i;
+        if (left == 3) {
+            int k0 = nonZero[i], k1 = nonZero[i + 1], k2 = nonZero[i + 2];
+            float v0 = v[k0], v1 = v[k1], v2 = v[k2];
+            float[] w0 = w[k0], w1 = w[k1], w2 = w[k2];
+            for (int j = 0; j < width; j++) z[j] = z[j] + v0 * w0[j] + v1 * w1[j] + v2 * w2[j];
+        } else if (left == 2) {
+            int k0 = nonZero[i], k1 = nonZero[i + 1];
+            float v0 = v[k0], v1 = v[k1];
+            float[] w0 = w[k0], w1 = w[k1];
+            for (int j = 0; j < width; j++) z[j] = z[j] + v0 * w0[j] + v1 * w1[j];
+        } else if (left == 1) {
+            int k0 = nonZero[i];
+            float v0 = v[k0];
+            float[] w0 = w[k0];
+            for (int j = 0; j < width; j++) z[j] += v0 * w0[j];
         }
     }
 
@@ -354,69 +413,98 @@ final class ForwardPass {
             this.b = check(weights.get(prefix + "_b"), 1, 4 * r).data();
         }
 
-        /** The state before the first step: h and c zero. */
-        State start() {
-            return new State(new float[r], new float[r]);
+        /** The state before the first step: h and c zero; the steps use {@code work}'s arrays. */
+        State start(Work work) {
+            return new State(new float[r], new float[r], work);
         }
 
-        /** The state after a step whose h and c were these (copied). */
-        State resume(float[] h, float[] c) {
-            return new State(h.clone(), c.clone());
+
+        /** The state after a step whose h and c were these (copied); the steps use {@code work}'s arrays. */
+        State resume(float[] h, float[] c, Work work) {
+            return new State(h.clone(), c.clone(), work);
         }
 
         /**
-         * One step on input {@code xi}: updates {@code s} (c in place, h replaced) and returns the new h, a fresh
-         * array.
+         * One step on input {@code xi}, whose non-zeros are at {@code units[0 .. m)} (see {@link #nonZeros}): updates
+         * {@code s} (c in place, h replaced) and returns the new h, a fresh array.
          */
-        float[] step(float[] xi, State s) {
-            return step(xi, s, new float[r]);
+        float[] step(float[] xi, int[] units, int m, State s) {
+            return step(xi, units, m, s, new float[r]);
         }
 
         /**
          * {@link #step}, writing the new h over the h before the previous step (the state keeps two): the array
          * returned holds the new h until the step after next.
          */
-        float[] stepInPlace(float[] xi, State s) {
+        float[] stepInPlace(float[] xi, int[] units, int m, State s) {
             float[] hn = s.spare;
             if (hn == null) hn = new float[r];
             s.spare = s.h;
-            return step(xi, s, hn);
+            return step(xi, units, m, s, hn);
         }
 
-        private float[] step(float[] xi, State s, float[] hn) {
+        private float[] step(float[] xi, int[] units, int m, State s, float[] hn) {
             int g = 4 * r;
-            float[] z = s.z;
+            Work work = s.work;
+            float[] z = work.z;
             float[] c = s.c;
             System.arraycopy(b, 0, z, 0, g);
-            addRows(xi, in, w, z, s.nonZero);
-            addRows(s.h, r, rw, z, s.nonZero);
+            addRows(xi, units, m, w, z);
+            addRows(s.h, s.units, s.count, rw, z);
             // act = [a, f, o, gi]: tanh of the block input, sigmoid of the forget, output and input gates
-            float[] act = s.act;
-            Activations.lstmGates(z, r, act, s.scratch);
+            float[] act = work.act;
+            Activations.lstmGates(z, r, act, work.scratch);
             for (int j = 0; j < r; j++) c[j] = act[r + j] * c[j] + act[3 * r + j] * act[j];
-            float[] tc = s.tc;
-            Activations.tanh(c, 0, r, tc, s.scratch);
+            float[] tc = work.tc;
+            Activations.tanh(c, 0, r, tc, work.scratch);
             for (int j = 0; j < r; j++) hn[j] = act[2 * r + j] * tc[j];
             s.h = hn;
+            s.count = nonZeros(hn, r, s.units);
             return hn;
         }
 
-        /** A running state: h, c and scratch space. */
+        /** A running state: h and c, the non-zeros of h, and the working arrays its steps use. */
         final class State {
             float[] h;
             /** An array of r floats {@link #stepInPlace} may write the next h into, or null. */
             float[] spare;
             final float[] c;
-            final float[] z = new float[4 * r];
-            final int[] nonZero = new int[Math.max(in, r)];
-            final float[] act = new float[4 * r];
-            final float[] tc = new float[r];
-            final Activations.Scratch scratch = new Activations.Scratch(4 * r);
+            /** The indices of h's non-zeros, in order, in {@code units[0 .. count)}. */
+            final int[] units = new int[r];
+            int count;
+            final Work work;
 
-            State(float[] h, float[] c) {
+            State(float[] h, float[] c, Work work) {
+                if (work.z.length < 4 * r) throw new IllegalArgumentException("working arrays of another shape");
                 this.h = h;
                 this.c = c;
+                this.work = work;
+                this.count = nonZeros(h, r, units);
             }
+        }
+    }
+
+    /**
+     * Working arrays of a forward pass: an LSTM step's gate sums, activations and scratch, the non-zero rows of a
+     * vector, the softmax's exponentials. Nothing is carried from one use to the next (each use writes before it
+     * reads), so one set serves every step of both directions and every member of an ensemble, one after the other;
+     * made per call, never shared between threads.
+     */
+    static final class Work {
+        final float[] z;
+        final int[] nonZero;
+        final float[] act;
+        final float[] tc;
+        final Activations.Scratch scratch;
+        final double[] softmax;
+
+        Work(int hidden, int recurrent, int labels) {
+            z = new float[4 * recurrent];
+            nonZero = new int[Math.max(hidden, recurrent)];
+            act = new float[4 * recurrent];
+            tc = new float[recurrent];
+            scratch = new Activations.Scratch(4 * recurrent);
+            softmax = new double[labels];
         }
     }
 }
