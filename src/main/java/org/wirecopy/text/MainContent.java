@@ -17,9 +17,10 @@ import java.util.List;
  * <p>The article is found by Readability4J (a port of Mozilla's Readability, the library behind Firefox's reader
  * view); its text is then matched, in page order, to the page's own paragraphs, so every paragraph keeps its offsets
  * into the original page. The page's title (as Readability reads it) marks the headline paragraph as main content
- * too. The result is trusted only when it holds most of the page's prose: a page of several posts (a blog's
- * homepage), where Readability picks one, or a page where it finds too little, is left {@link Paragraph.Region#UNKNOWN}
- * throughout, and the network alone decides.
+ * too. The result is trusted only when it holds enough of the page's prose (prose that Readability took out from
+ * between the article's own paragraphs, a gallery or a box, does not count against it): a page of several posts (a
+ * blog's homepage), where Readability picks one, or a page where it finds too little, is left
+ * {@link Paragraph.Region#UNKNOWN} throughout, and the network alone decides.
  *
  * <p>Stateless and thread-safe.
  */
@@ -159,6 +160,7 @@ final class MainContent {
         boolean[] main = new boolean[paragraphs.size()];
         int cursor = 0;
         int first = -1;
+        int inOrder = -1;
         for (int i = 0; i < paragraphs.size(); i++) {
             String k = key(paragraphs.get(i).text());
             if (k.isEmpty()) continue;
@@ -175,14 +177,17 @@ final class MainContent {
             }
             main[i] = true;
             if (first < 0) first = i;
+            if (inOrder < 0) inOrder = i;
             cursor = at + k.length();
         }
         if (first < 0) return paragraphs;
         markHeader(paragraphs, main, titles(doc, article.getTitle()), descriptions(doc));
+        boolean[] inset = insets(paragraphs, main, inOrder);
         long prose = 0;
         long proseInMain = 0;
         for (int i = 0; i < paragraphs.size(); i++) {
             Paragraph p = paragraphs.get(i);
+            if (inset[i]) continue;
             if (p.length() >= PROSE_CHARS && p.linkShare() < 0.3f) {
                 prose += p.length();
                 if (main[i]) proseInMain += p.length();
@@ -192,7 +197,7 @@ final class MainContent {
             LOG.debug("main content holds {} of {} prose chars; not trusted", proseInMain, prose);
             return paragraphs;
         }
-        if (rivalOutside(paragraphs, main, proseInMain)) {
+        if (rivalOutside(paragraphs, main, inset, proseInMain)) {
             LOG.debug("another article-sized run of prose lies outside the main content; not trusted");
             return paragraphs;
         }
@@ -207,13 +212,13 @@ final class MainContent {
      * Whether a run of paragraphs outside the main content holds three or more prose paragraphs and at least half as
      * much prose as the article: another post of a homepage that Readability did not pick (or a long comment thread,
      * which the network reads as well). Prose in elements named as furniture (a footer's copyright notice, a
-     * newsletter box) is no rival article.
+     * newsletter box) is no rival article, and neither is an {@link #insets inset} (marked in {@code inset}).
      */
-    static boolean rivalOutside(List<Paragraph> paragraphs, boolean[] main, long proseInMain) {
+    static boolean rivalOutside(List<Paragraph> paragraphs, boolean[] main, boolean[] inset, long proseInMain) {
         int count = 0;
         long chars = 0;
         for (int i = 0; i <= paragraphs.size(); i++) {
-            if (i == paragraphs.size() || main[i]) {
+            if (i == paragraphs.size() || main[i] || inset[i]) {
                 if (count >= 3 && chars >= proseInMain / 2) return true;
                 count = 0;
                 chars = 0;
@@ -226,6 +231,27 @@ final class MainContent {
             }
         }
         return false;
+    }
+
+    /**
+     * The paragraphs outside the article that sit between its own prose paragraphs, from the first paragraph matched
+     * in the article's order ({@code from}; copies of its text above it, teasers, do not open the span) to its last
+     * prose paragraph: a photo gallery or a box of other stories set inside the article, which Readability took out
+     * of it. Another post of a homepage lies before or after the one Readability picked, never inside it.
+     */
+    static boolean[] insets(List<Paragraph> paragraphs, boolean[] main, int from) {
+        boolean[] inset = new boolean[paragraphs.size()];
+        if (from < 0) return inset;
+        int firstProse = -1;
+        int lastProse = -1;
+        for (int i = from; i < paragraphs.size(); i++) {
+            if (main[i] && prose(paragraphs.get(i))) {
+                if (firstProse < 0) firstProse = i;
+                lastProse = i;
+            }
+        }
+        for (int i = firstProse + 1; i < lastProse; i++) inset[i] = !main[i];
+        return inset;
     }
 
     /** How far before the article's first prose paragraph its headline is looked for, in paragraphs. */

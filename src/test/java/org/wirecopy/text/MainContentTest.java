@@ -206,10 +206,59 @@ class MainContentTest {
         for (int i = 4; i < 7; i++) ps.add(Paragraph.of(i, i + PROSE, 0, 0).withMarkup(0, 0, "p", 0f, i >= 0));
         boolean[] main = {true, true, true, true, false, false, false};
         long inMain = 4L * ps.get(0).length();
-        assertFalse(MainContent.rivalOutside(ps, main, inMain), "a footer's three notices are no second article");
+        assertFalse(MainContent.rivalOutside(ps, main, new boolean[7], inMain), "a footer's three notices are no second article");
         List<Paragraph> plain = new java.util.ArrayList<>(ps.subList(0, 4));
         for (int i = 4; i < 7; i++) plain.add(Paragraph.of(i, i + PROSE, 0, 0));
-        assertTrue(MainContent.rivalOutside(plain, main, inMain), "three prose paragraphs outside are");
+        assertTrue(MainContent.rivalOutside(plain, main, new boolean[7], inMain), "three prose paragraphs outside are");
+    }
+
+    @Test
+    void aGalleryInsideTheArticleIsNoRivalArticle() {
+        // a teaser copy of the article's text, two of its paragraphs, five captioned slides Readability took out, two
+        // more of its paragraphs
+        List<Paragraph> ps = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) ps.add(Paragraph.of(i, i + PROSE, 0, 0));
+        boolean[] main = {true, false, true, true, false, false, false, false, true, true};
+        long inMain = 4L * ps.get(0).length();
+        boolean[] inset = MainContent.insets(ps, main, 2);
+        assertEquals("[false, false, false, false, true, true, true, true, false, false]",
+                java.util.Arrays.toString(inset), "the teaser above the article opens no span");
+        assertFalse(MainContent.rivalOutside(ps, main, inset, inMain), "slides inside the article are an inset");
+        main[8] = main[9] = false;
+        inset = MainContent.insets(ps, main, 2);
+        assertTrue(MainContent.rivalOutside(ps, main, inset, inMain), "the same run after the article's end is a rival");
+    }
+
+    @Test
+    void aPageWithAGalleryInsideItsArticleKeepsTheArticle() {
+        StringBuilder gallery = new StringBuilder("<div class='media-gallery'><h2>Port news in pictures</h2>");
+        String[] slides = {"A crane lifts the last section of the new fish market roof into place on a grey morning, "
+                + "watched by stallholders who expect to move in before the start of the summer season.",
+            "Volunteers from the lifeboat station repaint the slipway rails ahead of the open day, when visitors can "
+                + "tour the boathouse and watch a launch drill from the harbour wall at noon.",
+            "The old customs house, empty for a decade, is wrapped in scaffolding as work begins on turning its upper "
+                + "floors into flats and its ground floor into a cafe and a small museum of the port.",
+            "Schoolchildren plant dune grass along the northern beach, where last winter's storms cut back the "
+                + "sand by several metres and exposed the remains of a wartime concrete lookout post.",
+            "A cargo ship carrying wind turbine blades waits for the tide outside the harbour mouth, the largest "
+                + "vessel to call at the port since the deep-water berth was dredged two years ago."};
+        for (int i = 0; i < slides.length; i++) {
+            gallery.append("<div class='slide'><h3>").append(i + 1).append("/5</h3><p>").append(slides[i])
+                    .append("</p></div>");
+        }
+        gallery.append("</div>");
+        String page = newsPage();
+        int third = page.indexOf("<p>Local traders");
+        page = page.substring(0, third) + gallery + page.substring(third);
+        Article a = ArticleReader.readPage(page, "https://example.org/news/2026/bridge");
+        for (Paragraph p : a.paragraphs()) {
+            if (p.text().startsWith("The harbour bridge") || p.text().startsWith("The council said")) {
+                assertEquals(Paragraph.Region.MAIN, p.region(), "the article is found around the gallery: " + p.text());
+            }
+            for (String slide : slides) {
+                if (p.text().equals(slide)) assertEquals(Paragraph.Region.OUTSIDE, p.region(), p.text());
+            }
+        }
     }
 
     @Test
