@@ -137,7 +137,7 @@ public final class Classifier implements ArticleLabeller {
             throw new IllegalArgumentException("paragraph index " + index + " is outside 0.." + (article.size() - 1));
         }
         Inside inside = inside(article);
-        if (inside.at()[index] < 0) return outsideExplanation(index);
+        if (inside.at()[index] < 0) return outsideExplanation(article.paragraphs().get(index), index);
         // the network reads the paragraphs inside the main content, as classify() does
         Explanation e = new Explainer(features, network, model.labels())
                 .explain(new Article(inside.paragraphs(), article.format(), article.page()), inside.at()[index], top);
@@ -162,7 +162,7 @@ public final class Classifier implements ArticleLabeller {
         for (int i = 0; i < article.size(); i++) {
             int at = inside.at()[i];
             if (at < 0) {
-                out.add(outsideExplanation(i));
+                out.add(outsideExplanation(article.paragraphs().get(i), i));
             } else {
                 Explanation e = read.get(at);
                 out.add(new Explanation(i, e.label(), e.scores(), e.toward()));
@@ -171,15 +171,16 @@ public final class Classifier implements ArticleLabeller {
         return out;
     }
 
-    /** A paragraph the network did not read: the main-content detector decided. */
-    private Explanation outsideExplanation(int index) {
+    /** A paragraph the network did not read: the main-content detector decided, or it is a figure's caption. */
+    private Explanation outsideExplanation(Paragraph p, int index) {
         List<String> labels = model.labels();
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, List<Explanation.Contribution>> toward = new LinkedHashMap<>();
         for (int j = 0; j < labels.size(); j++) {
             scores.put(labels.get(j), (double) outsideScores[j]);
             toward.put(labels.get(j), labels.get(j).equals(OUTSIDE_LABEL)
-                    ? List.of(new Explanation.Contribution("page:outside-main-content",
+                    ? List.of(new Explanation.Contribution(caption(p) && p.region() != Paragraph.Region.OUTSIDE
+                    ? "page:figure-caption" : "page:outside-main-content",
                     Math.log(OUTSIDE_SCORE / (1 - OUTSIDE_SCORE))))
                     : List.of());
         }
@@ -349,8 +350,8 @@ public final class Classifier implements ArticleLabeller {
 
     /**
      * Classifies an article already split into paragraphs. Paragraphs of a web page found outside its main content
-     * ({@link Paragraph.Region#OUTSIDE}) are BOILERPLATE with the scores of {@link #OUTSIDE_SCORE}; the network reads
-     * the others as the article.
+     * ({@link Paragraph.Region#OUTSIDE}) and the captions of a page's figures (a {@code figcaption} element) are
+     * BOILERPLATE with the scores of {@link #OUTSIDE_SCORE}; the network reads the others as the article.
      *
      * @param article an article read by {@link ArticleReader}
      * @return every paragraph with its label and scores
@@ -390,7 +391,7 @@ public final class Classifier implements ArticleLabeller {
         int[] at = new int[ps.size()];
         for (int i = 0; i < ps.size(); i++) {
             Paragraph p = ps.get(i);
-            if (outsideScores != null && p.region() == Paragraph.Region.OUTSIDE) {
+            if (outsideScores != null && (p.region() == Paragraph.Region.OUTSIDE || caption(p))) {
                 at[i] = -1;
             } else {
                 at[i] = inside.size();
@@ -402,6 +403,15 @@ public final class Classifier implements ArticleLabeller {
 
     /** The label of paragraphs outside a page's main content. */
     public static final String OUTSIDE_LABEL = "BOILERPLATE";
+
+    /**
+     * Whether {@code p} is the caption of a figure on a web page (it sits in a {@code figcaption} element): captions
+     * and photo credits are page furniture by the labelling guide, whatever their prose says, and the network, which
+     * reads the caption's words, took some for news copy.
+     */
+    static boolean caption(Paragraph p) {
+        return "figcaption".equals(p.tag());
+    }
     /**
      * The score of {@link #OUTSIDE_LABEL} for paragraphs outside a page's main content (the rest shared equally by the
      * other labels): the main-content detector is right about nearly all of them, but not all.

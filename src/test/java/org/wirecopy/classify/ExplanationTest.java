@@ -88,6 +88,33 @@ class ExplanationTest {
         assertThrows(IllegalArgumentException.class, () -> c.explainAll(page, -1));
     }
 
+    /** A figure's caption is BOILERPLATE with the fixed score, wherever it sits, and says why; the network never reads it. */
+    @Test
+    void aFiguresCaptionIsFurnitureAndSaysSo() throws Exception {
+        Classifier c = new Classifier(TestData.tinyModel());
+        String[] texts = {"Budget vote delayed", "WASHINGTON (AP) - The House delayed a vote on Tuesday, officials said.",
+                "The Speaker leaves the chamber after the vote was put off on Tuesday evening.",
+                "Leaders said talks would resume next week."};
+        List<Paragraph> ps = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < texts.length; i++) {
+            Paragraph p = Paragraph.of(i, texts[i], at, at + texts[i].length());
+            ps.add(p.withMarkup(0, i == 0 ? 1 : 0, i == 0 ? "h1" : i == 2 ? "figcaption" : "p", 0f, false));
+            at += texts[i].length() + 1;
+        }
+        Article page = new Article(ps, org.wirecopy.text.InputFormat.HTML);
+        ClassifiedArticle r = c.classify(page);
+        assertEquals("BOILERPLATE", r.paragraphs().get(2).label());
+        assertEquals(Classifier.OUTSIDE_SCORE, r.paragraphs().get(2).scores().get("BOILERPLATE"), 1e-6);
+        assertEquals(List.of(new Explanation.Contribution("page:figure-caption",
+                Math.log(Classifier.OUTSIDE_SCORE / (1 - Classifier.OUTSIDE_SCORE)))),
+                c.explain(page, 2, 3).toward().get("BOILERPLATE"));
+        // the others are read as the article without the caption between them
+        List<Paragraph> without = List.of(ps.get(0), ps.get(1), ps.get(3).withIndex(2));
+        ClassifiedArticle alone = c.classify(new Article(without, org.wirecopy.text.InputFormat.HTML));
+        assertEquals(alone.paragraphs().get(2).scores(), r.paragraphs().get(3).scores());
+    }
+
     /**
      * Checks explanation {@code e} of paragraph {@code i}: its label is classify's, at most {@code top} contributions
      * per label, sorted, and each effect equals the log-odds drop that an independent rescoring gives: the test
