@@ -90,7 +90,7 @@ final class TrainingOptions {
     @Option(names = "--hash-bits", paramLabel = "N", description = "log2 of n-gram buckets. Default: ${DEFAULT-VALUE}.")
     int hashBits = D.features().hashBits();
 
-    @Option(names = "--ngrams", paramLabel = "N", description = "Longest word n-gram. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--ngrams", paramLabel = "N", description = "Longest word n-gram; 0 for no n-gram features. Default: ${DEFAULT-VALUE}.")
     int ngrams = D.features().maxNgram();
 
     @Option(names = "--window", paramLabel = "N",

@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param version   feature-set name and version: {@value #CURRENT_VERSION} for this release; models of
  *                  {@value #V1} (no markup cues) still load and score as they did
  * @param hashBits  log2 of the number of n-gram buckets, 10..20
- * @param maxNgram  longest word n-gram, 1..3
+ * @param maxNgram  longest word n-gram, 1..3; 0 for no n-grams (the buckets stay in the layout, always empty)
  * @param window    neighbours on each side whose cues are copied in, 0..3
  * @param contrast  whether to add each cue's difference from its article mean
  * @param maxChars  only this many leading chars of a paragraph are read for n-grams (cues use all of it), >= 1000
@@ -63,7 +63,7 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
      *
      * @param version  {@value #V1}, {@value #V2} or {@value #V3}
      * @param hashBits log2 of the number of n-gram buckets, 10..20
-     * @param maxNgram longest word n-gram, 1..3
+     * @param maxNgram longest word n-gram, 1..3, or 0 for none
      * @param window   neighbours on each side whose cues are copied in, 0..3
      * @param contrast whether to add each cue's difference from its article mean
      * @param maxChars leading chars of a paragraph read for n-grams, at least 1000
@@ -78,7 +78,7 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
      *
      * @param version  {@value #V1}, {@value #V2} or {@value #V3}
      * @param hashBits log2 of the number of n-gram buckets, 10..20
-     * @param maxNgram longest word n-gram, 1..3
+     * @param maxNgram longest word n-gram, 1..3, or 0 for none
      * @param window   neighbours on each side whose cues are copied in, 0..3
      * @param contrast whether to add each cue's difference from its article mean
      * @param maxChars leading chars of a paragraph read for n-grams, at least 1000
@@ -94,8 +94,8 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
         if (hashBits < 10 || hashBits > 20) {
             throw new IllegalArgumentException("features.hashBits must be in 10..20, got " + hashBits);
         }
-        if (maxNgram < 1 || maxNgram > 3) {
-            throw new IllegalArgumentException("features.maxNgram must be in 1..3, got " + maxNgram);
+        if (maxNgram < 0 || maxNgram > 3) {
+            throw new IllegalArgumentException("features.maxNgram must be in 0..3, got " + maxNgram);
         }
         if (window < 0 || window > 3) {
             throw new IllegalArgumentException("features.window must be in 0..3, got " + window);
@@ -133,7 +133,7 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
     /**
      * A copy with another {@code maxNgram}.
      *
-     * @param n longest word n-gram, 1..3
+     * @param n longest word n-gram, 1..3, or 0 for none
      * @return the copy
      * @throws IllegalArgumentException when {@code n} is out of range
      */

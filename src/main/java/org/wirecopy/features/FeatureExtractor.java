@@ -325,6 +325,7 @@ public final class FeatureExtractor {
      * after {@code "a"}.
      */
     private Grams hashNgrams(Tokens tokens, Ngrams scratch) {
+        if (config.maxNgram() == 0) return NO_GRAMS;
         int mask = config.buckets() - 1;
         int n = tokens.count;
         char[] s = tokens.chars;
@@ -424,6 +425,7 @@ public final class FeatureExtractor {
 
     private void forEachNgram(List<String> tokens, java.util.function.Consumer<String> sink) {
         int n = tokens.size();
+        if (config.maxNgram() == 0) return;
         for (int i = 0; i < n; i++) sink.accept(tokens.get(i));
         if (config.maxNgram() >= 2 && n > 0) {
             sink.accept(BEGIN + " " + tokens.get(0));
