@@ -29,4 +29,8 @@ module org.wirecopy {
     exports org.wirecopy.network; // NetworkConfig, NetworkWeights, Tensor: a model's
     exports org.wirecopy.text;
     exports org.wirecopy.train;
+
+    // sentence encoders of models trained with --encoder (org.wirecopy.encoder provides MiniLM on the class path;
+    // the module does not provide it, since ONNX Runtime is not a module it requires)
+    uses org.wirecopy.features.SentenceEncoder.Provider;
 }

@@ -67,9 +67,11 @@ class ArchitectureTest {
 
     /**
      * API packages that run on the class path only, so the module does not export them: Spark (provided by the
-     * cluster) and the HTTP server (Javalin, optional) are not modules the descriptor can require.
+     * cluster), the HTTP server (Javalin, optional) and the sentence encoders (ONNX Runtime, optional; the library
+     * finds them through ServiceLoader) are not modules the descriptor can require.
      */
-    private static final Set<String> CLASS_PATH_ONLY = Set.of("org.wirecopy.spark", "org.wirecopy.serve");
+    private static final Set<String> CLASS_PATH_ONLY = Set.of("org.wirecopy.spark", "org.wirecopy.serve",
+            "org.wirecopy.encoder");
 
     /** The command-line entry points, the only classes that print to stdout/stderr or exit. */
     private static final String ENTRY_POINTS =
@@ -102,9 +104,27 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(LIBRARY)
                 .should().dependOnClassesThat().resideInAnyPackage("org.wirecopy.cli..", "org.wirecopy.serve..",
                         "org.wirecopy.spark..", "org.wirecopy.study..", "org.wirecopy.match..",
-                        "org.wirecopy.distill..")
-                .because("the command line, the server, Spark, studies, matching and the distiller use the library "
-                        + "and are never used by it")
+                        "org.wirecopy.distill..", "org.wirecopy.encoder..")
+                .because("the command line, the server, Spark, studies, matching, the distiller and the sentence "
+                        + "encoders use the library and are never used by it")
+                .check(MAIN);
+    }
+
+    @Test
+    void nothingButTheEncodersUsesTheirPackage() {
+        noClasses().that().resideOutsideOfPackage("org.wirecopy.encoder")
+                .should().dependOnClassesThat().resideInAPackage("org.wirecopy.encoder..")
+                .because("the library finds sentence encoders through SentenceEncoder.Provider and ServiceLoader, so "
+                        + "an app that classifies with a model without an encoder never loads them")
+                .check(MAIN);
+    }
+
+    @Test
+    void onnxRuntimeStaysInTheEncodersAndTheDistiller() {
+        noClasses().that().resideOutsideOfPackages("org.wirecopy.encoder", "org.wirecopy.distill")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.onnxruntime..", "dev.langchain4j..", "ai.djl..")
+                .because("ONNX Runtime and the MiniLM jar are optional: only accurate mode (--encoder) and the "
+                        + "distiller need them")
                 .check(MAIN);
     }
 

@@ -1,6 +1,7 @@
 package org.wirecopy.classify;
 
 import org.wirecopy.features.FeatureExtractor;
+import org.wirecopy.features.SentenceEncoder;
 import org.wirecopy.features.SparseVector;
 import org.wirecopy.model.Model;
 import org.wirecopy.model.ModelIO;
@@ -61,6 +62,21 @@ public final class Classifier implements ArticleLabeller {
     public Classifier(Model model, double minConfidence) {
         this(model, minConfidence, new FeatureExtractor(Objects.requireNonNull(model, "model").features(),
                 model.vectors()), network(model, model.weights().members()));
+    }
+
+    /**
+     * A classifier for {@code model} whose features run the given sentence encoder instead of the one
+     * {@link org.wirecopy.features.SentenceEncoders#require} finds: a training run passes one that remembers the
+     * embeddings of its paragraphs. Flags no paragraph as uncertain.
+     *
+     * @param model   a trained model; not null
+     * @param encoder the encoder the model's {@link org.wirecopy.features.FeatureConfig#encoder()} names, or null
+     *                when it names none
+     * @throws IllegalArgumentException when the encoder does not fit the model's features
+     */
+    public Classifier(Model model, SentenceEncoder encoder) {
+        this(model, 0.0, new FeatureExtractor(Objects.requireNonNull(model, "model").features(), model.vectors(),
+                encoder), network(model, model.weights().members()));
     }
 
     /** Shares the (immutable, thread-safe) feature extractor and networks of another classifier of {@code model}. */

@@ -147,6 +147,12 @@ final class Explainer {
             for (int d = 0; d < dims.length; d++) dims[d] = vo + d;
             out.add(new Group("vector:paragraph", Explanation.Source.PARAGRAPH, 0, dims));
         }
+        if (features.config().encoderDims() > 0) {
+            int eo = features.config().encoderOffset();
+            int[] dims = new int[features.config().encoderDims()];
+            for (int d = 0; d < dims.length; d++) dims[d] = eo + d;
+            out.add(new Group("encoder:" + features.config().encoder(), Explanation.Source.PARAGRAPH, 0, dims));
+        }
         Map<Integer, List<String>> byBucket = new TreeMap<>();
         for (String g : features.ngrams(normalizedText)) {
             List<String> names = byBucket.computeIfAbsent(features.bucket(g), k -> new ArrayList<>());

@@ -21,6 +21,7 @@ public final class FeatureExtractor {
 
     private final FeatureConfig config;
     private final StaticVectors vectors;
+    private final SentenceEncoder encoder;
 
     /**
      * An extractor for a feature set without paragraph vectors ({@link FeatureConfig#vectorDims()} 0).
@@ -42,7 +43,31 @@ public final class FeatureExtractor {
      *                                  given
      */
     public FeatureExtractor(FeatureConfig config, StaticVectors vectors) {
+        this(config, vectors, config != null && config.encoder() != null
+                ? SentenceEncoders.require(config.encoder()) : null);
+    }
+
+    /**
+     * An extractor for {@code config} that runs {@code encoder} when the feature set has a sentence encoder (and
+     * ignores it otherwise): a training run gives a {@link SentenceEncoders#memoizing memoizing} one.
+     *
+     * @param config  the feature configuration; not null
+     * @param vectors the static word vectors, or null when the feature set has none
+     * @param encoder the sentence encoder {@link FeatureConfig#encoder()} names, or null when it names none
+     * @throws IllegalArgumentException when the vectors or the encoder do not fit the feature set
+     */
+    public FeatureExtractor(FeatureConfig config, StaticVectors vectors, SentenceEncoder encoder) {
         this.config = Objects.requireNonNull(config, "config");
+        if (config.encoder() != null) {
+            if (encoder == null || !config.encoder().equals(encoder.name()) || encoder.dims() != config.encoderDims()) {
+                throw new IllegalArgumentException("features need the sentence encoder '" + config.encoder() + "' of "
+                        + config.encoderDims() + " dimensions, got " + (encoder == null ? "none"
+                        : "'" + encoder.name() + "' of " + encoder.dims()));
+            }
+            this.encoder = encoder;
+        } else {
+            this.encoder = null;
+        }
         if (config.vectorDims() > 0) {
             if (vectors == null) {
                 throw new IllegalArgumentException("features " + config.version() + " need static word vectors; "
@@ -106,6 +131,11 @@ public final class FeatureExtractor {
             vec = new float[n][vectors.dims()];
             for (int i = 0; i < n; i++) vectors.embed(paragraphs.get(i).normalizedText(), vec[i], 0);
         }
+        float[][] embedded = null;
+        if (encoder != null) {
+            embedded = new float[n][encoder.dims()];
+            for (int i = 0; i < n; i++) encoder.embed(paragraphs.get(i).normalizedText(), embedded[i], 0);
+        }
         float[][] markup = null;
         if (config.markupCues()) {
             markup = new float[n][MarkupCues.COUNT];
@@ -122,7 +152,7 @@ public final class FeatureExtractor {
         float[] val = buffers.val;
         List<SparseVector> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(vector(i, cues, mean, markup == null ? null : markup[i],
-                vec == null ? null : vec[i], grams[i], idx, val));
+                vec == null ? null : vec[i], embedded == null ? null : embedded[i], grams[i], idx, val));
         // a thread keeps its buffers only while they are small: one huge paragraph must not pin megabytes
         if (buffers.oversized()) BUFFERS.remove();
         return out;
@@ -150,8 +180,8 @@ public final class FeatureExtractor {
 
     /** The input vector of paragraph {@code i}; {@code idx} and {@code val} are scratch space.
      * Entries of value 0 (or -0) are left out as they are written (k advances only past a non-zero one). */
-    private SparseVector vector(int i, float[][] cues, float[] mean, float[] markup, float[] vec, Grams g, int[] idx,
-                                float[] val) {
+    private SparseVector vector(int i, float[][] cues, float[] mean, float[] markup, float[] vec, float[] embedded,
+                                Grams g, int[] idx, float[] val) {
         int n = cues.length;
         int k = 0;
         float[] own = cues[i];
@@ -200,6 +230,14 @@ public final class FeatureExtractor {
                 idx[k] = vo + c;
                 val[k] = vec[c];
                 k += vec[c] != 0f ? 1 : 0;
+            }
+        }
+        if (embedded != null) {
+            int eo = config.encoderOffset();
+            for (int c = 0; c < embedded.length; c++) {
+                idx[k] = eo + c;
+                val[k] = embedded[c];
+                k += embedded[c] != 0f ? 1 : 0;
             }
         }
         int offset = config.ngramOffset();
@@ -287,6 +325,7 @@ public final class FeatureExtractor {
      * after {@code "a"}.
      */
     private Grams hashNgrams(Tokens tokens, Ngrams scratch) {
+        if (config.maxNgram() == 0) return NO_GRAMS;
         int mask = config.buckets() - 1;
         int n = tokens.count;
         char[] s = tokens.chars;
@@ -386,6 +425,7 @@ public final class FeatureExtractor {
 
     private void forEachNgram(List<String> tokens, java.util.function.Consumer<String> sink) {
         int n = tokens.size();
+        if (config.maxNgram() == 0) return;
         for (int i = 0; i < n; i++) sink.accept(tokens.get(i));
         if (config.maxNgram() >= 2 && n > 0) {
             sink.accept(BEGIN + " " + tokens.get(0));

@@ -90,6 +90,8 @@ public final class ConfigIO {
                     "write one with init-config and keep the keys you need");
         }
         ObjectNode merged = JSON.valueToTree(ExperimentConfig.defaults());
+        // keys whose default (null) is left out of the written configuration, which a file may still give
+        if (merged.path("training").path("features") instanceof ObjectNode f && !f.has("encoder")) f.putNull("encoder");
         merge(merged, (ObjectNode) user, "", name, lines);
         try {
             return JSON.treeToValue(merged, ExperimentConfig.class);

@@ -12,6 +12,8 @@ import org.wirecopy.corpus.LabelledParagraph;
 import org.wirecopy.eval.Evaluation;
 import org.wirecopy.eval.Evaluator;
 import org.wirecopy.features.FeatureExtractor;
+import org.wirecopy.features.SentenceEncoder;
+import org.wirecopy.features.SentenceEncoders;
 import org.wirecopy.features.SparseVector;
 import org.wirecopy.model.Model;
 import org.wirecopy.model.Provenance;
@@ -57,6 +59,8 @@ public final class Trainer {
     private Consumer<Progress> listener = p -> { };
     private Furniture furniture = Furniture.NONE;
     private org.wirecopy.features.StaticVectors vectors;
+    /** The features' sentence encoder, memoizing; made on first use when the features name one. */
+    private SentenceEncoder encoder;
 
     /**
      * A trainer for {@code config}, with no listener, furniture or vectors.
@@ -87,6 +91,26 @@ public final class Trainer {
     public Trainer withVectors(org.wirecopy.features.StaticVectors v) {
         this.vectors = v;
         return this;
+    }
+
+    /**
+     * The sentence encoder of a feature set that has one ({@link org.wirecopy.features.FeatureConfig#encoder()}),
+     * instead of the one {@link SentenceEncoders#require} finds. The trainer remembers every embedding it asks for
+     * (each distinct paragraph is embedded once per training run, however many epochs and dev evaluations read it).
+     *
+     * @param e the encoder, or null to find it by name when the features need one
+     * @return this trainer
+     */
+    public Trainer withEncoder(SentenceEncoder e) {
+        this.encoder = e == null ? null : SentenceEncoders.memoizing(e);
+        return this;
+    }
+
+    /** The memoizing encoder of the features, or null when they have none. */
+    private SentenceEncoder encoder() {
+        if (config.features().encoder() == null) return null;
+        if (encoder == null) encoder = SentenceEncoders.memoizing(SentenceEncoders.require(config.features().encoder()));
+        return encoder;
     }
 
     /**
@@ -132,7 +156,7 @@ public final class Trainer {
                 }
             }
         }
-        FeatureExtractor fx = new FeatureExtractor(config.features(), vectors);
+        FeatureExtractor fx = new FeatureExtractor(config.features(), vectors, encoder());
         List<SequenceTrainer.Sequence> sequences = new ArrayList<>();
         for (LabelledArticle a : train.articles()) sequences.addAll(toSequences(a, fx, labels));
         long cropSeed = new java.util.Random(config.seed() ^ 0x5DEECE66DL).nextLong();
@@ -149,7 +173,7 @@ public final class Trainer {
                 weights -> {
             epochCounter[0]++;
             if (dev == null) return epochCounter[0];
-            return Evaluator.evaluate(new Classifier(model(labels, weights, dl4jConf, provisional(configJson))), dev)
+            return Evaluator.evaluate(classifier(model(labels, weights, dl4jConf, provisional(configJson))), dev)
                     .macroF1();
         }, e -> {
             LOG.debug("epoch {}/{}: loss {} dev macro-F1 {}", e.epoch(), config.epochs(),
@@ -161,14 +185,14 @@ public final class Trainer {
         NetworkWeights weights = result.weights();
         if (dev != null || config.temperature() != 0) {
             double t = config.temperature() != 0 ? config.temperature()
-                    : Calibrator.fitTemperature(new Classifier(model(labels, weights, dl4jConf, provisional(configJson))),
+                    : Calibrator.fitTemperature(classifier(model(labels, weights, dl4jConf, provisional(configJson))),
                     dev);
             devMetrics.put("temperature", t);
             weights = Calibrator.scaled(weights, t);
         }
         Model draft = model(labels, weights, dl4jConf, provisional(configJson));
         if (dev != null) {
-            putDevFigures(devMetrics, draft, dev);
+            putDevFigures(devMetrics, classifier(draft), dev);
         }
         String dataName = furniture.groups().isEmpty() ? train.name()
                 : train.name() + " + page furniture " + furniture.name() + " (sha256 " + furniture.sha256() + ")";
@@ -192,6 +216,7 @@ public final class Trainer {
             int done = k * config.epochs();
             TrainingConfig member = config.toBuilder().seed(config.seed() + k).ensemble(1).build();
             Trainer t = new Trainer(member).withFurniture(furniture).withVectors(vectors)
+                    .withMemoizedEncoder(encoder())
                     .onProgress(p -> listener.accept(new Progress(done + p.epoch(), n * config.epochs(), p.loss(),
                             p.devMacroF1())));
             LOG.info("ensemble member {}/{} (seed {})", k + 1, n, member.seed());
@@ -204,7 +229,7 @@ public final class Trainer {
                 first.dl4jConfiguration(), first.provenance(), first.vectors());
         Map<String, Double> devMetrics = new LinkedHashMap<>();
         if (dev != null) {
-            putDevFigures(devMetrics, draft, dev);
+            putDevFigures(devMetrics, classifier(draft), dev);
         }
         for (int k = 0; k < n; k++) {
             Map<String, Double> m = members.get(k).provenance().devMetrics();
@@ -219,12 +244,23 @@ public final class Trainer {
                 first.dl4jConfiguration(), ensemble, first.vectors());
     }
 
+    /** Shares an encoder that already memoizes (an ensemble's members share their leader's). */
+    private Trainer withMemoizedEncoder(SentenceEncoder memoizing) {
+        this.encoder = memoizing;
+        return this;
+    }
+
+    /** A classifier of a draft model that reads the run's memoizing encoder. */
+    private Classifier classifier(Model m) {
+        return new Classifier(m, encoder());
+    }
+
     /** The dev figures recorded in a model's provenance: accuracy, macro-F1 and F1 per label. */
-    private static void putDevFigures(Map<String, Double> devMetrics, Model draft, Corpus dev) {
-        Evaluation ev = Evaluator.evaluate(new Classifier(draft), dev);
+    private static void putDevFigures(Map<String, Double> devMetrics, Classifier draft, Corpus dev) {
+        Evaluation ev = Evaluator.evaluate(draft, dev);
         devMetrics.put("accuracy", ev.accuracy());
         devMetrics.put("macroF1", ev.macroF1());
-        for (String l : draft.labels()) devMetrics.put("f1." + l, ev.f1(l));
+        for (String l : draft.model().labels()) devMetrics.put("f1." + l, ev.f1(l));
     }
 
     private Model model(List<String> labels, NetworkWeights weights, String dl4jConf, Provenance p) {

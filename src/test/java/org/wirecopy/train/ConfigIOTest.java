@@ -31,6 +31,14 @@ class ConfigIOTest {
     }
 
     @Test
+    void aFileMayNameTheSentenceEncoderThatTheDefaultsLeaveOut() {
+        ExperimentConfig c = ConfigIO.parse("{\"training\": {\"features\": {\"encoder\": \"minilm\"}}}", "c.json");
+        assertEquals("minilm", c.training().features().encoder());
+        assertEquals(c, ConfigIO.parse(ConfigIO.toJson(c), "again.json"));
+        assertEquals(null, ConfigIO.parse("{}", "d.json").training().features().encoder());
+    }
+
+    @Test
     void typosAndBadValuesAreDataProblemsWithFileLineAndKey() {
         assertEquals(new DataProblem("exp.json", 2, "training.epoch", "unknown key", "did you mean 'epochs'? "
                         + "known keys here: " + List.copyOf(names(TrainingConfig.defaults()))),
