@@ -54,6 +54,16 @@ public record Tensor(String name, int[] shape, float[] data) {
         return data.clone();
     }
 
+    /**
+     * The row-major values themselves, not a copy: for the network's own classes, which only read them (copying the
+     * 7 MB of a seed ensemble's weights again for every member was a tenth of loading a model).
+     *
+     * @return the tensor's array; never written to
+     */
+    float[] values() {
+        return data;
+    }
+
     /** {@return the number of values} */
     public int size() {
         return data.length;
