@@ -307,25 +307,53 @@ public final class ModelIO {
                 throw new ModelFormatException(name + ": manifest has no checksum for " + entry);
             }
         }
-        for (Map.Entry<?, ?> sum : sums.entrySet()) {
-            String entry = (String) sum.getKey();
-            byte[] data = entries.get(entry);
-            if (data == null) {
-                throw new ModelFormatException(name + ": entry " + entry + " is missing; the file is truncated or "
-                        + "was edited; copy or download the model again");
+        // the weights, by far the largest entry, are hashed on another thread while the rest is read and checked;
+        // a mismatch in them is reported where it was when they were hashed in turn: before any later error
+        BackgroundDigest weightsSum = null;
+        String weightsExpected = null;
+        boolean weightsChecked = false;
+        try {
+            for (Map.Entry<?, ?> sum : sums.entrySet()) {
+                String entry = (String) sum.getKey();
+                byte[] data = entries.get(entry);
+                if (data == null) {
+                    throw new ModelFormatException(name + ": entry " + entry + " is missing; the file is truncated or "
+                            + "was edited; copy or download the model again");
+                }
+                String expected = ModelJson.text(sum.getValue());
+                if (entry.equals(WEIGHTS)) {
+                    weightsSum = BackgroundDigest.start(data);
+                    weightsExpected = expected;
+                } else {
+                    checkSum(name, entry, sha256(data), expected);
+                }
             }
-            String actual = sha256(data);
-            String expected = ModelJson.text(sum.getValue());
-            if (!actual.equals(expected)) {
-                throw new ModelFormatException(name + ": checksum mismatch in " + entry + " (SHA-256 " + actual
-                        + ", manifest says " + expected + "); the file is corrupt, copy or download it again");
+            for (String entry : entries.keySet()) {
+                if (!entry.equals(MANIFEST) && !entry.equals(MANIFEST_SHA) && !sums.containsKey(entry)) {
+                    throw new ModelFormatException(name + ": entry " + entry + " is not listed in the manifest");
+                }
             }
+            Model model = model(m, version, entries, name);
+            weightsChecked = true;
+            if (weightsSum != null) checkSum(name, WEIGHTS, weightsSum.hex(), weightsExpected);
+            return model;
+        } catch (ModelFormatException | RuntimeException e) {
+            if (weightsSum != null && !weightsChecked) checkSum(name, WEIGHTS, weightsSum.hex(), weightsExpected);
+            throw e;
         }
-        for (String entry : entries.keySet()) {
-            if (!entry.equals(MANIFEST) && !entry.equals(MANIFEST_SHA) && !sums.containsKey(entry)) {
-                throw new ModelFormatException(name + ": entry " + entry + " is not listed in the manifest");
-            }
+    }
+
+    private static void checkSum(String name, String entry, String actual, String expected)
+            throws ModelFormatException {
+        if (!actual.equals(expected)) {
+            throw new ModelFormatException(name + ": checksum mismatch in " + entry + " (SHA-256 " + actual
+                    + ", manifest says " + expected + "); the file is corrupt, copy or download it again");
         }
+    }
+
+    /** The model the checked entries hold. */
+    private static Model model(Object m, int version, Map<String, byte[]> entries, String name)
+            throws ModelFormatException {
         try {
             List<String> labels = new ArrayList<>();
             Object labelArray = ModelJson.get(m, "labels");
