@@ -3,6 +3,7 @@
 #   - cold start: process start to the first result line of classify docs/examples/sample-post.txt, plain java -jar
 #     and with each build's AppCDS archive (-XX:SharedArchiveFile=DIR/wirecopy.jsa);
 #   - the whole process's CPU (user + sys) of the plain run;
+#   - a whole run of classify --format jsonl docs/examples/posts.jsonl with the archive (the classes of a JSONL run);
 #   - in an app: Classifier.bundled() and the first classify(text) after it (src/bench/LoadTimes.java), wall and
 #     thread CPU, milliseconds.
 #
@@ -17,6 +18,7 @@ A=$(cd "$1" && pwd)
 B=$(cd "$2" && pwd)
 RUNS=${3:-11}
 SAMPLE=docs/examples/sample-post.txt
+CORPUS=docs/examples/posts.jsonl
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 median() { sort -g | awk '{v[NR]=$1} END {if (NR % 2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
@@ -39,6 +41,11 @@ for i in $(seq "$RUNS"); do
         first_line java -jar "$dir/wirecopy.jar" classify "$SAMPLE" >> "$WORK/$which.plain"
         [ -f "$dir/wirecopy.jsa" ] && first_line java -XX:SharedArchiveFile="$dir/wirecopy.jsa" -jar "$dir/wirecopy.jar" \
             classify "$SAMPLE" >> "$WORK/$which.cds"
+        if [ -f "$dir/wirecopy.jsa" ]; then # a JSONL run: other classes than the text post's
+            /usr/bin/time -f "%e" -o "$WORK/last" java -XX:SharedArchiveFile="$dir/wirecopy.jsa" -jar "$dir/wirecopy.jar" \
+                classify --format jsonl "$CORPUS" > /dev/null 2>&1
+            cat "$WORK/last" >> "$WORK/$which.jsonl"
+        fi
         /usr/bin/time -f "%U %S" -o "$WORK/last" java -jar "$dir/wirecopy.jar" classify "$SAMPLE" > /dev/null 2>&1
         awk '{print $1 + $2}' "$WORK/last" >> "$WORK/$which.cpu"
         java -cp "$WORK/classes:$dir/wirecopy.jar:$dir/lib/*" LoadTimes "$SAMPLE" > "$WORK/last"
@@ -60,6 +67,7 @@ row() { # label, file suffix
 row "cold start to the first result, plain java -jar, s" plain
 row "cold start to the first result, with AppCDS, s" cds
 row "CPU of the plain cold start (user + sys), s" cpu
+row "whole run, classify --format jsonl posts.jsonl, AppCDS, s" jsonl
 row "Classifier.bundled() in a fresh JVM, ms" load
 row "the first classify(text) after it, ms" first
 row "Classifier.bundled(), thread CPU, ms" loadcpu
