@@ -57,12 +57,12 @@ done
 echo "A: $A"
 echo "B: $B"
 echo "medians of $RUNS alternating runs; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| %-52s | %9s | %9s | %6s |\n' "figure" "A" "B" "B / A"
-printf '|%s|%s|%s|%s|\n' "------------------------------------------------------" "----------:" "----------:" "-------:"
+printf '| %-58s | %9s | %9s | %6s |\n' "figure" "A" "B" "B / A"
+printf '|%s|%s|%s|%s|\n' "------------------------------------------------------------" "----------:" "----------:" "-------:"
 row() { # label, file suffix
     [ -s "$WORK/A.$2" ] && [ -s "$WORK/B.$2" ] || return 0
     local a b; a=$(median < "$WORK/A.$2"); b=$(median < "$WORK/B.$2")
-    printf '| %-52s | %9s | %9s | %6s |\n' "$1" "$a" "$b" "$(awk "BEGIN {printf \"%.2f\", $b / $a}")"
+    printf '| %-58s | %9s | %9s | %6s |\n' "$1" "$a" "$b" "$(awk "BEGIN {printf \"%.2f\", $b / $a}")"
 }
 row "cold start to the first result, plain java -jar, s" plain
 row "cold start to the first result, with AppCDS, s" cds
