@@ -55,8 +55,8 @@ public record Tensor(String name, int[] shape, float[] data) {
     }
 
     /**
-     * The row-major values themselves, not a copy: for the network's own classes, which only read them (copying the
-     * 7 MB of a seed ensemble's weights again for every member was a tenth of loading a model).
+     * The row-major values themselves, not a copy: for the network's own classes, which only read them (building a
+     * seed ensemble copied its 7 MB of weights twice more through {@link #data()} and new tensors).
      *
      * @return the tensor's array; never written to
      */
