@@ -24,14 +24,18 @@ import java.nio.file.NoSuchFileException;
 @Command(name = "wirecopy", mixinStandardHelpOptions = true, versionProvider = WirecopyCli.VersionProvider.class,
         description = "Labels every paragraph of an article as REPORTING (pasted agency or newspaper copy), "
                 + "COMMENTARY (the writer's own words) or BOILERPLATE (site furniture).",
-        subcommands = {ClassifyCommand.class, TrainCommand.class, EvaluateCommand.class, ValidateDataCommand.class,
-                InspectCommand.class, CrossValidateCommand.class, BaselinesCommand.class, TuneThresholdCommand.class,
-                InitConfigCommand.class, org.wirecopy.serve.ServeCommand.class,
-                org.wirecopy.match.cli.IndexCommand.class, org.wirecopy.match.cli.MatchCommand.class,
-                SummarizeCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad data, 4 I/O error, 5 bad model file.",
                 "--stacktrace (anywhere) prints the full trace of an error."})
 public final class WirecopyCli implements Runnable {
+
+    /**
+     * The verbs, in the order the help lists them. They are added by {@link #commandLine(String)}, not by the
+     * {@code @Command} annotation: picocli builds a verb's model of its options by reflection when it is added, and
+     * building all of them was about a third of a short run's start-up (docs/performance.md, "Seventh round").
+     */
+    static final java.util.List<String> VERBS = java.util.List.of("classify", "train", "evaluate", "validate-data",
+            "inspect", "cross-validate", "baselines", "tune-threshold", "init-config", "serve", "index", "match",
+            "summarize", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -80,7 +84,7 @@ public final class WirecopyCli implements Runnable {
         boolean trace = stacktrace;
         int code;
         try {
-            CommandLine cl = new CommandLine(new WirecopyCli());
+            CommandLine cl = commandLine(rest.isEmpty() ? null : rest.get(0));
             cl.setOut(out);
             cl.setErr(err);
             cl.setExecutionExceptionHandler((ex, cmd, parsed) -> handle(ex, cmd.getErr(), trace));
@@ -99,6 +103,45 @@ public final class WirecopyCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command line with every verb, or with only {@code first} when it names one: a run of one verb parses, helps
+     * and fails exactly as with all of them (the verb's options and messages are its own), and anything else (no verb,
+     * a top-level option, a misspelt verb that gets suggestions, {@code help}) gets every verb.
+     *
+     * @param first the first argument, or null
+     * @return the command line, with no streams or handlers set
+     */
+    static CommandLine commandLine(String first) {
+        CommandLine cl = new CommandLine(new WirecopyCli());
+        if (first != null && !first.equals("help") && VERBS.contains(first)) {
+            cl.addSubcommand(verb(first));
+        } else {
+            for (String v : VERBS) cl.addSubcommand(verb(v));
+        }
+        return cl;
+    }
+
+    /** A new command object of the verb {@code name}, one of {@link #VERBS}. */
+    static Object verb(String name) {
+        return switch (name) {
+            case "classify" -> new ClassifyCommand();
+            case "train" -> new TrainCommand();
+            case "evaluate" -> new EvaluateCommand();
+            case "validate-data" -> new ValidateDataCommand();
+            case "inspect" -> new InspectCommand();
+            case "cross-validate" -> new CrossValidateCommand();
+            case "baselines" -> new BaselinesCommand();
+            case "tune-threshold" -> new TuneThresholdCommand();
+            case "init-config" -> new InitConfigCommand();
+            case "serve" -> new org.wirecopy.serve.ServeCommand();
+            case "index" -> new org.wirecopy.match.cli.IndexCommand();
+            case "match" -> new org.wirecopy.match.cli.MatchCommand();
+            case "summarize" -> new SummarizeCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("no verb " + name);
+        };
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.wirecopy.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -79,10 +77,12 @@ public final class ModelIO {
             WEIGHTS, MAX_MODEL_BYTES, VECTORS, StaticVectors.MAX_BYTES);
     private static final long ENTRY_TIME = 315532800000L; // 1980-01-01, the zip epoch
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Writes the JSON entries; loading reads them with {@link ModelJson}, without jackson-databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    }
 
     private ModelIO() {
     }
@@ -107,16 +107,17 @@ public final class ModelIO {
      * @return a zip with the manifest, its checksum and every entry
      */
     public static byte[] toBytes(Model model) {
+        ObjectMapper json = Json.MAPPER;
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try {
-            entries.put(PROVENANCE, JSON.writeValueAsBytes(model.provenance()));
+            entries.put(PROVENANCE, json.writeValueAsBytes(model.provenance()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write provenance", e);
         }
         entries.put(WEIGHTS, model.weights().toBytes());
         entries.put(DL4J_CONF, model.dl4jConfiguration().getBytes(StandardCharsets.UTF_8));
         if (model.vectors() != null) entries.put(VECTORS, model.vectors().toBytes());
-        ObjectNode manifest = JSON.createObjectNode();
+        ObjectNode manifest = json.createObjectNode();
         manifest.put("format", FORMAT);
         int members = model.weights().members();
         manifest.put("formatVersion", members > 1 ? FORMAT_VERSION : SINGLE_NETWORK_VERSION);
@@ -136,7 +137,7 @@ public final class ModelIO {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-                byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
+                byte[] manifestBytes = json.writeValueAsBytes(manifest);
                 put(zip, MANIFEST, manifestBytes);
                 put(zip, MANIFEST_SHA, (sha256(manifestBytes) + "\n").getBytes(StandardCharsets.US_ASCII));
                 for (Map.Entry<String, byte[]> e : entries.entrySet()) put(zip, e.getKey(), e.getValue());
@@ -267,17 +268,18 @@ public final class ModelIO {
             throw new ModelFormatException(name + " is not a wirecopy model: it has no " + MANIFEST
                     + (entries.isEmpty() ? " (the file is empty, not a zip, or truncated)" : ""));
         }
-        JsonNode m;
+        Object m;
         try {
-            m = JSON.readTree(manifestBytes);
+            m = ModelJson.parse(manifestBytes);
         } catch (IOException e) {
             throw new ModelFormatException(name + ": " + MANIFEST + " is not valid JSON: " + e.getMessage(), e);
         }
-        if (!FORMAT.equals(m.path("format").asText())) {
+        String format = ModelJson.text(ModelJson.get(m, "format"));
+        if (!FORMAT.equals(format)) {
             throw new ModelFormatException(name + " is not a wirecopy model: manifest format is '"
-                    + m.path("format").asText() + "', expected '" + FORMAT + "'");
+                    + format + "', expected '" + FORMAT + "'");
         }
-        int version = m.path("formatVersion").asInt(-1);
+        int version = ModelJson.asInt(ModelJson.get(m, "formatVersion"), -1);
         if (version > FORMAT_VERSION) {
             throw new ModelFormatException(name + ": model format version " + version
                     + " is newer than this release reads (" + FORMAT_VERSION + "); upgrade wirecopy to load it");
@@ -297,48 +299,84 @@ public final class ModelIO {
                         + "copy or download it again");
             }
         }
-        JsonNode sums = m.path("sha256");
-        if (!sums.isObject() || sums.isEmpty()) throw new ModelFormatException(name + ": manifest lists no checksums");
+        if (!(ModelJson.get(m, "sha256") instanceof Map<?, ?> sums) || sums.isEmpty()) {
+            throw new ModelFormatException(name + ": manifest lists no checksums");
+        }
         for (String entry : List.of(PROVENANCE, WEIGHTS, DL4J_CONF)) {
-            if (!sums.has(entry)) throw new ModelFormatException(name + ": manifest has no checksum for " + entry);
-        }
-        var names = sums.fieldNames();
-        while (names.hasNext()) {
-            String entry = names.next();
-            byte[] data = entries.get(entry);
-            if (data == null) {
-                throw new ModelFormatException(name + ": entry " + entry + " is missing; the file is truncated or "
-                        + "was edited; copy or download the model again");
-            }
-            String actual = sha256(data);
-            String expected = sums.get(entry).asText();
-            if (!actual.equals(expected)) {
-                throw new ModelFormatException(name + ": checksum mismatch in " + entry + " (SHA-256 " + actual
-                        + ", manifest says " + expected + "); the file is corrupt, copy or download it again");
+            if (!sums.containsKey(entry)) {
+                throw new ModelFormatException(name + ": manifest has no checksum for " + entry);
             }
         }
-        for (String entry : entries.keySet()) {
-            if (!entry.equals(MANIFEST) && !entry.equals(MANIFEST_SHA) && !sums.has(entry)) {
-                throw new ModelFormatException(name + ": entry " + entry + " is not listed in the manifest");
+        // the weights, by far the largest entry, are hashed on another thread while the rest is read and checked;
+        // a mismatch in them is reported where it was when they were hashed in turn: before any later error
+        BackgroundDigest weightsSum = null;
+        String weightsExpected = null;
+        boolean weightsChecked = false;
+        try {
+            for (Map.Entry<?, ?> sum : sums.entrySet()) {
+                String entry = (String) sum.getKey();
+                byte[] data = entries.get(entry);
+                if (data == null) {
+                    throw new ModelFormatException(name + ": entry " + entry + " is missing; the file is truncated or "
+                            + "was edited; copy or download the model again");
+                }
+                String expected = ModelJson.text(sum.getValue());
+                if (entry.equals(WEIGHTS)) {
+                    weightsSum = BackgroundDigest.start(data);
+                    weightsExpected = expected;
+                } else {
+                    checkSum(name, entry, sha256(data), expected);
+                }
             }
+            for (String entry : entries.keySet()) {
+                if (!entry.equals(MANIFEST) && !entry.equals(MANIFEST_SHA) && !sums.containsKey(entry)) {
+                    throw new ModelFormatException(name + ": entry " + entry + " is not listed in the manifest");
+                }
+            }
+            Model model = model(m, version, entries, name);
+            weightsChecked = true;
+            if (weightsSum != null) checkSum(name, WEIGHTS, weightsSum.hex(), weightsExpected);
+            return model;
+        } catch (ModelFormatException | RuntimeException e) {
+            if (weightsSum != null && !weightsChecked) checkSum(name, WEIGHTS, weightsSum.hex(), weightsExpected);
+            throw e;
         }
+    }
+
+    private static void checkSum(String name, String entry, String actual, String expected)
+            throws ModelFormatException {
+        if (!actual.equals(expected)) {
+            throw new ModelFormatException(name + ": checksum mismatch in " + entry + " (SHA-256 " + actual
+                    + ", manifest says " + expected + "); the file is corrupt, copy or download it again");
+        }
+    }
+
+    /** The model the checked entries hold. */
+    private static Model model(Object m, int version, Map<String, byte[]> entries, String name)
+            throws ModelFormatException {
         try {
             List<String> labels = new ArrayList<>();
-            for (JsonNode l : m.withArray("labels")) labels.add(l.asText());
-            FeatureConfig features = JSON.treeToValue(m.get("features"), FeatureConfig.class);
-            JsonNode n = m.get("network");
-            NetworkConfig network = new NetworkConfig(Architecture.fromId(n.path("architecture").asText()),
-                    n.path("hidden").asInt(), n.path("recurrent").asInt(), n.path("inputDropout").asDouble(),
-                    n.path("dropout").asDouble());
+            Object labelArray = ModelJson.get(m, "labels");
+            if (labelArray != null && !(labelArray instanceof List)) {
+                throw new IllegalArgumentException("labels must be a JSON array, got " + ModelJson.text(labelArray));
+            }
+            if (labelArray != null) for (Object l : (List<?>) labelArray) labels.add(ModelJson.text(l));
+            FeatureConfig features = ModelJson.features(ModelJson.get(m, "features"));
+            Object n = ModelJson.get(m, "network");
+            NetworkConfig network = new NetworkConfig(
+                    Architecture.fromId(ModelJson.text(ModelJson.get(n, "architecture"))),
+                    ModelJson.asInt(ModelJson.get(n, "hidden"), 0), ModelJson.asInt(ModelJson.get(n, "recurrent"), 0),
+                    ModelJson.asDouble(ModelJson.get(n, "inputDropout")),
+                    ModelJson.asDouble(ModelJson.get(n, "dropout")));
             NetworkWeights weights = NetworkWeights.fromBytes(entries.get(WEIGHTS), name + "!" + WEIGHTS);
             int members = weights.members();
-            int declared = m.path("members").asInt(1);
+            int declared = ModelJson.asInt(ModelJson.get(m, "members"), 1);
             if (members != declared || (members > 1 && version < 3)) {
                 throw new ModelFormatException(name + ": the weights hold " + members + " network(s), the manifest "
                         + "(format version " + version + ") declares " + declared
                         + "; the file was edited or is corrupt, copy or download it again");
             }
-            Provenance provenance = JSON.readValue(entries.get(PROVENANCE), Provenance.class);
+            Provenance provenance = ModelJson.provenance(ModelJson.parse(entries.get(PROVENANCE)));
             StaticVectors vectors = null;
             if (features.vectorDims() > 0) {
                 byte[] v = entries.get(VECTORS);
@@ -350,8 +388,8 @@ public final class ModelIO {
             }
             Model model = new Model(labels, features, network, weights,
                     new String(entries.get(DL4J_CONF), StandardCharsets.UTF_8), provenance, vectors);
-            // builds the forward pass once to check every tensor's shape against the configuration
-            new Ensemble(network, weights, features.inputSize(), labels.size());
+            // every tensor's shape against the configuration, as building the forward pass (Classifier) checks it
+            Ensemble.check(network, weights, features.inputSize(), labels.size());
             return model;
         } catch (IOException | RuntimeException e) {
             throw new ModelFormatException(name + ": the manifest and the weights do not make a valid model: "

@@ -60,7 +60,7 @@ public final class Ensemble {
         List<NetworkWeights> each = new java.util.ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             try {
-                NetworkWeights w = weights.member(k);
+                NetworkWeights w = weights.memberView(k);
                 members[k] = new ForwardPass(config, w, inputSize, labels, false);
                 each.add(w);
             } catch (IllegalArgumentException e) {
@@ -70,6 +70,29 @@ public final class Ensemble {
         }
         this.encoder = new SparseEncoder(each, inputSize, Objects.requireNonNull(config, "config").hidden());
         this.labels = labels;
+    }
+
+    /**
+     * Checks, without building anything, what the constructor checks: that every member of {@code weights} has each
+     * tensor of a network of shape {@code config}, of its shape (a model loader's check; building copies the weights).
+     *
+     * @param config    the shape shared by every member
+     * @param weights   one network's weights or an ensemble's
+     * @param inputSize the dimension of the paragraph input vectors
+     * @param labels    the number of labels
+     * @throws IllegalArgumentException when a tensor is missing or misshapen, with the constructor's message
+     */
+    public static void check(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
+        Objects.requireNonNull(config, "config");
+        int n = Objects.requireNonNull(weights, "weights").members();
+        for (int k = 0; k < n; k++) {
+            try {
+                ForwardPass.checkShapes(config, weights.memberView(k), inputSize, labels);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(n == 1 ? e.getMessage()
+                        : "ensemble member " + k + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** {@return the number of member networks read (1 for an ordinary model)} */

@@ -54,6 +54,7 @@ final class ForwardPass {
     ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels, boolean ownEncoder) {
         this.config = Objects.requireNonNull(config, "config");
         this.labels = labels;
+        checkShapes(config, weights, inputSize, labels);
         check(weights.get("enc_W"), inputSize, config.hidden());
         check(weights.get("enc_b"), 1, config.hidden());
         this.encoder = ownEncoder ? new SparseEncoder(List.of(weights), inputSize, config.hidden()) : null;
@@ -386,9 +387,36 @@ final class ForwardPass {
         for (int j = 0; j < z.length; j++) z[j] = (float) (e[j] / sum);
     }
 
+    /**
+     * Checks that {@code weights} has every tensor a network of shape {@code config} reads, each of its shape, in the
+     * order the constructor reads them, without copying any: what building the network would refuse, it refuses
+     * with the same message.
+     *
+     * @throws IllegalArgumentException when a tensor is missing or has the wrong shape
+     */
+    static void checkShapes(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
+        int h = config.hidden();
+        check(weights.get("enc_W"), inputSize, h);
+        check(weights.get("enc_b"), 1, h);
+        int merged = h;
+        if (config.architecture() == Architecture.BILSTM) {
+            int r = config.recurrent();
+            for (String prefix : new String[]{"fwd", "bwd"}) {
+                check(weights.get(prefix + "_W"), h, 4 * r);
+                check(weights.get(prefix + "_RW"), r, 4 * r);
+                check(weights.get(prefix + "_b"), 1, 4 * r);
+            }
+            merged += 2 * r;
+        }
+        check(weights.get("out_W"), merged, labels);
+        check(weights.get("out_b"), 1, labels);
+    }
+
     static Tensor check(Tensor t, int rows, int cols) {
         if (t.rows() * t.cols() != rows * cols || (t.shape().length == 2 && t.rows() != rows && rows != 1)) {
-            throw new IllegalArgumentException("tensor " + t.name() + " has shape " + java.util.Arrays.toString(t.shape())
+            // a tensor of an ensemble's member is named m<k>/...: the message names it as the member has it
+            String name = t.name().substring(t.name().indexOf('/') + 1);
+            throw new IllegalArgumentException("tensor " + name + " has shape " + java.util.Arrays.toString(t.shape())
                     + ", expected [" + rows + ", " + cols + "]");
         }
         return t;

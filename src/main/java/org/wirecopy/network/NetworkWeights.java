@@ -42,6 +42,10 @@ public final class NetworkWeights {
         this.tensors = Collections.unmodifiableMap(m);
     }
 
+    private NetworkWeights(Map<String, Tensor> tensors) {
+        this.tensors = Collections.unmodifiableMap(tensors);
+    }
+
     /**
      * The tensor with this name.
      *
@@ -116,6 +120,26 @@ public final class NetworkWeights {
             if (k == 0 ? name.indexOf('/') < 0 : name.startsWith(prefix)) {
                 out.add(new Tensor(name.substring(prefix.length()), t.shape(), t.data()));
             }
+        }
+        return new NetworkWeights(out);
+    }
+
+    /**
+     * {@link #member(int)} without copying: member {@code k}'s tensors, the same objects, found under their plain
+     * names (each keeps its full name, {@code m<k>/...}); for the network's own classes, which read them.
+     *
+     * @param k the member, 0..members - 1
+     * @return member {@code k}'s weights ({@code this} when there is one member)
+     */
+    NetworkWeights memberView(int k) {
+        int n = members();
+        java.util.Objects.checkIndex(k, n);
+        if (n == 1) return this;
+        String prefix = memberPrefix(k);
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Tensor t : tensors.values()) {
+            String name = t.name();
+            if (k == 0 ? name.indexOf('/') < 0 : name.startsWith(prefix)) out.put(name.substring(prefix.length()), t);
         }
         return new NetworkWeights(out);
     }

@@ -48,8 +48,8 @@ final class SparseEncoder {
         this.rows = new float[inputSize][width];
         this.bias = new float[width];
         for (int m = 0; m < members; m++) {
-            float[] w = ForwardPass.check(weights.get(m).get("enc_W"), inputSize, hidden).data();
-            float[] b = ForwardPass.check(weights.get(m).get("enc_b"), 1, hidden).data();
+            float[] w = ForwardPass.check(weights.get(m).get("enc_W"), inputSize, hidden).values();
+            float[] b = ForwardPass.check(weights.get(m).get("enc_b"), 1, hidden).values();
             for (int i = 0; i < inputSize; i++) System.arraycopy(w, i * hidden, rows[i], m * hidden, hidden);
             System.arraycopy(b, 0, bias, m * hidden, hidden);
         }

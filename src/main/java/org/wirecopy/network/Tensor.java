@@ -54,6 +54,16 @@ public record Tensor(String name, int[] shape, float[] data) {
         return data.clone();
     }
 
+    /**
+     * The row-major values themselves, not a copy: for the network's own classes, which only read them (building a
+     * seed ensemble copied its 7 MB of weights twice more through {@link #data()} and new tensors).
+     *
+     * @return the tensor's array; never written to
+     */
+    float[] values() {
+        return data;
+    }
+
     /** {@return the number of values} */
     public int size() {
         return data.length;

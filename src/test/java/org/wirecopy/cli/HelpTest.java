@@ -19,7 +19,7 @@ class HelpTest {
 
     @Test
     void everyVerbsHelpWritesNothingToStderr() {
-        List<String> verbs = new ArrayList<>(new CommandLine(new WirecopyCli()).getSubcommands().keySet());
+        List<String> verbs = new ArrayList<>(WirecopyCli.commandLine(null).getSubcommands().keySet());
         assertTrue(verbs.size() >= 10 && verbs.contains("summarize"), verbs.toString());
         verbs.add(0, null);
         PrintStream saved = System.err;
@@ -40,6 +40,39 @@ class HelpTest {
             System.setErr(saved);
         }
         assertEquals("", captured.toString(StandardCharsets.UTF_8), "--help wrote to System.err");
+    }
+
+    @Test
+    void aVerbBuiltAloneHelpsAndFailsAsInTheFullCommandLine() {
+        // WirecopyCli.run builds only the verb named first; 'help VERB' builds every verb
+        assertEquals(WirecopyCli.VERBS, new ArrayList<>(WirecopyCli.commandLine(null).getSubcommands().keySet()));
+        for (String v : WirecopyCli.VERBS) {
+            if (v.equals("help")) {
+                assertEquals(WirecopyCli.VERBS, new ArrayList<>(WirecopyCli.commandLine(v).getSubcommands().keySet()));
+                continue;
+            }
+            assertEquals(List.of(v), new ArrayList<>(WirecopyCli.commandLine(v).getSubcommands().keySet()), v);
+            String[] alone = runCli(v, "--help");
+            String[] full = runCli("help", v);
+            assertEquals(full[0], alone[0], v + " --help differs from help " + v);
+            assertEquals(full[1], alone[1], v);
+            // an error names the verb's own help, as it did when every verb was built
+            String[] bad = runCli(v, "--no-such-option");
+            assertEquals("2", bad[2], v);
+            assertTrue(bad[1].startsWith("error: ") && bad[1].contains("; see 'wirecopy " + v + " --help'"), bad[1]);
+        }
+        // a misspelt verb is looked up among all of them
+        String[] typo = runCli("clasify", "x");
+        assertEquals("2", typo[2]);
+        assertTrue(typo[1].contains("see 'wirecopy --help'"), typo[1]);
+    }
+
+    /** stdout, stderr and the exit code of one run. */
+    private static String[] runCli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = WirecopyCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new String[]{out.toString(), err.toString(), String.valueOf(code)};
     }
 
     @Test

@@ -120,6 +120,41 @@ class ModelIOTest {
     }
 
     @Test
+    void weightsChangedWithoutTheirChecksumAreRejectedAheadOfAnyLaterError() throws Exception {
+        // the weights are hashed on another thread while the rest is read: the result must be as if in turn
+        java.util.LinkedHashMap<String, byte[]> entries = entries(ModelIO.toBytes(TestData.tinyModel()));
+        byte[] weights = entries.get(ModelIO.WEIGHTS);
+        String expected = "checksum mismatch in " + ModelIO.WEIGHTS;
+        // one value changed and still finite: only the checksum can tell
+        byte[] changed = weights.clone();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(changed).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putFloat(changed.length - 4, b.getFloat(changed.length - 4) + 1f);
+        // cut short: reported as a corrupt entry, not as weights that do not parse
+        byte[] cut = Arrays.copyOf(weights, weights.length - 5);
+        for (byte[] bad : List.of(changed, cut)) {
+            java.util.LinkedHashMap<String, byte[]> e = new java.util.LinkedHashMap<>(entries);
+            e.put(ModelIO.WEIGHTS, bad);
+            byte[] zip = zip(e.keySet().toArray(new String[0]), e.values().toArray(new byte[0][]));
+            ModelFormatException x = assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(zip, "w.zip"));
+            assertTrue(x.getMessage().contains(expected), x.getMessage());
+            // an entry the manifest does not list is checked after the checksums: the weights are still named
+            e.put(ModelIO.VECTORS, new byte[]{1, 2, 3});
+            byte[] extra = zip(e.keySet().toArray(new String[0]), e.values().toArray(new byte[0][]));
+            x = assertThrows(ModelFormatException.class, () -> ModelIO.fromBytes(extra, "w.zip"));
+            assertTrue(x.getMessage().contains(expected), x.getMessage());
+        }
+        // an interrupted loader waits for the check, and keeps its interrupt
+        Thread.currentThread().interrupt();
+        try {
+            assertEquals(TestData.tinyModel().weights().tensors(),
+                    ModelIO.fromBytes(ModelIO.toBytes(TestData.tinyModel()), "ok.zip").weights().tensors());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void truncatedFileIsRejectedAtEveryCut() throws Exception {
         byte[] full = ModelIO.toBytes(TestData.tinyModel());
         for (int cut : new int[]{0, 10, full.length / 3, full.length / 2, full.length - 30, full.length - 1}) {

@@ -221,6 +221,55 @@ class EnsembleTest {
     }
 
     @Test
+    void theLoadersShapeCheckRefusesWhatBuildingRefusesWithTheSameMessage() {
+        // every tensor of member 1, in turn, one row short, or missing; and member 0's in a model of one network
+        NetworkWeights a = network(1), b = network(2);
+        int cases = 0;
+        for (int member = 0; member < 2; member++) {
+            NetworkWeights target = member == 0 ? a : b;
+            for (Tensor bad : target.tensors()) {
+                for (boolean drop : new boolean[]{false, true}) {
+                    List<Tensor> changed = new java.util.ArrayList<>();
+                    for (Tensor t : target.tensors()) {
+                        if (t != bad) changed.add(t);
+                        else if (!drop) changed.add(shorter(t));
+                    }
+                    NetworkWeights w = member == 0 ? new NetworkWeights(changed)
+                            : NetworkWeights.ensemble(List.of(a, new NetworkWeights(changed)));
+                    IllegalArgumentException built = assertThrows(IllegalArgumentException.class,
+                            () -> new Ensemble(NET, w, DIM, 3), bad.name());
+                    IllegalArgumentException checked = assertThrows(IllegalArgumentException.class,
+                            () -> Ensemble.check(NET, w, DIM, 3), bad.name());
+                    assertEquals(built.getMessage(), checked.getMessage());
+                    assertTrue(checked.getMessage().contains(bad.name()), checked.getMessage());
+                    cases++;
+                }
+            }
+        }
+        assertEquals(2 * 2 * a.tensors().size(), cases);
+        Ensemble.check(NET, NetworkWeights.ensemble(List.of(a, b)), DIM, 3);
+        // another input size or label count is refused as building refuses it
+        IllegalArgumentException labels = assertThrows(IllegalArgumentException.class,
+                () -> Ensemble.check(NET, a, DIM, 4));
+        assertEquals(assertThrows(IllegalArgumentException.class, () -> new Ensemble(NET, a, DIM, 4)).getMessage(),
+                labels.getMessage());
+    }
+
+    /** The tensor with its first row (or value) left out. */
+    private static Tensor shorter(Tensor t) {
+        int[] shape = t.shape();
+        int row = t.size() / shape[0];
+        if (shape[0] == 1) {
+            shape[shape.length - 1]--;
+            row = 1;
+        } else {
+            shape[0]--;
+        }
+        float[] d = t.data();
+        return new Tensor(t.name(), shape, java.util.Arrays.copyOfRange(d, row, d.length));
+    }
+
+    @Test
     void temperatureScalingReachesEveryMember() {
         NetworkWeights all = NetworkWeights.ensemble(List.of(network(1), network(2)));
         NetworkWeights scaled = org.wirecopy.train.Calibrator.scaled(all, 2.0);
