@@ -4,18 +4,15 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.wirecopy.features.TokenizerJson;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -146,25 +143,7 @@ final class TokenEncoder implements AutoCloseable {
     }
 
     static List<String> readVocabulary() {
-        try {
-            JsonNode vocab = new ObjectMapper().readTree(resource(TOKENIZER_RESOURCE)).path("model").path("vocab");
-            if (!vocab.isObject() || vocab.isEmpty()) {
-                throw new IllegalStateException(TOKENIZER_RESOURCE + " has no model.vocab object");
-            }
-            String[] tokens = new String[vocab.size()];
-            for (Iterator<Map.Entry<String, JsonNode>> it = vocab.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                int id = e.getValue().asInt(-1);
-                if (id < 0 || id >= tokens.length || tokens[id] != null) {
-                    throw new IllegalStateException(TOKENIZER_RESOURCE + ": token '" + e.getKey() + "' has id "
-                            + e.getValue() + ", outside 0.." + (tokens.length - 1) + " or taken");
-                }
-                tokens[id] = e.getKey();
-            }
-            return List.copyOf(new ArrayList<>(Arrays.asList(tokens)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + TOKENIZER_RESOURCE, e);
-        }
+        return TokenizerJson.vocabulary(resource(TOKENIZER_RESOURCE), TOKENIZER_RESOURCE);
     }
 
     private static byte[] resource(String name) {

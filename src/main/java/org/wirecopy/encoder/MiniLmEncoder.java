@@ -4,10 +4,9 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.wirecopy.features.FeatureConfig;
 import org.wirecopy.features.SentenceEncoder;
+import org.wirecopy.features.TokenizerJson;
 import org.wirecopy.features.WordPiece;
 
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -160,25 +158,7 @@ final class MiniLmEncoder implements SentenceEncoder {
 
     /** The vocabulary, in id order, from {@code model.vocab} of a tokenizer.json. */
     static List<String> readVocabulary(byte[] tokenizerJson) {
-        try {
-            JsonNode vocab = new ObjectMapper().readTree(tokenizerJson).path("model").path("vocab");
-            if (!vocab.isObject() || vocab.isEmpty()) {
-                throw new IllegalStateException(TOKENIZER_RESOURCE + " has no model.vocab object");
-            }
-            String[] tokens = new String[vocab.size()];
-            for (Iterator<Map.Entry<String, JsonNode>> it = vocab.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                int id = e.getValue().asInt(-1);
-                if (id < 0 || id >= tokens.length || tokens[id] != null) {
-                    throw new IllegalStateException(TOKENIZER_RESOURCE + ": token '" + e.getKey() + "' has id "
-                            + e.getValue() + ", outside 0.." + (tokens.length - 1) + " or taken");
-                }
-                tokens[id] = e.getKey();
-            }
-            return List.of(tokens);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + TOKENIZER_RESOURCE, e);
-        }
+        return TokenizerJson.vocabulary(tokenizerJson, TOKENIZER_RESOURCE);
     }
 
     private static byte[] resource(String name) {

@@ -154,7 +154,7 @@ final class ModelJson {
         Map<?, ?> f = object(v, "features");
         return new FeatureConfig(string(f, "version", "features"), integer(f, "hashBits", "features"),
                 integer(f, "maxNgram", "features"), integer(f, "window", "features"), flag(f, "contrast", "features"),
-                integer(f, "maxChars", "features"));
+                integer(f, "maxChars", "features"), string(f, "encoder", "features"));
     }
 
     /**

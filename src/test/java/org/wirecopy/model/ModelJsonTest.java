@@ -76,6 +76,19 @@ class ModelJsonTest {
     }
 
     @Test
+    void theFeaturesEncoderIsRead() throws Exception {
+        String base = "{\"version\":\"wirecopy.features.v2\",\"hashBits\":12,\"maxNgram\":2,\"window\":2,"
+                + "\"contrast\":true,\"maxChars\":20000";
+        org.wirecopy.features.FeatureConfig with = ModelJson.features(ModelJson.parse((base + ",\"encoder\":\""
+                + org.wirecopy.features.FeatureConfig.MINILM + "\"}").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(org.wirecopy.features.FeatureConfig.MINILM, with.encoder());
+        org.wirecopy.features.FeatureConfig without = ModelJson.features(ModelJson.parse((base + "}")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(null, without.encoder());
+        assertTrue(with.inputSize() > without.inputSize(), "the encoder's values are part of the input");
+    }
+
+    @Test
     void fieldsOfTheWrongTypeAreNamed() throws Exception {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelJson.features(
                 ModelJson.parse("{\"version\":\"wirecopy.features.v2\",\"hashBits\":\"12\"}".getBytes())));
