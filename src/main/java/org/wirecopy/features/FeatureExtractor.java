@@ -178,6 +178,19 @@ public final class FeatureExtractor {
         return mean;
     }
 
+    /**
+     * Writes the non-zero entries of the dense block {@code values}, which starts at input index {@code from}, into
+     * {@code idx} and {@code val} from position {@code k}; returns the position after them.
+     */
+    private static int dense(float[] values, int from, int[] idx, float[] val, int k) {
+        for (int c = 0; c < values.length; c++) {
+            idx[k] = from + c;
+            val[k] = values[c];
+            k += values[c] != 0f ? 1 : 0;
+        }
+        return k;
+    }
+
     /** The input vector of paragraph {@code i}; {@code idx} and {@code val} are scratch space.
      * Entries of value 0 (or -0) are left out as they are written (k advances only past a non-zero one). */
     private SparseVector vector(int i, float[][] cues, float[] mean, float[] markup, float[] vec, float[] embedded,
@@ -216,30 +229,9 @@ public final class FeatureExtractor {
             }
             base += Cues.COUNT + 1;
         }
-        if (markup != null) {
-            int mo = config.markupOffset();
-            for (int c = 0; c < MarkupCues.COUNT; c++) {
-                idx[k] = mo + c;
-                val[k] = markup[c];
-                k += markup[c] != 0f ? 1 : 0;
-            }
-        }
-        if (vec != null) {
-            int vo = config.vectorOffset();
-            for (int c = 0; c < vec.length; c++) {
-                idx[k] = vo + c;
-                val[k] = vec[c];
-                k += vec[c] != 0f ? 1 : 0;
-            }
-        }
-        if (embedded != null) {
-            int eo = config.encoderOffset();
-            for (int c = 0; c < embedded.length; c++) {
-                idx[k] = eo + c;
-                val[k] = embedded[c];
-                k += embedded[c] != 0f ? 1 : 0;
-            }
-        }
+        if (markup != null) k = dense(markup, config.markupOffset(), idx, val, k);
+        if (vec != null) k = dense(vec, config.vectorOffset(), idx, val, k);
+        if (embedded != null) k = dense(embedded, config.encoderOffset(), idx, val, k);
         int offset = config.ngramOffset();
         for (int e = 0; e < g.idx.length; e++) {
             idx[k] = offset + g.idx[e];
