@@ -103,6 +103,9 @@ final class HtmlSegmenter {
     }
 
     /** The state of one open element on the walk. */
+    /** The fewest distinct words an image's alternative text and its caption need to be matched. */
+    static final int MIN_CAPTION_WORDS = 4;
+
     private record Frame(boolean block, boolean quote, int heading, boolean link, boolean furniture, String tag) {
     }
 
@@ -123,6 +126,8 @@ final class HtmlSegmenter {
         boolean paragraphFurniture;
         String paragraphTag = "";
         int pendingBreaks;
+        /** The words of the alternative text of the last image, until the next paragraph is written; else null. */
+        Set<String> imageAlt;
 
         @Override
         public FilterResult head(Node node, int d) {
@@ -139,6 +144,15 @@ final class HtmlSegmenter {
             if (tag.equals("br")) {
                 pendingBreaks++;
                 if (pendingBreaks >= 2) flush();
+                return FilterResult.SKIP_ENTIRELY;
+            }
+            if (tag.equals("img")) {
+                // an image between paragraphs may have its caption next; one inside a run of text (an emoji, an
+                // icon) does not
+                if (text.length() == 0) {
+                    Set<String> alt = words(e.attr("alt"));
+                    imageAlt = alt.size() >= MIN_CAPTION_WORDS ? alt : null;
+                }
                 return FilterResult.SKIP_ENTIRELY;
             }
             boolean block = BLOCKS.contains(tag);
@@ -206,13 +220,41 @@ final class HtmlSegmenter {
                     int en = Math.max(s, end);
                     int chars = Math.max(1, nonSpace(raw));
                     float share = Math.min(1f, linkChars / (float) chars);
+                    boolean caption = imageAlt != null && paragraphHeading == 0 && repeats(words(normalized), imageAlt);
                     out.add(new Paragraph(out.size(), raw, normalized, s, en, paragraphDepth, paragraphHeading,
-                            paragraphTag, share, paragraphFurniture, Paragraph.Region.UNKNOWN));
+                            paragraphTag, share, paragraphFurniture, Paragraph.Region.UNKNOWN, caption));
+                    imageAlt = null;
                 }
             }
             start = -1;
             end = -1;
             linkChars = 0;
+        }
+
+        /**
+         * Whether a paragraph's words repeat an image's alternative text: at least 80% of them are in it, and they
+         * are at least half as many as the alternative text's (a caption often drops a trailing full stop or a
+         * credit, and may spell a name differently; a paragraph that only shares a few words is not a caption).
+         */
+        static boolean repeats(Set<String> paragraph, Set<String> alt) {
+            if (paragraph.size() < MIN_CAPTION_WORDS || paragraph.size() * 2 < alt.size()) return false;
+            int shared = 0;
+            for (String w : paragraph) if (alt.contains(w)) shared++;
+            return shared >= 0.8 * paragraph.size();
+        }
+
+        /** The distinct lower-case words (runs of letters and digits) of a text. */
+        static Set<String> words(String text) {
+            Set<String> out = new java.util.HashSet<>();
+            int i = 0;
+            int n = text.length();
+            while (i < n) {
+                while (i < n && !Character.isLetterOrDigit(text.charAt(i))) i++;
+                int s = i;
+                while (i < n && Character.isLetterOrDigit(text.charAt(i))) i++;
+                if (i > s) out.add(text.substring(s, i).toLowerCase(Locale.ROOT));
+            }
+            return out;
         }
 
         private static int nonSpace(String s) {

@@ -26,10 +26,12 @@ import java.util.Objects;
  *                        {@code footer}, {@code aside}, {@code form}, or a class, id or role such as "share",
  *                        "related", "comments", "sidebar", "caption", "byline", "newsletter")
  * @param region          where it sits relative to the page's main content, as far as the reader could tell
+ * @param imageCaption    whether it repeats, nearly word for word, the alternative text of the image just before it on
+ *                        a web page: a caption set outside a {@code figcaption} element (never a heading)
  */
 public record Paragraph(int index, String text, String normalizedText, int start, int end,
                         int blockquoteDepth, int headingLevel, String tag, float linkShare, boolean furnitureHint,
-                        Region region) {
+                        Region region, boolean imageCaption) {
 
     /** Where a paragraph sits relative to the main content (the article) of a web page. Immutable and thread-safe. */
     public enum Region {
@@ -55,6 +57,7 @@ public record Paragraph(int index, String text, String normalizedText, int start
      * @param linkShare       the share of characters inside links, 0..1
      * @param furnitureHint   whether an enclosing element is page furniture
      * @param region          where it sits relative to the main content; not null
+     * @param imageCaption    whether it repeats the alternative text of the image before it
      * @throws IllegalArgumentException when a number is out of its range
      */
     public Paragraph {
@@ -69,6 +72,28 @@ public record Paragraph(int index, String text, String normalizedText, int start
         Objects.requireNonNull(tag, "tag");
         if (!(linkShare >= 0f && linkShare <= 1f)) throw new IllegalArgumentException("linkShare must be in 0..1");
         Objects.requireNonNull(region, "region");
+    }
+
+    /**
+     * A paragraph that is not an image's caption by its text ({@code imageCaption} false).
+     *
+     * @param index           position in the article, at least 0
+     * @param text            original text; not null
+     * @param normalizedText  normalised text; not null
+     * @param start           offset of the first char in the input, at least 0
+     * @param end             offset after the last char in the input, at least {@code start}
+     * @param blockquoteDepth enclosing {@code blockquote} elements, at least 0
+     * @param headingLevel    0..6
+     * @param tag             the enclosing block element, or empty; not null
+     * @param linkShare       the share of characters inside links, 0..1
+     * @param furnitureHint   whether an enclosing element is page furniture
+     * @param region          where it sits relative to the main content; not null
+     * @throws IllegalArgumentException when a number is out of its range
+     */
+    public Paragraph(int index, String text, String normalizedText, int start, int end, int blockquoteDepth,
+                     int headingLevel, String tag, float linkShare, boolean furnitureHint, Region region) {
+        this(index, text, normalizedText, start, end, blockquoteDepth, headingLevel, tag, linkShare, furnitureHint,
+                region, false);
     }
 
     /**
@@ -96,7 +121,7 @@ public record Paragraph(int index, String text, String normalizedText, int start
      */
     public Paragraph withIndex(int i) {
         return new Paragraph(i, text, normalizedText, start, end, blockquoteDepth, headingLevel, tag, linkShare,
-                furnitureHint, region);
+                furnitureHint, region, imageCaption);
     }
 
     /**
@@ -107,7 +132,7 @@ public record Paragraph(int index, String text, String normalizedText, int start
      */
     public Paragraph withRegion(Region r) {
         return new Paragraph(index, text, normalizedText, start, end, blockquoteDepth, headingLevel, tag, linkShare,
-                furnitureHint, r);
+                furnitureHint, r, imageCaption);
     }
 
     /**

@@ -109,10 +109,63 @@ class ExplanationTest {
         assertEquals(List.of(new Explanation.Contribution("page:figure-caption",
                 Math.log(Classifier.OUTSIDE_SCORE / (1 - Classifier.OUTSIDE_SCORE)))),
                 c.explain(page, 2, 3).toward().get("BOILERPLATE"));
+        // a caption outside a figcaption, found by repeating its image's alternative text, is the same
+        Paragraph q = ps.get(2);
+        List<Paragraph> byAlt = new ArrayList<>(ps);
+        byAlt.set(2, new Paragraph(2, q.text(), q.normalizedText(), q.start(), q.end(), 0, 0, "p", 0f, false,
+                Paragraph.Region.UNKNOWN, true));
+        Article altPage = new Article(byAlt, org.wirecopy.text.InputFormat.HTML);
+        assertEquals(r.paragraphs(), c.classify(altPage).paragraphs());
+        assertEquals("page:figure-caption", c.explain(altPage, 2, 3).toward().get("BOILERPLATE").get(0).feature());
         // the others are read as the article without the caption between them
         List<Paragraph> without = List.of(ps.get(0), ps.get(1), ps.get(3).withIndex(2));
         ClassifiedArticle alone = c.classify(new Article(without, org.wirecopy.text.InputFormat.HTML));
         assertEquals(alone.paragraphs().get(2).scores(), r.paragraphs().get(3).scores());
+    }
+
+    /**
+     * Photo credits and the agencies' captions are BOILERPLATE by their form, in plain text too, and say so; a
+     * paragraph that only starts like one (a lead-in ending in a colon, "Copyright law ...", a long paragraph) is read
+     * by the network.
+     */
+    @Test
+    void photoCreditsAndCaptionsAreFurnitureByTheirForm() throws Exception {
+        Classifier c = new Classifier(TestData.tinyModel());
+        String[] texts = {"Storm closes the coast road",
+                "HALLORAN BAY (AP) - A winter storm closed the coast road on Monday, officials said.",
+                "(Photo: Rhea Tamsin/Getty Images)",
+                "In this photo taken Monday, Jan. 6, a plow clears snow from the coast road near Halloran Bay.",
+                "Illustration by Dov Amrani",
+                "\u00a9 2025 Halloran Bay Courier",
+                "Video: the road crews at work, in their own words:",
+                "Copyright law has nothing to do with snowplows, whatever the county says.",
+                "Photos: " + "the crews worked through the night and the road reopened before dawn. ".repeat(3),
+                "Map: where the coast road was closed",
+                "[Read: the county's plow budget, line by line]"};
+        Article a = Article.ofParagraphs(List.of(texts));
+        ClassifiedArticle r = c.classify(a);
+        String[] reason = {null, null, "text:photo-credit", "text:photo-caption", "text:photo-credit",
+                "text:photo-credit", null, null, null, "text:photo-credit", null};
+        for (int i = 0; i < texts.length; i++) {
+            List<Explanation.Contribution> toward = c.explain(a, i, 3).toward().get("BOILERPLATE");
+            if (reason[i] != null) {
+                assertEquals("BOILERPLATE", r.paragraphs().get(i).label(), texts[i]);
+                assertEquals(Classifier.OUTSIDE_SCORE, r.paragraphs().get(i).scores().get("BOILERPLATE"), 1e-6);
+                assertEquals(List.of(new Explanation.Contribution(reason[i],
+                        Math.log(Classifier.OUTSIDE_SCORE / (1 - Classifier.OUTSIDE_SCORE)))), toward, texts[i]);
+            } else {
+                assertTrue(toward.stream().noneMatch(x -> x.feature().startsWith("text:photo")
+                        || x.feature().startsWith("page:")), texts[i]);
+            }
+        }
+        // the bracketed line is a link to another story when it is a link on a page (in plain text, as above, it may
+        // be an editor's note or an elision mark)
+        List<Paragraph> page = new ArrayList<>(a.paragraphs());
+        Paragraph last = page.get(10);
+        page.set(10, last.withMarkup(0, 0, "p", 1f, false));
+        Article html = new Article(page, org.wirecopy.text.InputFormat.HTML);
+        assertEquals("BOILERPLATE", c.classify(html).paragraphs().get(10).label());
+        assertEquals("page:related-link", c.explain(html, 10, 3).toward().get("BOILERPLATE").get(0).feature());
     }
 
     /**

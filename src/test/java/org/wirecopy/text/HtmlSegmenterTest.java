@@ -28,6 +28,32 @@ class HtmlSegmenterTest {
         assertEquals("WASHINGTON (AP) - Something happened.", a.paragraphs().get(2).normalizedText());
     }
 
+    /**
+     * A paragraph that repeats the alternative text of the image just before it is that image's caption, even with a
+     * name spelled differently and the full stop dropped; a heading, a paragraph after another paragraph, a paragraph
+     * that shares only some words, and an image inside a run of text are not.
+     */
+    @Test
+    void aParagraphRepeatingTheImagesAltTextIsItsCaption() {
+        String html = "<h1>Ferry service resumes on the lake</h1>"
+                + "<figure><img src='a.jpg' alt='Deckhand Mara Olsen ties up the Lindqvist ferry at the north pier.'>"
+                + "</figure><ul><li><p>Deckhand Mara Olssen ties up the Lindqvist ferry at the north pier</p></li></ul>"
+                + "<p>The ferry made its first crossing since March on Sunday.</p>"
+                + "<img src='b.jpg' alt='Ferry service resumes on the lake after the winter'>"
+                + "<h2>Ferry service resumes on the lake after the winter</h2>"
+                + "<img src='c.jpg' alt='Passengers wait at the north pier in the rain on Sunday morning'>"
+                + "<p>Passengers say the pier needs a roof, and the council has promised one by autumn.</p>"
+                + "<p>Tickets cost <img src='e.png' alt='four euros for adults and two for children'> four euros"
+                + " for adults and two for children.</p>"
+                + "<img src='d.jpg' alt='The north pier at dawn with the ferry moored alongside'>"
+                + "<p>A note on prices.</p><p>The north pier at dawn with the ferry moored alongside</p>";
+        List<Paragraph> ps = ArticleReader.read(html, InputFormat.HTML).paragraphs();
+        assertEquals(8, ps.size());
+        List<Boolean> caption = ps.stream().map(Paragraph::imageCaption).toList();
+        assertEquals(List.of(false, true, false, false, false, false, false, false), caption);
+        assertEquals("Tickets cost four euros for adults and two for children.", ps.get(5).text());
+    }
+
     @Test
     void offsetsPointIntoTheHtmlSource() {
         String html = "<p>First <b>bold</b> words.</p>\n<p>Second.</p>";
