@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * {@code section} meta tags, JSON-LD {@code articleSection} and microdata {@code itemprop=articleSection} naming opinion,
  * editorials, columns, commentary or reviews, {@code og:type} {@code blog}, and URL
  * paths ({@code /opinion/}, {@code /editorials/}, {@code /columns/}, {@code /commentary/}, {@code /op-ed/}, and a last path segment naming a review such as {@code /xbox-one-x-review}, for opinion;
- * {@code /blog/}, {@code /blogs/} and blog hosts for blog; {@code /news/} and agency hosts for news).
+ * {@code /blog/}, {@code /blogs/} and blog hosts for blog; {@code /news/} and agency hosts for news), and the words a
+ * reader sees: a title or headline that starts "Opinion |", "Editorial:" and the like, or a kicker element
+ * ("Opinion", "Column", "Review" in an element whose class names a kicker), for opinion.
  *
  * <p>Immutable and thread-safe.
  *
@@ -84,6 +86,7 @@ public record PageSignals(boolean news, boolean opinion, boolean blog) {
                 opinion = true;
             }
         }
+        if (!opinion && opinionByWords(doc)) opinion = true;
         for (Element m : doc.select("meta[property=og:type]")) {
             if (m.attr("content").toLowerCase(Locale.ROOT).contains("blog")) blog = true;
         }
@@ -96,6 +99,37 @@ public record PageSignals(boolean news, boolean opinion, boolean blog) {
         }
         return new PageSignals(news, opinion, blog);
     }
+
+    /**
+     * A page that names its kind in words a reader sees: a title or headline that starts with a kicker ("Opinion |
+     * ...", "Editorial: ...", "Column - ...", "OP-ED: ..."), or a kicker of its own, an element of at most three words
+     * whose class or id names a kicker ({@code kicker}, {@code eyebrow}, {@code rubric}, {@code overline},
+     * {@code label}...) and whose words are one ("Opinion", "Editorial", "Column", "Commentary", "Op-Ed",
+     * "Perspective", "Essay", "Review"), outside menus and lists. A menu's "Opinion" link is neither. "Analysis" is
+     * left out: news desks use it for their own reporting.
+     */
+    static boolean opinionByWords(Document doc) {
+        for (Element t : doc.select("title, meta[property=og:title], meta[name=twitter:title], h1")) {
+            String text = t.normalName().equals("meta") ? t.attr("content") : t.text();
+            if (KICKER_PREFIX.matcher(text.strip()).lookingAt()) return true;
+        }
+        for (Element e : doc.select("[class~=(?i)kicker|eyebrow|rubric|overline|label|section-name], "
+                + "[id~=(?i)kicker|eyebrow|rubric]")) {
+            if (e.closest("nav, li, [role=navigation], [role=menu]") != null) continue;
+            String text = e.text().strip();
+            if (text.length() <= 40 && KICKER.matcher(text).matches()) return true;
+        }
+        return false;
+    }
+
+    private static final String KICKER_WORDS =
+            "(?:opinion|editorial|column|commentary|op-?ed|perspective|essay|review|guest (?:essay|column))";
+    /** A whole kicker, with the punctuation that may close it. */
+    private static final Pattern KICKER = Pattern.compile(KICKER_WORDS + "\\s*[:|\u2013\u2014-]?",
+            Pattern.CASE_INSENSITIVE);
+    /** A title that starts with a kicker and a separator. */
+    private static final Pattern KICKER_PREFIX = Pattern.compile(KICKER_WORDS + "\\s*[:|\u2013\u2014-]\\s*\\S",
+            Pattern.CASE_INSENSITIVE);
 
     /** {@return whether any flag is set} */
     public boolean any() {

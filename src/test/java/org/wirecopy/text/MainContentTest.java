@@ -120,6 +120,29 @@ class MainContentTest {
                 .opinion());
     }
 
+    /** Kicker words a reader sees: a title or headline that starts with one, or an element that is one. */
+    @Test
+    void pageSignalsComeFromKickerWords() {
+        String body = "<body><p>The pier needs a roof, and the council should pay for it this year.</p></body>";
+        assertTrue(opinion("<head><title>Opinion | The pier needs a roof</title></head>" + body));
+        assertTrue(opinion("<head><meta property='og:title' content='EDITORIAL: Roof the pier'></head>" + body));
+        assertTrue(opinion("<body><h1>Column \u2014 Why the pier needs a roof</h1><p>Text.</p></body>"));
+        assertTrue(opinion("<body><div class='article-kicker'>Opinion</div><h1>Roof the pier</h1><p>x</p></body>"));
+        assertTrue(opinion("<body><span class='eyebrow'>Guest essay:</span><h1>Roof the pier</h1><p>x</p></body>"));
+        // a menu's "Opinion" link, a word that only starts like a kicker, news analysis and a long label are not
+        assertFalse(opinion("<body><nav><ul><li class='label'><a href='/opinion'>Opinion</a></li></ul></nav>"
+                + "<h1>Pier to get a roof</h1><p>x</p></body>"));
+        assertFalse(opinion("<body><ul class='menu'><li><span class='menu-label'>Opinion</span></li></ul>"
+                + "<p>x</p></body>"));
+        assertFalse(opinion("<head><title>Opinionated cats and the people who feed them</title></head>" + body));
+        assertFalse(opinion("<head><title>Analysis: what the pier vote means</title></head>" + body));
+        assertFalse(opinion("<body><div class='label'>Opinion polls put the roof ahead</div><p>x</p></body>"));
+    }
+
+    private static boolean opinion(String html) {
+        return ArticleReader.readPage("<html>" + html + "</html>", "").page().opinion();
+    }
+
     @Test
     void markupOfEachParagraphIsRecorded() {
         List<Paragraph> ps = HtmlSegmenter.split("<div class='share-bar'><p><a href='#'>Share on Facebook</a></p></div>"
