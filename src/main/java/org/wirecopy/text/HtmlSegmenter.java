@@ -102,10 +102,10 @@ final class HtmlSegmenter {
         return names.length() > 2 && FURNITURE_NAMES.matcher(names).find();
     }
 
-    /** The state of one open element on the walk. */
     /** The fewest distinct words an image's alternative text and its caption need to be matched. */
     static final int MIN_CAPTION_WORDS = 4;
 
+    /** The state of one open element on the walk. */
     private record Frame(boolean block, boolean quote, int heading, boolean link, boolean furniture, String tag) {
     }
 
