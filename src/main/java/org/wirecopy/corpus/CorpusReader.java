@@ -211,6 +211,12 @@ public final class CorpusReader {
         while ((line = lines.next()) != null) {
             long ln = lines.number();
             if (line.isBlank()) continue;
+            // the usual article line without a JSON tree; anything else takes the general path below
+            LabelledArticle canonical = CanonicalJsonl.article(line, name, ln, o);
+            if (canonical != null) {
+                accept(canonical, name, ln, ids, sink);
+                continue;
+            }
             JsonNode node;
             try {
                 node = JSON.readTree(line);
@@ -229,13 +235,7 @@ public final class CorpusReader {
             }
             if (obj.has("paragraphs")) {
                 LabelledArticle a = article(obj, name, ln, o, sink);
-                if (a == null) continue;
-                if (ids != null && !ids.add(a.id())) {
-                    sink.problem(new DataProblem(name, ln, "id", "duplicate article id '" + a.id() + "'",
-                            "give every article its own id"));
-                    continue;
-                }
-                sink.article(a);
+                if (a != null) accept(a, name, ln, ids, sink);
             } else if (obj.has(o.textColumn())) {
                 Map<String, String> row = new LinkedHashMap<>();
                 Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
@@ -251,6 +251,16 @@ public final class CorpusReader {
                                 + o.textColumn() + "\" field"));
             }
         }
+    }
+
+    /** Passes an article on, or a problem when its id was seen before ({@code ids} null: ids may repeat). */
+    private static void accept(LabelledArticle a, String name, long ln, Set<String> ids, Sink sink) throws IOException {
+        if (ids != null && !ids.add(a.id())) {
+            sink.problem(new DataProblem(name, ln, "id", "duplicate article id '" + a.id() + "'",
+                    "give every article its own id"));
+            return;
+        }
+        sink.article(a);
     }
 
     private static LabelledArticle article(ObjectNode obj, String name, long ln, CorpusOptions o, Sink sink)
