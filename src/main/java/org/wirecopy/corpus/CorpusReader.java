@@ -628,10 +628,14 @@ public final class CorpusReader {
 
         private final java.nio.charset.Charset charset;
 
+        /** Whether the charset decodes bytes 1-127 as the chars 1-127 (UTF-8 and ASCII), as ISO-8859-1 does. */
+        private final boolean asciiCompatible;
+
         Lines(InputStream in, String name, java.nio.charset.Charset charset) {
             this.in = in;
             this.name = name;
             this.charset = charset;
+            this.asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII);
         }
 
         String next() throws IOException {
@@ -655,6 +659,12 @@ public final class CorpusReader {
                             "line is longer than " + MAX_LINE_BYTES + " bytes",
                             "one article per line must be smaller; split the article or the file")));
                 }
+                if (pos < len && line.size() == 0) {
+                    // the whole line is in the buffer: decoded from there, without a copy
+                    pos++;
+                    number++;
+                    return decode(buf, start, pos - 1 - start);
+                }
                 line.write(buf, start, pos - start);
                 any = true;
                 if (pos < len) {
@@ -665,20 +675,28 @@ public final class CorpusReader {
             if (!any && line.size() == 0) return null;
             number++;
             byte[] bytes = line.toByteArray();
-            int n = bytes.length;
-            if (n > 0 && bytes[n - 1] == '\r') n--;
-            for (int i = 0; i < n; i++) {
+            return decode(bytes, 0, bytes.length);
+        }
+
+        /** Line {@link #number} from its bytes, without the line feed (a CR before it is dropped here). */
+        private String decode(byte[] bytes, int from, int n) {
+            if (n > 0 && bytes[from + n - 1] == '\r') n--;
+            int high = 0;
+            for (int i = from; i < from + n; i++) {
                 if (bytes[i] == 0) {
                     throw new CorpusFormatException(List.of(new DataProblem(name, number, "",
                             "NUL byte: this looks like a binary file", "give a UTF-8 JSONL, TSV or CSV file")));
                 }
+                high |= bytes[i];
             }
+            // ASCII decodes to the same chars in UTF-8, without a decoder (no byte has its high bit set)
+            if (high >= 0 && asciiCompatible) return new String(bytes, from, n, StandardCharsets.ISO_8859_1);
             String s;
             try {
                 s = charset.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes, 0, n)).toString();
+                        .decode(java.nio.ByteBuffer.wrap(bytes, from, n)).toString();
             } catch (CharacterCodingException e) {
                 throw new CorpusFormatException(List.of(new DataProblem(name, number, "",
                         "invalid " + charset.name() + " in this line",
