@@ -32,7 +32,13 @@ final class JsonlRenderer {
 
     /** The lines of article {@code a} as one string. */
     static String render(String id, Map<String, String> fields, ClassifiedArticle a) {
-        StringBuilder b = new StringBuilder(256 * Math.max(1, a.size()));
+        // room for the texts, the fields and the rest of each line, so that the builder rarely grows
+        long fieldChars = 0;
+        for (Map.Entry<String, String> e : fields.entrySet()) fieldChars += e.getKey().length() + e.getValue().length();
+        long chars = 0;
+        for (ClassifiedParagraph p : a.paragraphs()) chars += p.text().length() + fieldChars + 192;
+        if (id != null) chars += (long) a.size() * (id.length() + 16);
+        StringBuilder b = new StringBuilder((int) Math.min(chars, 1 << 24));
         render(b, id, fields, a);
         return b.toString();
     }
