@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * classifying stage of {@code classify} on many articles (read, classify and render each article on a pool thread;
  * the caller only prints). Items are taken from the source on the caller's thread, in batches of up to
  * {@code batch} (a batch is closed early when the source has nothing more ready, so a slow source is not waited on
- * to fill one), and at most {@code window} batches are in flight, so memory holds at most {@code batch * window}
+ * to fill one, nor while a result is ready to hand out), and at most {@code window} batches are in flight, so memory holds at most {@code batch * window}
  * items and results however long the input. A failure of the function is rethrown by {@link #next()} at the failed
  * item's place, after every earlier result, as a {@link BatchClassificationException} with the item and its
  * position; {@link Error}s as they are. Pool threads are daemons and end when idle; {@link #close()} ends them at
@@ -67,8 +68,9 @@ final class OrderedWork<T, R> implements Iterator<OrderedWork.Done<T, R>>, AutoC
 
     /**
      * @param source      the items, pulled on the caller's thread
-     * @param sourceReady whether the source can give another item without waiting (may be wrong in either
-     *                    direction: it only decides when a batch is closed early)
+     * @param sourceReady whether the source can give another item without waiting: a batch is closed early, and the
+     *                    source is not asked while results are waiting, when it says no (if it is wrong, results
+     *                    come later, never out of order)
      * @param function    what to compute for each item, on a pool thread
      * @param threads     pool threads, at least 1
      * @param batch       items per task, at least 1
@@ -93,9 +95,12 @@ final class OrderedWork<T, R> implements Iterator<OrderedWork.Done<T, R>>, AutoC
         pool.allowCoreThreadTimeOut(true);
     }
 
-    /** Submits batches until {@code window} are in flight or the source is done. */
+    /**
+     * Submits batches until {@code window} are in flight or the source is done; waits on the source only when there is
+     * nothing else to hand out (so a finished result is not held back while the next input is slow to come).
+     */
     private void fill() {
-        while (pending.size() < window && source.hasNext()) {
+        while (pending.size() < window && (idle() || sourceReady.getAsBoolean()) && source.hasNext()) {
             Batch b = new Batch(taken, batch);
             do {
                 b.items[b.size++] = source.next();
@@ -119,6 +124,11 @@ final class OrderedWork<T, R> implements Iterator<OrderedWork.Done<T, R>>, AutoC
         }
     }
 
+    /** Whether nothing is left to hand out but what the source has not given yet. */
+    private boolean idle() {
+        return pending.isEmpty() && (current == null || position == current.size);
+    }
+
     /** Whether {@link #next()} can return without waiting for a pool thread (the source aside). */
     boolean ready() {
         if (current != null && position < current.size) return true;
@@ -138,10 +148,19 @@ final class OrderedWork<T, R> implements Iterator<OrderedWork.Done<T, R>>, AutoC
     public Done<T, R> next() {
         if (current == null || position == current.size) {
             fill();
-            Batch head = pending.poll();
+            Batch head = pending.peek();
             if (head == null) throw new NoSuchElementException("no more items");
             try {
-                head.task.get();
+                // while the head is being computed, keep handing the pool what the source has ready
+                while (true) {
+                    try {
+                        head.task.get(2, TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (TimeoutException e) {
+                        fill();
+                    }
+                }
+                pending.poll();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 close();

@@ -114,6 +114,46 @@ class OrderedWorkTest {
     }
 
     @Test
+    void aResultIsHandedOutWithoutWaitingForTheNextInput() throws Exception {
+        // a source fed by hand, like stdin: the first result must come before the second input is there
+        java.util.concurrent.BlockingQueue<Integer> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        int end = -1;
+        Iterator<Integer> source = new Iterator<>() {
+            private Integer head;
+
+            @Override
+            public boolean hasNext() {
+                if (head == null) {
+                    try {
+                        head = lines.take();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return head != end;
+            }
+
+            @Override
+            public Integer next() {
+                hasNext();
+                Integer i = head;
+                head = null;
+                return i;
+            }
+        };
+        lines.put(5);
+        try (OrderedWork<Integer, Integer> w = new OrderedWork<>(source, () -> !lines.isEmpty(), i -> i * 2, 2, 16,
+                4)) {
+            assertEquals(10, org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(20), () -> w.next().result()));
+            lines.put(6);
+            lines.put(end);
+            assertEquals(12, w.next().result());
+            assertTrue(!w.hasNext());
+        }
+    }
+
+    @Test
     void rejectsNonsenseSizes() {
         Iterator<Integer> none = List.<Integer>of().iterator();
         assertThrows(IllegalArgumentException.class, () -> new OrderedWork<>(none, () -> true, i -> i, 0, 1, 1));
