@@ -1,7 +1,6 @@
 package org.wirecopy.cli;
 
 import org.wirecopy.classify.BatchClassificationException;
-import org.wirecopy.classify.Classified;
 import org.wirecopy.classify.Classifier;
 import org.wirecopy.corpus.CorpusOptions;
 import org.wirecopy.corpus.LabelledArticle;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.stream.Stream;
 
 /**
  * Classifies many inputs with {@link Classifier#classifyAll}: files (each one article, its path its id), pages split
@@ -112,13 +110,13 @@ final class BatchClassification {
         int skipped = 0;
         writer.begin();
         try (Items items = new Items(inputs);
-             Stream<Classified<Item>> results = classifier.classifyAll(items, this::read, threads);
+             OrderedWork<Item, Done> results = new OrderedWork<>(items, items::ready, this::classify, threads,
+                     BATCH, WINDOW_PER_THREAD * threads);
              ProgressDisplay bar = progressOption.open(err, "classify", barMax(items), barUnit(items))) {
-            Iterator<Classified<Item>> it = results.iterator();
-            while (it.hasNext()) {
-                Classified<Item> r;
+            while (results.hasNext()) {
+                OrderedWork.Done<Item, Done> r;
                 try {
-                    r = it.next();
+                    r = results.next();
                 } catch (BatchClassificationException e) {
                     Item a = (Item) e.item();
                     throw new org.wirecopy.text.ArticleInputException(where(a) + ": article " + a.id
@@ -127,13 +125,18 @@ final class BatchClassification {
                 Item item = r.item();
                 if (item.error != null) {
                     skipped++;
+                    flushed(writer);
                     err.println("error: " + item.error + "; skipped");
                     continue;
                 }
-                org.wirecopy.classify.ClassifiedArticle result = thresholds == null ? r.result()
-                        : thresholds.apply(r.result());
-                writer.article(item.id, item.fields, result, null);
-                writer.check();
+                org.wirecopy.classify.ClassifiedArticle result = r.result().article();
+                if (r.result().text() != null) {
+                    writer.printRendered(r.result().text());
+                } else {
+                    writer.article(item.id, item.fields, result, null);
+                }
+                // print as results come; send them to the output whenever the next one is not there yet
+                if (!results.ready()) flushed(writer);
                 if (summary != null) summary.write(ArticleSummary.of(item.id, item.fields, result));
                 articles++;
                 paragraphs += result.size();
@@ -144,6 +147,7 @@ final class BatchClassification {
                             paragraphs / Math.max(1e-9, (now - started) / 1e9)));
                 } else if (now - lastReport >= progressNanos) {
                     lastReport = now;
+                    flushed(writer);
                     progress(articles, paragraphs, started, now, items);
                 }
             }
@@ -158,6 +162,29 @@ final class BatchClassification {
             err.flush();
             return problems == 0 ? ExitCodes.OK : ExitCodes.DATA;
         }
+    }
+
+    /** Articles per task of the pool (fewer when the reader has no more ready): set by measurement, see docs/performance.md. */
+    static final int BATCH = 16;
+    /** Tasks in flight per pool thread. */
+    static final int WINDOW_PER_THREAD = 4;
+
+    /** What a pool thread makes of an item: its result (thresholds applied) and, when the format allows, its text. */
+    record Done(org.wirecopy.classify.ClassifiedArticle article, String text) {
+    }
+
+    /** Reads, classifies and (for JSONL output) renders one item, on a pool thread. */
+    private Done classify(Item item) {
+        org.wirecopy.classify.ClassifiedArticle result = classifier.classify(read(item));
+        if (item.error != null) return new Done(result, null);
+        if (thresholds != null) result = thresholds.apply(result);
+        return new Done(result, writer.render(item.id, item.fields, result));
+    }
+
+    /** Sends the results printed so far to the output and fails when it refuses them. */
+    private static void flushed(ResultWriter writer) throws IOException {
+        writer.flush();
+        writer.check();
     }
 
     /** A JSONL corpus of known size is followed by bytes read (KB), files by inputs done, else articles. */
@@ -290,6 +317,12 @@ final class BatchClassification {
         private boolean isJsonl(InputFiles.Input in) {
             return reading.inputFormat().equalsIgnoreCase("jsonl") || (reading.inputFormat().equalsIgnoreCase("auto")
                     && !in.stdin() && in.path().toString().toLowerCase(Locale.ROOT).endsWith(".jsonl"));
+        }
+
+        /** Whether {@link #next()} can return without waiting for the JSONL reader (files are opened lazily). */
+        boolean ready() {
+            if (!pending.isEmpty()) return true;
+            return jsonl != null ? jsonl.ready() : opened < inputs.size();
         }
 
         int problems() {

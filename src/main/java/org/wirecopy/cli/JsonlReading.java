@@ -103,6 +103,11 @@ final class JsonlReading implements Iterator<JsonlReading.Read>, AutoCloseable {
         }
     }
 
+    /** Whether {@link #hasNext()} can answer without waiting for the reading thread. */
+    boolean ready() {
+        return head != null || !queue.isEmpty();
+    }
+
     @Override
     public boolean hasNext() {
         if (head == null) {

@@ -81,6 +81,28 @@ abstract class ResultWriter {
     void begin() {
     }
 
+    /**
+     * The text {@link #article(String, Map, ClassifiedArticle, List)} would print for an article without
+     * explanations, made on any thread, or null when this format renders on the writing thread only (then pass the
+     * article to {@code article}). Thread-safe.
+     */
+    String render(String id, Map<String, String> fields, ClassifiedArticle a) {
+        return null;
+    }
+
+    /**
+     * Prints text made by {@link #render}, without flushing: call {@link #flush()} when no more is ready for a while
+     * (and before {@link #check()} reports lost output).
+     */
+    void printRendered(String text) {
+        out.write(text);
+    }
+
+    /** Sends what has been printed to the output. */
+    void flush() {
+        out.flush();
+    }
+
     /** Writes one article; {@code id} is null for a single article. */
     final void article(String id, ClassifiedArticle a) throws IOException {
         article(id, a, null);
@@ -165,8 +187,18 @@ abstract class ResultWriter {
         }
 
         @Override
+        String render(String id, Map<String, String> fields, ClassifiedArticle a) {
+            return JsonlRenderer.render(id, fields, a);
+        }
+
+        @Override
         void article(String id, Map<String, String> fields, ClassifiedArticle a, List<Explanation> explanations)
                 throws IOException {
+            if (explanations == null) {
+                out.write(JsonlRenderer.render(id, fields, a));
+                out.flush();
+                return;
+            }
             StringBuffer text = buffer.getBuffer();
             text.setLength(0);
             try (JsonGenerator g = json.createGenerator(buffer)) {

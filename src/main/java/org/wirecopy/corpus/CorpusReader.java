@@ -211,6 +211,12 @@ public final class CorpusReader {
         while ((line = lines.next()) != null) {
             long ln = lines.number();
             if (line.isBlank()) continue;
+            // the usual article line without a JSON tree; anything else takes the general path below
+            LabelledArticle canonical = CanonicalJsonl.article(line, name, ln, o);
+            if (canonical != null) {
+                accept(canonical, name, ln, ids, sink);
+                continue;
+            }
             JsonNode node;
             try {
                 node = JSON.readTree(line);
@@ -229,13 +235,7 @@ public final class CorpusReader {
             }
             if (obj.has("paragraphs")) {
                 LabelledArticle a = article(obj, name, ln, o, sink);
-                if (a == null) continue;
-                if (ids != null && !ids.add(a.id())) {
-                    sink.problem(new DataProblem(name, ln, "id", "duplicate article id '" + a.id() + "'",
-                            "give every article its own id"));
-                    continue;
-                }
-                sink.article(a);
+                if (a != null) accept(a, name, ln, ids, sink);
             } else if (obj.has(o.textColumn())) {
                 Map<String, String> row = new LinkedHashMap<>();
                 Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
@@ -251,6 +251,16 @@ public final class CorpusReader {
                                 + o.textColumn() + "\" field"));
             }
         }
+    }
+
+    /** Passes an article on, or a problem when its id was seen before ({@code ids} null: ids may repeat). */
+    private static void accept(LabelledArticle a, String name, long ln, Set<String> ids, Sink sink) throws IOException {
+        if (ids != null && !ids.add(a.id())) {
+            sink.problem(new DataProblem(name, ln, "id", "duplicate article id '" + a.id() + "'",
+                    "give every article its own id"));
+            return;
+        }
+        sink.article(a);
     }
 
     private static LabelledArticle article(ObjectNode obj, String name, long ln, CorpusOptions o, Sink sink)
@@ -618,10 +628,14 @@ public final class CorpusReader {
 
         private final java.nio.charset.Charset charset;
 
+        /** Whether the charset decodes bytes 1-127 as the chars 1-127 (UTF-8 and ASCII), as ISO-8859-1 does. */
+        private final boolean asciiCompatible;
+
         Lines(InputStream in, String name, java.nio.charset.Charset charset) {
             this.in = in;
             this.name = name;
             this.charset = charset;
+            this.asciiCompatible = charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII);
         }
 
         String next() throws IOException {
@@ -645,6 +659,12 @@ public final class CorpusReader {
                             "line is longer than " + MAX_LINE_BYTES + " bytes",
                             "one article per line must be smaller; split the article or the file")));
                 }
+                if (pos < len && line.size() == 0) {
+                    // the whole line is in the buffer: decoded from there, without a copy
+                    pos++;
+                    number++;
+                    return decode(buf, start, pos - 1 - start);
+                }
                 line.write(buf, start, pos - start);
                 any = true;
                 if (pos < len) {
@@ -655,20 +675,28 @@ public final class CorpusReader {
             if (!any && line.size() == 0) return null;
             number++;
             byte[] bytes = line.toByteArray();
-            int n = bytes.length;
-            if (n > 0 && bytes[n - 1] == '\r') n--;
-            for (int i = 0; i < n; i++) {
+            return decode(bytes, 0, bytes.length);
+        }
+
+        /** Line {@link #number} from its bytes, without the line feed (a CR before it is dropped here). */
+        private String decode(byte[] bytes, int from, int n) {
+            if (n > 0 && bytes[from + n - 1] == '\r') n--;
+            int high = 0;
+            for (int i = from; i < from + n; i++) {
                 if (bytes[i] == 0) {
                     throw new CorpusFormatException(List.of(new DataProblem(name, number, "",
                             "NUL byte: this looks like a binary file", "give a UTF-8 JSONL, TSV or CSV file")));
                 }
+                high |= bytes[i];
             }
+            // ASCII decodes to the same chars in UTF-8, without a decoder (no byte has its high bit set)
+            if (high >= 0 && asciiCompatible) return new String(bytes, from, n, StandardCharsets.ISO_8859_1);
             String s;
             try {
                 s = charset.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(java.nio.ByteBuffer.wrap(bytes, 0, n)).toString();
+                        .decode(java.nio.ByteBuffer.wrap(bytes, from, n)).toString();
             } catch (CharacterCodingException e) {
                 throw new CorpusFormatException(List.of(new DataProblem(name, number, "",
                         "invalid " + charset.name() + " in this line",

@@ -105,6 +105,31 @@ class CliTest {
     }
 
     @Test
+    void aBadLineAmongManyIsReportedWithItsLineNumberAndTheRestComeInOrderOnAnyThreads() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            lines.add(i == 211 ? "{\"id\": \"broken\", \"paragraphs\": [" : "{\"id\": \"a" + i
+                    + "\", \"paragraphs\": [{\"text\": \"The council met on day " + i + ".\"}, {\"text\": "
+                    + "\"Officials said the budget would pass.\"}]}");
+        }
+        Path f = dir.resolve("many.jsonl");
+        Files.write(f, lines, StandardCharsets.UTF_8);
+        Run one = run("classify", "--model", model.toString(), "--format", "jsonl", "--threads", "1", f.toString());
+        Run three = run("classify", "--model", model.toString(), "--format", "jsonl", "--threads", "3", f.toString());
+        for (Run r : List.of(one, three)) {
+            assertEquals(ExitCodes.DATA, r.code(), r.err());
+            assertTrue(r.err().contains("many.jsonl:212: not valid JSON"), r.err());
+            List<String> ids = r.out().lines().map(l -> l.substring(12, l.indexOf('"', 12))).distinct().toList();
+            assertEquals(299, ids.size());
+            assertEquals("a0", ids.get(0));
+            assertEquals("a210", ids.get(210));
+            assertEquals("a212", ids.get(211));
+            assertEquals("a299", ids.get(298));
+        }
+        assertEquals(one.out(), three.out());
+    }
+
+    @Test
     void exitCodesSayWhatWentWrong() throws Exception {
         assertEquals(ExitCodes.IO, run("classify", "--model", model.toString(), dir.resolve("nope.txt").toString()).code());
         Path bin = dir.resolve("x.bin");

@@ -67,6 +67,41 @@ class ResultWriterTest {
         assertEquals(reference("story-1", fields, article) + reference(null, Map.of(), article), got.toString());
     }
 
+    @Test
+    void jsonlRendererEscapesEveryCharacterAndPrintsEveryNumberAsJackson() throws Exception {
+        Random random = new Random(11);
+        List<String> labels = List.of("REPORTING", "COMMENTARY", "BOILERPLATE");
+        double[] odd = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.25, 0.0, 1e-9, 123456.75,
+                0.0009999, 2.0};
+        List<ClassifiedParagraph> ps = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder t = new StringBuilder();
+            int n = 1 + random.nextInt(40);
+            for (int k = 0; k < n; k++) {
+                int kind = random.nextInt(4);
+                // control characters, ASCII, any BMP char (lone surrogates included), then pairs beyond the BMP
+                if (kind == 0) t.append((char) random.nextInt(0x20));
+                else if (kind == 1) t.append((char) (0x20 + random.nextInt(0x60)));
+                else if (kind == 2) t.append((char) random.nextInt(0x10000));
+                else t.appendCodePoint(0x10000 + random.nextInt(0x100000));
+            }
+            if (i < 0x80) t.append((char) i);
+            Map<String, Double> scores = new LinkedHashMap<>();
+            scores.put("REPORTING", odd[i % odd.length]);
+            scores.put("COMMENTARY", random.nextDouble());
+            scores.put("BOILERPLATE", i % 3 == 0 ? random.nextDouble() * 1e-4 : (double) random.nextFloat());
+            ps.add(new ClassifiedParagraph(i, t.toString(), -i, i * 7, labels.get(i % 3), scores, i % 4 == 0));
+        }
+        ClassifiedArticle article = new ClassifiedArticle(labels, ps);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("label", "\u0000\n\"\\\u2028\u007f\ud800");
+        fields.put("dir", "");
+        for (String id : new String[]{null, "a\tb\u0001\"", ""}) {
+            Map<String, String> f = id == null ? Map.of() : fields;
+            assertEquals(reference(id, f, article), JsonlRenderer.render(id, f, article), "id " + id);
+        }
+    }
+
     /** The writer as it was: a generator and a println per paragraph, scores through writeNumberField. */
     private static String reference(String id, Map<String, String> fields, ClassifiedArticle a) throws Exception {
         JsonFactory json = new JsonFactory();
