@@ -77,6 +77,24 @@ class ReaderFuzzTest {
                 assertTrue(!expected.problems().isEmpty());
             }
         }
+        // unlabelled JSONL, as classify reads it: the usual article line takes CanonicalJsonl's path
+        try {
+            CorpusReader.stream(new ByteArrayInputStream(data), "fuzz", CorpusFormat.JSONL,
+                    CorpusOptions.builder().format(CorpusFormat.JSONL).requireLabels(false).build(),
+                    new CorpusReader.Sink() {
+                        @Override
+                        public void article(LabelledArticle a) {
+                            assertTrue(!a.paragraphs().isEmpty());
+                        }
+
+                        @Override
+                        public void problem(DataProblem p) {
+                            assertTrue(p.line() >= 0 && p.toString().startsWith("fuzz:"), p.toString());
+                        }
+                    });
+        } catch (CorpusFormatException expected) {
+            assertTrue(!expected.problems().isEmpty());
+        }
     }
 
     /** Any bytes as a model file: a model or a {@link ModelFormatException}, never another exception. */
