@@ -126,8 +126,13 @@ final class TrainCommand implements Callable<Integer> {
                             model.decision().biases().get(j)));
                 }
             }
-            d.append(String.format(Locale.ROOT, " (dev macro-F1 %.4f by the highest score)",
+            d.append(String.format(Locale.ROOT, " (dev macro-F1 %.4f by the highest score",
                     dm.getOrDefault("macroF1.argmax", Double.NaN)));
+            if (dm.containsKey("macroF1.crossFitted")) {
+                d.append(String.format(Locale.ROOT, ", %.4f with thresholds fitted on the other folds of dev",
+                        dm.get("macroF1.crossFitted")));
+            }
+            d.append(')');
             decision = d.toString();
         }
         err.printf(Locale.ROOT, "trained in %.1f s; kept epoch %d%s%s; wrote %s%n", (System.nanoTime() - t0) / 1e9,

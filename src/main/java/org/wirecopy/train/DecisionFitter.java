@@ -35,14 +35,21 @@ public final class DecisionFitter {
     private DecisionFitter() {
     }
 
+    /** Folds of the cross-fitted estimate ({@link #crossFitted}). */
+    static final int FOLDS = 5;
+
     /**
      * What a fit found.
      *
-     * @param biases the fitted biases (all 0 when nothing beat the highest score)
-     * @param before dev macro-F1 labelling by the highest score
-     * @param after  dev macro-F1 with the biases, as {@link DecisionBiases#choose} labels
+     * @param biases      the fitted biases (all 0 when nothing beat the highest score)
+     * @param before      dev macro-F1 labelling by the highest score
+     * @param after       dev macro-F1 with the biases, as {@link DecisionBiases#choose} labels: optimistic, since the
+     *                    biases were fitted on the same paragraphs
+     * @param crossFitted dev macro-F1 when each fold of the dev articles is labelled with biases fitted on the other
+     *                    folds ({@link #crossFitted}): an estimate of {@code after} on data the fit has not seen; NaN
+     *                    when there are too few dev articles to fold
      */
-    public record Fit(DecisionBiases biases, double before, double after) {
+    public record Fit(DecisionBiases biases, double before, double after, double crossFitted) {
     }
 
     /**
@@ -58,21 +65,71 @@ public final class DecisionFitter {
         List<String> labels = classifier.labels();
         List<float[]> scores = new ArrayList<>();
         List<Integer> gold = new ArrayList<>();
+        List<Integer> fold = new ArrayList<>();
+        int article = 0;
         for (LabelledArticle a : dev.articles()) {
+            int f = article++ % FOLDS;
             float[][] s = classifier.scores(Article.ofParagraphs(a.texts()).paragraphs());
             for (int i = 0; i < s.length; i++) {
                 int g = labels.indexOf(a.paragraphs().get(i).label());
                 if (g < 0) continue;
                 scores.add(s[i]);
                 gold.add(g);
+                fold.add(f);
             }
         }
         if (scores.isEmpty()) {
             throw new IllegalArgumentException(dev.name() + ": no dev paragraph has one of the labels " + labels
                     + ", so no decision threshold can be fitted; give dev data with these labels");
         }
-        return fit(scores.toArray(new float[0][]), gold.stream().mapToInt(Integer::intValue).toArray(),
-                labels.size());
+        float[][] sc = scores.toArray(new float[0][]);
+        int[] g = gold.stream().mapToInt(Integer::intValue).toArray();
+        Fit fit = fit(sc, g, labels.size());
+        double cross = article < FOLDS ? Double.NaN
+                : crossFitted(sc, g, labels.size(), fold.stream().mapToInt(Integer::intValue).toArray());
+        return new Fit(fit.biases(), fit.before(), fit.after(), cross);
+    }
+
+    /**
+     * The macro-F1 of labels each chosen by biases fitted without the row's fold: every fold is labelled by the biases
+     * {@link #fit(float[][], int[], int)} finds on the rows of the other folds, and the macro-F1 is taken over all
+     * rows at once. Rows of one article should share a fold.
+     *
+     * @param scores one row of per-label scores per paragraph
+     * @param gold   each row's gold label index
+     * @param labels the number of labels, at least 2
+     * @param fold   each row's fold, 0 or more; at least two distinct folds
+     * @return the cross-fitted macro-F1
+     * @throws IllegalArgumentException when the arrays do not match or there is only one fold
+     */
+    public static double crossFitted(float[][] scores, int[] gold, int labels, int[] fold) {
+        if (fold.length != scores.length) {
+            throw new IllegalArgumentException("need one fold per row, got " + fold.length + " for " + scores.length);
+        }
+        int folds = 0;
+        for (int f : fold) {
+            if (f < 0) throw new IllegalArgumentException("folds must be >= 0, got " + f);
+            folds = Math.max(folds, f + 1);
+        }
+        int[] predicted = new int[scores.length];
+        int used = 0;
+        for (int f = 0; f < folds; f++) {
+            List<Integer> in = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) if (fold[i] != f) in.add(i);
+            if (in.size() == fold.length) continue;
+            if (in.isEmpty()) throw new IllegalArgumentException("cross-fitting needs at least two folds");
+            float[][] s = new float[in.size()][];
+            int[] g = new int[in.size()];
+            for (int k = 0; k < s.length; k++) {
+                s[k] = scores[in.get(k)];
+                g[k] = gold[in.get(k)];
+            }
+            DecisionBiases b = fit(s, g, labels).biases();
+            for (int i = 0; i < fold.length; i++) if (fold[i] == f) predicted[i] = b.choose(scores[i]);
+            used++;
+        }
+        if (used < 2) throw new IllegalArgumentException("cross-fitting needs at least two folds");
+        return macroF1(gold, predicted, labels);
     }
 
     /**
@@ -123,7 +180,7 @@ public final class DecisionFitter {
             if (!changed) break;
         }
         return new Fit(current > before ? DecisionBiases.of(b) : DecisionBiases.of(new double[labels]), before,
-                Math.max(current, before));
+                Math.max(current, before), Double.NaN);
     }
 
     /**

@@ -253,17 +253,19 @@ public final class Trainer {
 
     /**
      * {@code draft} with decision biases fitted on {@code dev} ({@link DecisionFitter}); records in {@code devMetrics}
-     * the dev macro-F1 by the highest score ({@code macroF1.argmax}), each label's bias ({@code bias.<label>}) and,
+     * the dev macro-F1 by the highest score ({@code macroF1.argmax}), the cross-fitted estimate of the macro-F1 with
+     * biases ({@code macroF1.crossFitted}, when dev has at least 5 articles), each label's bias ({@code bias.<label>}) and,
      * with two labels, the threshold on the second label's score ({@code threshold.<label>}).
      */
     private Model fitDecision(Model draft, Corpus dev, Map<String, Double> devMetrics) {
         DecisionFitter.Fit fit = DecisionFitter.fit(classifier(draft), dev);
         List<String> labels = draft.labels();
         devMetrics.put("macroF1.argmax", fit.before());
+        if (!Double.isNaN(fit.crossFitted())) devMetrics.put("macroF1.crossFitted", fit.crossFitted());
         for (int j = 0; j < labels.size(); j++) devMetrics.put("bias." + labels.get(j), fit.biases().biases().get(j));
         if (labels.size() == 2) devMetrics.put("threshold." + labels.get(1), fit.biases().threshold());
-        LOG.info("decision biases fitted on dev: {} (dev macro-F1 {} by the highest score, {} with them)",
-                fit.biases().biases(), fit.before(), fit.after());
+        LOG.info("decision biases fitted on dev: {} (dev macro-F1 {} by the highest score, {} with them, {} "
+                + "cross-fitted)", fit.biases().biases(), fit.before(), fit.after(), fit.crossFitted());
         return draft.withDecision(fit.biases());
     }
 

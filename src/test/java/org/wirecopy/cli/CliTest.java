@@ -154,6 +154,7 @@ class CliTest {
                 "--epochs", "2", "--hash-bits", "10", "--hidden", "8", "--recurrent", "4", "--fit-thresholds");
         assertEquals(0, t.code(), t.err());
         assertTrue(t.err().contains("decision fitted on dev: log-score biases"), t.err());
+        assertTrue(t.err().contains("with thresholds fitted on the other folds of dev"), t.err());
         Run noDev = run("train", "--data", data.toString(), "--out", dir.resolve("x.zip").toString(),
                 "--fit-thresholds");
         assertNotEquals(0, noDev.code());

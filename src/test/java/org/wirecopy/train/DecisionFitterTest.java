@@ -63,6 +63,22 @@ class DecisionFitterTest {
     }
 
     @Test
+    void crossFittingLabelsEachFoldWithAThresholdFittedOnTheOthers() {
+        // fold 0: .30 positive, .20 negative; fold 1: .30 negative, .20 negative
+        float[][] s = twoLabels(0.30, 0.20, 0.30, 0.20);
+        int[] gold = {1, 0, 0, 0};
+        int[] fold = {0, 0, 1, 1};
+        // in sample, a cut between .20 and .30: label 0 F1 2*2/(3+2) = 4/5, label 1 F1 2*1/(1+2) = 2/3, macro 11/15
+        assertEquals(11.0 / 15, DecisionFitter.fit(s, gold, 2).after(), 1e-9);
+        // fold 1 alone has only negatives: threshold 0.5, so fold 0's .30 is called negative; fold 0 alone gives a
+        // cut between .20 and .30, so fold 1's .30 is called positive: predictions 0 0 1 0, label 0 F1 2*2/(3+3),
+        // label 1 F1 0: macro 1/3
+        assertEquals(1.0 / 3, DecisionFitter.crossFitted(s, gold, 2, fold), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> DecisionFitter.crossFitted(s, gold, 2, new int[]{0, 0, 0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> DecisionFitter.crossFitted(s, gold, 2, new int[]{0, 1}));
+    }
+
+    @Test
     void macroF1CountsTheLabelsThatOccurAsEvaluationDoes() {
         // label 2 neither gold nor predicted: left out of the mean
         assertEquals(1.0, DecisionFitter.macroF1(new int[]{0, 1}, new int[]{0, 1}, 3));

@@ -35,6 +35,7 @@ class FitThresholdsTest {
         assertEquals(plain.weights().tensors(), fitted.weights().tensors(), "the fit changes no weight");
         Map<String, Double> m = fitted.provenance().devMetrics();
         for (String l : fitted.labels()) assertTrue(m.containsKey("bias." + l), m.toString());
+        assertTrue(m.containsKey("macroF1.crossFitted"), "the tiny corpus has 6 articles, enough for 5 folds");
         assertEquals(plain.provenance().devMetrics().get("macroF1"), m.get("macroF1.argmax"), 1e-9);
         double after = Evaluator.evaluate(new Classifier(fitted), c).macroF1();
         assertEquals(after, m.get("macroF1"), 1e-12, "the recorded figure is what the classifier gives");
