@@ -39,7 +39,7 @@ public final class DecisionFitter {
     static final int FOLDS = 5;
 
     /**
-     * What a fit found.
+     * What a fit found. Immutable and thread-safe.
      *
      * @param biases      the fitted biases (all 0 when nothing beat the highest score)
      * @param before      dev macro-F1 labelling by the highest score
