@@ -3,6 +3,7 @@ package org.wirecopy.classify;
 import org.wirecopy.features.FeatureExtractor;
 import org.wirecopy.features.SentenceEncoder;
 import org.wirecopy.features.SparseVector;
+import org.wirecopy.model.DecisionBiases;
 import org.wirecopy.model.Model;
 import org.wirecopy.model.ModelIO;
 import org.wirecopy.network.Ensemble;
@@ -158,7 +159,7 @@ public final class Classifier implements ArticleLabeller {
         Inside inside = inside(article);
         if (inside.at()[index] < 0) return outsideExplanation(article.paragraphs().get(index), index);
         // the network reads the paragraphs inside the main content, as classify() does
-        Explanation e = new Explainer(features, network, model.labels())
+        Explanation e = new Explainer(features, network, model.labels(), model.decision())
                 .explain(new Article(inside.paragraphs(), article.format(), article.page()), inside.at()[index], top);
         return new Explanation(index, e.label(), e.scores(), e.toward());
     }
@@ -175,7 +176,7 @@ public final class Classifier implements ArticleLabeller {
     public List<Explanation> explainAll(Article article, int top) {
         if (top < 0) throw new IllegalArgumentException("top must be >= 0, got " + top);
         Inside inside = inside(article);
-        List<Explanation> read = new Explainer(features, network, model.labels())
+        List<Explanation> read = new Explainer(features, network, model.labels(), model.decision())
                 .explainAll(new Article(inside.paragraphs(), article.format(), article.page()), top);
         List<Explanation> out = new ArrayList<>(article.size());
         for (int i = 0; i < article.size(); i++) {
@@ -368,7 +369,9 @@ public final class Classifier implements ArticleLabeller {
     }
 
     /**
-     * Classifies an article already split into paragraphs. Paragraphs of a web page found outside its main content
+     * Classifies an article already split into paragraphs. Each paragraph the network reads gets the label its
+     * model's {@link Model#decision() decision biases} choose from its scores (the highest score for a model without
+     * them). Paragraphs of a web page found outside its main content
      * ({@link Paragraph.Region#OUTSIDE}) and the captions of a page's figures (a {@code figcaption} element) are
      * BOILERPLATE with the scores of {@link #OUTSIDE_SCORE}; the network reads the others as the article.
      *
@@ -383,13 +386,13 @@ public final class Classifier implements ArticleLabeller {
         List<ClassifiedParagraph> out = new ArrayList<>(ps.size());
         for (int i = 0; i < ps.size(); i++) {
             Paragraph p = ps.get(i);
-            float[] sc = inside.at()[i] >= 0 ? scores[inside.at()[i]] : outsideScores;
+            boolean read = inside.at()[i] >= 0;
+            float[] sc = read ? scores[inside.at()[i]] : outsideScores;
             Double[] s = new Double[labels.size()];
-            int best = 0;
-            for (int j = 0; j < s.length; j++) {
-                s[j] = (double) sc[j];
-                if (sc[j] > sc[best]) best = j;
-            }
+            for (int j = 0; j < s.length; j++) s[j] = (double) sc[j];
+            // the model's decision biases (none: the highest score) for what the network read; the main-content
+            // detector's own scores for the rest
+            int best = (read ? model.decision() : DecisionBiases.NONE).choose(sc);
             out.add(new ClassifiedParagraph(i, p.text(), p.start(), p.end(), labels.get(best),
                     new ScoreMap(labels, s), sc[best] < minConfidence));
         }

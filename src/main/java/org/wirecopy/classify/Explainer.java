@@ -31,11 +31,15 @@ final class Explainer {
     private final FeatureExtractor features;
     private final Ensemble network;
     private final List<String> labels;
+    private final org.wirecopy.model.DecisionBiases decision;
 
-    Explainer(FeatureExtractor features, Ensemble network, List<String> labels) {
+    /** An explainer whose explanations name the label {@code decision} chooses from the scores, as classify does. */
+    Explainer(FeatureExtractor features, Ensemble network, List<String> labels,
+              org.wirecopy.model.DecisionBiases decision) {
         this.features = features;
         this.network = network;
         this.labels = labels;
+        this.decision = java.util.Objects.requireNonNull(decision, "decision");
     }
 
     /** The explanation of paragraph {@code index}: one pass over the article, then constant time per feature. */
@@ -91,11 +95,8 @@ final class Explainer {
             if (list.size() > top) list.subList(top, list.size()).clear();
         }
         Map<String, Double> scores = new LinkedHashMap<>();
-        int best = 0;
-        for (int j = 0; j < labels.size(); j++) {
-            scores.put(labels.get(j), (double) base[j]);
-            if (base[j] > base[best]) best = j;
-        }
+        for (int j = 0; j < labels.size(); j++) scores.put(labels.get(j), (double) base[j]);
+        int best = decision.choose(base);
         return new Explanation(index, labels.get(best), scores, toward);
     }
 

@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code train}: trains a model from labelled data. */
@@ -112,10 +113,31 @@ final class TrainCommand implements Callable<Integer> {
             }).train(train, devCorpus);
         }
         ModelIO.save(model, out);
-        err.printf(Locale.ROOT, "trained in %.1f s; kept epoch %d%s; wrote %s%n", (System.nanoTime() - t0) / 1e9,
-                model.provenance().bestEpoch(), model.provenance().devMetrics().isEmpty() ? ""
-                        : String.format(Locale.ROOT, " (dev macro-F1 %.4f)",
-                        model.provenance().devMetrics().get("macroF1")), out);
+        Map<String, Double> dm = model.provenance().devMetrics();
+        String decision = "";
+        if (!model.decision().isNone()) {
+            List<String> ls = model.labels();
+            StringBuilder d = new StringBuilder("; decision fitted on dev: ");
+            if (ls.size() == 2) {
+                d.append(String.format(Locale.ROOT, "%s when its score > %.4f", ls.get(1), model.decision().threshold()));
+            } else {
+                for (int j = 0; j < ls.size(); j++) {
+                    d.append(String.format(Locale.ROOT, "%s%s %+.4f", j == 0 ? "log-score biases " : ", ", ls.get(j),
+                            model.decision().biases().get(j)));
+                }
+            }
+            d.append(String.format(Locale.ROOT, " (dev macro-F1 %.4f by the highest score",
+                    dm.getOrDefault("macroF1.argmax", Double.NaN)));
+            if (dm.containsKey("macroF1.crossFitted")) {
+                d.append(String.format(Locale.ROOT, ", %.4f with thresholds fitted on the other folds of dev",
+                        dm.get("macroF1.crossFitted")));
+            }
+            d.append(')');
+            decision = d.toString();
+        }
+        err.printf(Locale.ROOT, "trained in %.1f s; kept epoch %d%s%s; wrote %s%n", (System.nanoTime() - t0) / 1e9,
+                model.provenance().bestEpoch(), dm.isEmpty() ? ""
+                        : String.format(Locale.ROOT, " (dev macro-F1 %.4f)", dm.get("macroF1")), decision, out);
         return ExitCodes.OK;
     }
 

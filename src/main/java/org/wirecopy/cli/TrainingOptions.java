@@ -69,6 +69,13 @@ final class TrainingOptions {
                     + "long articles); 0 turns clipping off. Default: ${DEFAULT-VALUE}.")
     double gradientClip = D.gradientClip();
 
+    @Option(names = "--fit-thresholds", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "After training, fit the decision rule on the dev data for macro-F1 (with two labels a "
+                    + "threshold on the second label's score, with more a bias per label) and store it in the model, "
+                    + "which then labels by it; the scores are unchanged. Helps when the label shares of the training "
+                    + "data differ from those of the data to label. Needs --dev. Default: ${DEFAULT-VALUE}.")
+    boolean fitThresholds;
+
     @Option(names = "--architecture", paramLabel = "ARCH",
             description = "Network: BILSTM (sequence over the article's paragraphs) or MLP (per paragraph). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -143,6 +150,7 @@ final class TrainingOptions {
         if (given("--temperature")) t.temperature(temperature);
         if (given("--ensemble")) t.ensemble(ensemble);
         if (given("--gradient-clip")) t.gradientClip(gradientClip);
+        if (given("--fit-thresholds") || given("--no-fit-thresholds")) t.fitThresholds(fitThresholds);
         return t.build();
     }
 }

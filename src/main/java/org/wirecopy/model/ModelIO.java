@@ -38,7 +38,9 @@ import java.util.zip.ZipOutputStream;
  * network is rebuilt from the {@link NetworkConfig} in the manifest.
  *
  * <p>Entries: {@code manifest.json} (format name and version, labels, feature and network configuration, input size,
- * parameter count, SHA-256 of every other entry; from format version 3 the number of networks of a seed ensemble),
+ * parameter count, SHA-256 of every other entry; from format version 3 the number of networks of a seed ensemble;
+ * from format version 4 the {@link DecisionBiases} of a model trained with {@code --fit-thresholds}, as
+ * {@code "decision": {"biases": {label: bias, ...}}}),
  * {@code manifest.sha256} (the SHA-256 of {@code manifest.json}, from format version 2), {@code provenance.json},
  * {@code network/weights.bin} (every member's tensors, see {@link NetworkWeights#members()}),
  * {@code network/dl4j-configuration.json} (the shape every member shares).
@@ -56,12 +58,13 @@ public final class ModelIO {
     /** Format name in every manifest. */
     public static final String FORMAT = "wirecopy-model";
     /**
-     * The newest format version this release reads, and the one it writes for a seed ensemble (several networks in
-     * one file); a model of one network is written as version {@link #SINGLE_NETWORK_VERSION}, which earlier
-     * releases read too.
+     * The newest format version this release reads, and the one it writes for a model with decision biases
+     * ({@link Model#decision()}), which earlier releases must refuse rather than label by the highest score.
      */
-    public static final int FORMAT_VERSION = 3;
-    /** The format version written for a model of one network. */
+    public static final int FORMAT_VERSION = 4;
+    /** The format version written for a seed ensemble (several networks in one file) without decision biases. */
+    public static final int ENSEMBLE_VERSION = 3;
+    /** The format version written for a model of one network without decision biases. */
     public static final int SINGLE_NETWORK_VERSION = 2;
 
     static final String MANIFEST = "manifest.json";
@@ -120,7 +123,9 @@ public final class ModelIO {
         ObjectNode manifest = json.createObjectNode();
         manifest.put("format", FORMAT);
         int members = model.weights().members();
-        manifest.put("formatVersion", members > 1 ? FORMAT_VERSION : SINGLE_NETWORK_VERSION);
+        boolean decided = !model.decision().isNone();
+        manifest.put("formatVersion", decided ? FORMAT_VERSION : members > 1 ? ENSEMBLE_VERSION
+                : SINGLE_NETWORK_VERSION);
         manifest.putPOJO("labels", model.labels());
         manifest.putPOJO("features", model.features());
         ObjectNode net = manifest.putObject("network");
@@ -132,6 +137,12 @@ public final class ModelIO {
         manifest.put("inputSize", model.features().inputSize());
         manifest.put("parameters", model.weights().parameterCount());
         if (members > 1) manifest.put("members", members);
+        if (decided) {
+            ObjectNode biases = manifest.putObject("decision").putObject("biases");
+            for (int j = 0; j < model.labels().size(); j++) {
+                biases.put(model.labels().get(j), model.decision().biases().get(j));
+            }
+        }
         ObjectNode sums = manifest.putObject("sha256");
         for (Map.Entry<String, byte[]> e : entries.entrySet()) sums.put(e.getKey(), sha256(e.getValue()));
         try {
@@ -386,14 +397,48 @@ public final class ModelIO {
                 }
                 vectors = StaticVectors.read(v);
             }
+            DecisionBiases decision = decision(ModelJson.get(m, "decision"), labels, version, name);
             Model model = new Model(labels, features, network, weights,
-                    new String(entries.get(DL4J_CONF), StandardCharsets.UTF_8), provenance, vectors);
+                    new String(entries.get(DL4J_CONF), StandardCharsets.UTF_8), provenance, vectors, decision);
             // every tensor's shape against the configuration, as building the forward pass (Classifier) checks it
             Ensemble.check(network, weights, features.inputSize(), labels.size());
             return model;
         } catch (IOException | RuntimeException e) {
             throw new ModelFormatException(name + ": the manifest and the weights do not make a valid model: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The manifest's {@code decision}: absent (before format version 4, and in version 4 files without one) is
+     * {@link DecisionBiases#NONE}; present, it must give a finite bias for every label and no other key.
+     */
+    private static DecisionBiases decision(Object d, List<String> labels, int version, String name)
+            throws ModelFormatException {
+        if (d == null) return DecisionBiases.NONE;
+        if (version < FORMAT_VERSION) {
+            throw new ModelFormatException(name + ": the manifest (format version " + version + ") has a 'decision', "
+                    + "which format version " + FORMAT_VERSION + " introduced; the file was edited or is corrupt");
+        }
+        if (!(d instanceof Map<?, ?> dm) || !(dm.get("biases") instanceof Map<?, ?> bm) || dm.size() != 1) {
+            throw new ModelFormatException(name + ": the manifest's 'decision' must be {\"biases\": {label: number}}");
+        }
+        if (!bm.keySet().equals(new java.util.HashSet<>(labels))) {
+            throw new ModelFormatException(name + ": the manifest's decision biases are for " + bm.keySet()
+                    + ", the model's labels are " + labels + "; the file was edited or is corrupt");
+        }
+        double[] b = new double[labels.size()];
+        for (int j = 0; j < b.length; j++) {
+            if (!(bm.get(labels.get(j)) instanceof Number n)) {
+                throw new ModelFormatException(name + ": the manifest's decision bias of " + labels.get(j)
+                        + " is not a number: " + ModelJson.text(bm.get(labels.get(j))));
+            }
+            b[j] = n.doubleValue();
+        }
+        try {
+            return DecisionBiases.of(b);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(name + ": " + e.getMessage() + "; the file was edited or is corrupt", e);
         }
     }
 

@@ -92,6 +92,7 @@ public final class ConfigIO {
         ObjectNode merged = JSON.valueToTree(ExperimentConfig.defaults());
         // keys whose default (null) is left out of the written configuration, which a file may still give
         if (merged.path("training").path("features") instanceof ObjectNode f && !f.has("encoder")) f.putNull("encoder");
+        if (merged.path("training") instanceof ObjectNode t && !t.has("fitThresholds")) t.put("fitThresholds", false);
         merge(merged, (ObjectNode) user, "", name, lines);
         try {
             return JSON.treeToValue(merged, ExperimentConfig.class);

@@ -134,6 +134,10 @@ public final class Trainer {
      *                                  to the training data), with the fix in the message
      */
     public Model train(Corpus train, Corpus dev) {
+        if (config.fitThresholds() && dev == null) {
+            throw new IllegalArgumentException("fitThresholds (--fit-thresholds) fits the decision thresholds on dev "
+                    + "data, and there is none; give --dev (or data.dev in --config), or leave the option out");
+        }
         if (config.ensemble() > 1) return trainEnsemble(train, dev);
         List<String> labels = train.labels();
         if (labels.size() < 2) {
@@ -191,6 +195,7 @@ public final class Trainer {
             weights = Calibrator.scaled(weights, t);
         }
         Model draft = model(labels, weights, dl4jConf, provisional(configJson));
+        if (config.fitThresholds()) draft = fitDecision(draft, dev, devMetrics);
         if (dev != null) {
             putDevFigures(devMetrics, classifier(draft), dev);
         }
@@ -200,7 +205,7 @@ public final class Trainer {
                 config.seed(), dataName, train.sha256(), train.articles().size(), train.paragraphCount(),
                 dev == null ? "" : dev.name(), dev == null ? "" : dev.sha256(), result.bestEpoch(), devMetrics,
                 configJson);
-        return model(labels, weights, dl4jConf, p);
+        return model(labels, weights, dl4jConf, p).withDecision(draft.decision());
     }
 
     /**
@@ -214,7 +219,8 @@ public final class Trainer {
         List<Model> members = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             int done = k * config.epochs();
-            TrainingConfig member = config.toBuilder().seed(config.seed() + k).ensemble(1).build();
+            TrainingConfig member = config.toBuilder().seed(config.seed() + k).ensemble(1).fitThresholds(false)
+                    .build();
             Trainer t = new Trainer(member).withFurniture(furniture).withVectors(vectors)
                     .withMemoizedEncoder(encoder())
                     .onProgress(p -> listener.accept(new Progress(done + p.epoch(), n * config.epochs(), p.loss(),
@@ -228,6 +234,7 @@ public final class Trainer {
         Model draft = new Model(first.labels(), first.features(), first.network(), NetworkWeights.ensemble(weights),
                 first.dl4jConfiguration(), first.provenance(), first.vectors());
         Map<String, Double> devMetrics = new LinkedHashMap<>();
+        if (config.fitThresholds()) draft = fitDecision(draft, dev, devMetrics);
         if (dev != null) {
             putDevFigures(devMetrics, classifier(draft), dev);
         }
@@ -241,7 +248,25 @@ public final class Trainer {
                 config.seed(), p.trainingData(), p.trainingDataSha256(), p.trainingArticles(),
                 p.trainingParagraphs(), p.devData(), p.devDataSha256(), p.bestEpoch(), devMetrics, toJson(config));
         return new Model(first.labels(), first.features(), first.network(), draft.weights(),
-                first.dl4jConfiguration(), ensemble, first.vectors());
+                first.dl4jConfiguration(), ensemble, first.vectors(), draft.decision());
+    }
+
+    /**
+     * {@code draft} with decision biases fitted on {@code dev} ({@link DecisionFitter}); records in {@code devMetrics}
+     * the dev macro-F1 by the highest score ({@code macroF1.argmax}), the cross-fitted estimate of the macro-F1 with
+     * biases ({@code macroF1.crossFitted}, when dev has at least 5 articles), each label's bias ({@code bias.<label>}) and,
+     * with two labels, the threshold on the second label's score ({@code threshold.<label>}).
+     */
+    private Model fitDecision(Model draft, Corpus dev, Map<String, Double> devMetrics) {
+        DecisionFitter.Fit fit = DecisionFitter.fit(classifier(draft), dev);
+        List<String> labels = draft.labels();
+        devMetrics.put("macroF1.argmax", fit.before());
+        if (!Double.isNaN(fit.crossFitted())) devMetrics.put("macroF1.crossFitted", fit.crossFitted());
+        for (int j = 0; j < labels.size(); j++) devMetrics.put("bias." + labels.get(j), fit.biases().biases().get(j));
+        if (labels.size() == 2) devMetrics.put("threshold." + labels.get(1), fit.biases().threshold());
+        LOG.info("decision biases fitted on dev: {} (dev macro-F1 {} by the highest score, {} with them, {} "
+                + "cross-fitted)", fit.biases().biases(), fit.before(), fit.after(), fit.crossFitted());
+        return draft.withDecision(fit.biases());
     }
 
     /** Shares an encoder that already memoizes (an ensemble's members share their leader's). */

@@ -1,5 +1,6 @@
 package org.wirecopy.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.wirecopy.features.FeatureConfig;
 import org.wirecopy.network.NetworkConfig;
 
@@ -39,11 +40,16 @@ import java.util.Objects;
  * @param gradientClip threshold on the L2 norm of each layer's gradient, above which the gradient is scaled down to it
  *                     (steadies the LSTMs on long articles); 0 turns clipping off (a model trained before this
  *                     field existed records no value, which reads as 0)
+ * @param fitThresholds whether to fit decision biases on the dev data for macro-F1 after training (with two labels, a
+ *                     threshold on the second label's score; {@link org.wirecopy.model.DecisionBiases}) and store
+ *                     them in the model; needs dev data. Written into the configuration JSON only when true, so the
+ *                     configurations and models of runs without it are as before
  */
 public record TrainingConfig(FeatureConfig features, NetworkConfig network, long seed, int epochs, int batchSize,
                              double learningRate, double l2, int patience, double cropProbability,
                              double markupProbability, double pageProbability, double temperature,
-                             int ensemble, double gradientClip) {
+                             int ensemble, double gradientClip,
+                             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean fitThresholds) {
 
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 20260901L;
@@ -72,6 +78,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
      * @param temperature       0 (fit on dev) or (0, 10]
      * @param ensemble          1..16 networks (0 means 1)
      * @param gradientClip      0 (off) or a positive finite threshold
+     * @param fitThresholds     whether to fit decision biases on dev data
      * @throws IllegalArgumentException when a value is out of its range, naming it
      */
     public TrainingConfig {
@@ -124,7 +131,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         return new Builder().features(features).network(network).seed(seed).epochs(epochs).batchSize(batchSize)
                 .learningRate(learningRate).l2(l2).patience(patience).cropProbability(cropProbability)
                 .markupProbability(markupProbability).pageProbability(pageProbability).temperature(temperature)
-                .ensemble(ensemble).gradientClip(gradientClip);
+                .ensemble(ensemble).gradientClip(gradientClip).fitThresholds(fitThresholds);
     }
 
     /** Builder; {@link #build()} validates. Not thread-safe: one builder per thread. */
@@ -143,6 +150,7 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         private double temperature = 0;
         private int ensemble = 1;
         private double gradientClip = DEFAULT_GRADIENT_CLIP;
+        private boolean fitThresholds;
 
         /**
          * Sets the feature configuration.
@@ -278,6 +286,17 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
         }
 
         /**
+         * Fits decision biases (a threshold, with two labels) on the dev data for macro-F1 and stores them in the model.
+         *
+         * @param fit true to fit them; the trainer then needs dev data
+         * @return this builder
+         */
+        public Builder fitThresholds(boolean fit) {
+            this.fitThresholds = fit;
+            return this;
+        }
+
+        /**
          * Sets the softmax temperature.
          *
          * @param t 0 to fit it on dev, or a value in (0, 10] (checked by {@link #build()})
@@ -307,7 +326,8 @@ public record TrainingConfig(FeatureConfig features, NetworkConfig network, long
          */
         public TrainingConfig build() {
             return new TrainingConfig(features, network, seed, epochs, batchSize, learningRate, l2, patience,
-                    cropProbability, markupProbability, pageProbability, temperature, ensemble, gradientClip);
+                    cropProbability, markupProbability, pageProbability, temperature, ensemble, gradientClip,
+                    fitThresholds);
         }
     }
 }

@@ -172,6 +172,26 @@ class CliTest {
     }
 
     @Test
+    void fitThresholdsIsReportedAndItsMisuseNamesTheOption() throws Exception {
+        Path data = TestData.resource("tiny-corpus.jsonl");
+        Path out = dir.resolve("fitted.zip");
+        Run t = run("train", "--data", data.toString(), "--dev", data.toString(), "--out", out.toString(),
+                "--epochs", "2", "--hash-bits", "10", "--hidden", "8", "--recurrent", "4", "--fit-thresholds");
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.err().contains("decision fitted on dev: log-score biases"), t.err());
+        assertTrue(t.err().contains("with thresholds fitted on the other folds of dev"), t.err());
+        Run noDev = run("train", "--data", data.toString(), "--out", dir.resolve("x.zip").toString(),
+                "--fit-thresholds");
+        assertNotEquals(0, noDev.code());
+        assertTrue(noDev.err().contains("--fit-thresholds") && noDev.err().contains("--dev"), noDev.err());
+        Run bad = run("train", "--data", data.toString(), "--out", dir.resolve("y.zip").toString(),
+                "--fit-thresholds=maybe");
+        assertNotEquals(0, bad.code());
+        assertTrue(bad.err().contains("--fit-thresholds"), bad.err());
+        assertTrue(!Files.exists(dir.resolve("x.zip")) && !Files.exists(dir.resolve("y.zip")));
+    }
+
+    @Test
     void trainOnBadDataExitsWithDataCodeAndWritesNothing() throws Exception {
         Path f = dir.resolve("bad-train.jsonl");
         Files.writeString(f, "{\"id\":\"a\",\"paragraphs\":[{\"text\":\"x\"}]}\n");

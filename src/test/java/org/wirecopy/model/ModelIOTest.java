@@ -68,11 +68,11 @@ class ModelIOTest {
     @Test
     void newerFormatVersionIsRejectedWithUpgradeAdvice() throws Exception {
         byte[] changed = rewrite(ModelIO.toBytes(TestData.tinyModel()), "manifest.json",
-                s -> s.replace("\"formatVersion\" : 2", "\"formatVersion\" : 4"));
+                s -> s.replace("\"formatVersion\" : 2", "\"formatVersion\" : 5"));
         Path f = dir.resolve("future.zip");
         Files.write(f, changed);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelIO.load(f));
-        assertTrue(e.getMessage().contains("format version 4 is newer") && e.getMessage().contains("upgrade"),
+        assertTrue(e.getMessage().contains("format version 5 is newer") && e.getMessage().contains("upgrade"),
                 e.getMessage());
     }
 

@@ -41,7 +41,8 @@ class ConfigIOTest {
     @Test
     void typosAndBadValuesAreDataProblemsWithFileLineAndKey() {
         assertEquals(new DataProblem("exp.json", 2, "training.epoch", "unknown key", "did you mean 'epochs'? "
-                        + "known keys here: " + List.copyOf(names(TrainingConfig.defaults()))),
+                        + "known keys here: " + List.copyOf(names(TrainingConfig.defaults().toBuilder()
+                        .fitThresholds(true).build()))),
                 problem("{\n \"training\": {\"epoch\": 3}}"));
         DataProblem p = problem("{\"training\": {\n  \"learningRate\": 5\n}}");
         assertEquals(List.of(2L, "training.learningRate"), List.of(p.line(), p.field()), p.toString());
