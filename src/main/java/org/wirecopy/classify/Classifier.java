@@ -372,8 +372,9 @@ public final class Classifier implements ArticleLabeller {
      * Classifies an article already split into paragraphs. Each paragraph the network reads gets the label its
      * model's {@link Model#decision() decision biases} choose from its scores (the highest score for a model without
      * them). Paragraphs of a web page found outside its main content
-     * ({@link Paragraph.Region#OUTSIDE}) and the captions of a page's figures (a {@code figcaption} element) are
-     * BOILERPLATE with the scores of {@link #OUTSIDE_SCORE}; the network reads the others as the article.
+     * ({@link Paragraph.Region#OUTSIDE}) and paragraphs that are furniture by their form (a figure's caption, a photo
+     * credit, a bracketed link to another story: see {@code furniture}) are BOILERPLATE with the scores of
+     * {@link #OUTSIDE_SCORE}; the network reads the others as the article.
      *
      * @param article an article read by {@link ArticleReader}
      * @return every paragraph with its label and scores
