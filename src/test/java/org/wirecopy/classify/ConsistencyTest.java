@@ -17,6 +17,7 @@ import org.wirecopy.features.Tokenizer;
 import org.wirecopy.model.Model;
 import org.wirecopy.model.ModelIO;
 import org.wirecopy.text.Article;
+import org.wirecopy.text.Paragraph;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -136,9 +137,14 @@ class ConsistencyTest {
             Collections.shuffle(order, new Random(seed));
             for (int i : order) assertEquals(expected.get(i), c.classifyParagraphs(articles.get(i)), ids.get(i));
         }
-        // the raw score arrays of the batch path are the classified scores, bit for bit
+        // the raw score arrays of the batch path are the classified scores, bit for bit, for articles with no
+        // paragraph that is furniture by its form (classify reads those articles without it, scores() reads all)
+        int compared = 0;
         for (int i = 0; i < articles.size(); i++) {
-            float[][] raw = c.scores(Article.ofParagraphs(articles.get(i)).paragraphs());
+            List<Paragraph> read = Article.ofParagraphs(articles.get(i)).paragraphs();
+            if (read.stream().anyMatch(p -> Classifier.furniture(p) != null)) continue;
+            compared++;
+            float[][] raw = c.scores(read);
             List<ClassifiedParagraph> ps = expected.get(i).paragraphs();
             assertEquals(ps.size(), raw.length);
             for (int p = 0; p < raw.length; p++) {
@@ -147,6 +153,7 @@ class ConsistencyTest {
                 }
             }
         }
+        assertTrue(compared >= articles.size() * 9 / 10, compared + " of " + articles.size() + " compared");
     }
 
     @Test
