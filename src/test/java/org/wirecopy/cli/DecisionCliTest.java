@@ -1,5 +1,7 @@
 package org.wirecopy.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code inspect} with a model trained with {@code --fit-thresholds}. */
+/** {@code inspect} and {@code evaluate --prediction-map} with a model trained with {@code --fit-thresholds}. */
 class DecisionCliTest {
 
     @TempDir
@@ -65,5 +67,32 @@ class DecisionCliTest {
         assertNotEquals(p.out(), d.out());
         assertEquals(p.out().replace(plain.toString(), "M"), withoutDecisionLine.replace(sameProvenance.toString(),
                 "M"));
+    }
+
+    /**
+     * The decided model labels every paragraph BOILERPLATE, so through REPORTING=OBJ,BOILERPLATE=OBJ,COMMENTARY=SUBJ
+     * every paragraph is OBJ: of the tiny corpus's 42 paragraphs, the 24 that are not COMMENTARY are right (counted in
+     * the file), accuracy 24/42; OBJ's F1 is 2 * (24/42) / (1 + 24/42) = 48/66, SUBJ's 0, macro-F1 24/66.
+     */
+    @Test
+    void evaluateWithAPredictionMapLabelsByTheModelsDecision() throws Exception {
+        String data = TestData.resource("tiny-corpus.jsonl").toString();
+        String map = "REPORTING=OBJ,BOILERPLATE=OBJ,COMMENTARY=SUBJ";
+        Path report = dir.resolve("decided.json");
+        CliTest.Run r = CliTest.run("evaluate", "--model", decided.toString(), "--data", data, "--label-map", map,
+                "--prediction-map", map, "--report-json", report.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode rep = new ObjectMapper().readTree(report.toFile());
+        assertEquals(42, rep.get("paragraphs").asInt());
+        assertEquals(24.0 / 42, rep.get("accuracy").asDouble(), 1e-9, rep.toString());
+        assertEquals(24.0 / 66, rep.get("macroF1").asDouble(), 1e-9, rep.toString());
+
+        // without the decision, the same network's summed scores call some paragraphs SUBJ (as before)
+        Path plainReport = dir.resolve("plain.json");
+        CliTest.Run p = CliTest.run("evaluate", "--model", plain.toString(), "--data", data, "--label-map", map,
+                "--prediction-map", map, "--report-json", plainReport.toString());
+        assertEquals(0, p.code(), p.err());
+        assertNotEquals(24.0 / 42, new ObjectMapper().readTree(plainReport.toFile()).get("accuracy").asDouble(),
+                1e-9);
     }
 }
