@@ -69,4 +69,26 @@ public final class TestData {
         }
         return tiny;
     }
+
+    /**
+     * {@link #tinyModel()} with a decision rule as {@code train --fit-thresholds} stores one: a bias of +45 on
+     * BOILERPLATE's log-score, so every paragraph is BOILERPLATE whatever its scores, and the dev figures train
+     * records with it (invented values: macroF1 0.5, macroF1.argmax 0.875, macroF1.crossFitted 0.4375).
+     */
+    public static Model decidedTinyModel() throws IOException {
+        Model m = tinyModel();
+        double[] b = new double[m.labels().size()];
+        b[m.labels().indexOf("BOILERPLATE")] = 45;
+        org.wirecopy.model.Provenance p = m.provenance();
+        java.util.Map<String, Double> dev = new java.util.LinkedHashMap<>(p.devMetrics());
+        dev.put("macroF1.argmax", 0.875);
+        dev.put("macroF1.crossFitted", 0.4375);
+        dev.put("macroF1", 0.5);
+        org.wirecopy.model.Provenance withDev = new org.wirecopy.model.Provenance(p.wirecopyVersion(),
+                p.dl4jVersion(), p.javaVersion(), p.os(), p.seed(), p.trainingData(), p.trainingDataSha256(),
+                p.trainingArticles(), p.trainingParagraphs(), p.devData(), p.devDataSha256(), p.bestEpoch(), dev,
+                p.trainingConfig());
+        return new Model(m.labels(), m.features(), m.network(), m.weights(), m.dl4jConfiguration(), withDev,
+                m.vectors(), org.wirecopy.model.DecisionBiases.of(b));
+    }
 }

@@ -44,8 +44,8 @@ final class ClassifyCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--min-confidence", paramLabel = "P", defaultValue = "0",
-            description = "Flag paragraphs whose top score is below P as uncertain (see tune-threshold). "
-                    + "Default: ${DEFAULT-VALUE} (none).")
+            description = "Flag paragraphs whose top score is below P as uncertain (see tune-threshold); no "
+                    + "label changes. Default: ${DEFAULT-VALUE} (none).")
     double minConfidence;
 
     @Option(names = "--networks", paramLabel = "N", defaultValue = "0",
@@ -55,7 +55,9 @@ final class ClassifyCommand implements Callable<Integer> {
 
     @Option(names = "--thresholds", paramLabel = "FILE",
             description = "Per-label minimum confidences (written by tune-threshold --output): a paragraph is "
-                    + "uncertain when its top score is below its own label's value. Replaces --min-confidence.")
+                    + "flagged uncertain when its top score is below its own label's value; no label changes (a "
+                    + "decision rule that changes labels is fitted by train --fit-thresholds and stored in the "
+                    + "model). Replaces --min-confidence.")
     Path thresholds;
 
     @Option(names = "--explain", description = "Show, for each paragraph and label, the cues and n-grams that "

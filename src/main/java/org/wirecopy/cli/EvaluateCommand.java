@@ -59,7 +59,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--prediction-map", paramLabel = "MAP",
             description = "Read the model's labels as others, adding scores of labels mapped together, e.g. "
-                    + "REPORTING=OBJ,BOILERPLATE=OBJ,COMMENTARY=SUBJ for zero-shot use on OBJ/SUBJ data.")
+                    + "REPORTING=OBJ,BOILERPLATE=OBJ,COMMENTARY=SUBJ for zero-shot use on OBJ/SUBJ data. A "
+                    + "paragraph gets the mapped label of the highest summed score, or, for a model trained with "
+                    + "train --fit-thresholds, the label its fitted decision gives, mapped.")
     String predictionMap;
 
     @Option(names = "--html", paramLabel = "DIR",
@@ -96,8 +98,12 @@ final class EvaluateCommand implements Callable<Integer> {
         Outputs.check(Outputs.list(data == null ? List.of() : data, model.model), "--report-json", reportJson);
         Outputs.checkDirectory("--report-dir", reportDir);
         Classifier classifier = model.classifier();
+        // a model trained with --fit-thresholds is evaluated as it classifies: its decided label, then mapped;
+        // a model without one keeps the label of the highest summed (mapped) score
         ArticleLabeller labeller = predictionMap == null ? classifier
-                : new MappedLabeller(classifier, CorpusOptions.parseLabelMap(predictionMap));
+                : new MappedLabeller(classifier, CorpusOptions.parseLabelMap(predictionMap),
+                classifier.model().decision().isNone() ? MappedLabeller.Pick.SUMMED_SCORES
+                        : MappedLabeller.Pick.INNER_LABEL);
         if (dataOptions.labels == null && dataOptions.labelMap == null) {
             dataOptions.labels = String.join(",", labeller.labels());
         }

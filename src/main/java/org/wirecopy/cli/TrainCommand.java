@@ -116,16 +116,7 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Double> dm = model.provenance().devMetrics();
         String decision = "";
         if (!model.decision().isNone()) {
-            List<String> ls = model.labels();
-            StringBuilder d = new StringBuilder("; decision fitted on dev: ");
-            if (ls.size() == 2) {
-                d.append(String.format(Locale.ROOT, "%s when its score > %.4f", ls.get(1), model.decision().threshold()));
-            } else {
-                for (int j = 0; j < ls.size(); j++) {
-                    d.append(String.format(Locale.ROOT, "%s%s %+.4f", j == 0 ? "log-score biases " : ", ", ls.get(j),
-                            model.decision().biases().get(j)));
-                }
-            }
+            StringBuilder d = new StringBuilder("; decision fitted on dev: ").append(DecisionText.rule(model));
             d.append(String.format(Locale.ROOT, " (dev macro-F1 %.4f by the highest score",
                     dm.getOrDefault("macroF1.argmax", Double.NaN)));
             if (dm.containsKey("macroF1.crossFitted")) {

@@ -72,8 +72,9 @@ final class TrainingOptions {
     @Option(names = "--fit-thresholds", negatable = true, defaultValue = "false", fallbackValue = "true",
             description = "After training, fit the decision rule on the dev data for macro-F1 (with two labels a "
                     + "threshold on the second label's score, with more a bias per label) and store it in the model, "
-                    + "which then labels by it; the scores are unchanged. Helps when the label shares of the training "
-                    + "data differ from those of the data to label. Needs --dev. Default: ${DEFAULT-VALUE}.")
+                    + "which then labels by it (classify, evaluate, serve); the scores are unchanged. Helps when the "
+                    + "label shares of the training data differ from those of the data to label. Needs --dev. Not "
+                    + "classify --thresholds, which only flags uncertain paragraphs. Default: ${DEFAULT-VALUE}.")
     boolean fitThresholds;
 
     @Option(names = "--architecture", paramLabel = "ARCH",

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "tune-threshold", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Pick the minimum confidence at which paragraphs labelled LABEL reach a target precision on "
                 + "labelled dev data; lower-scored paragraphs are then reported as uncertain "
-                + "(classify --min-confidence)."})
+                + "(classify --min-confidence, --thresholds) and keep their label. (train --fit-thresholds fits "
+                + "a rule that changes labels instead.)"})
 final class TuneThresholdCommand implements Callable<Integer> {
 
     @Spec

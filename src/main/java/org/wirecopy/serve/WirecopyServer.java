@@ -482,12 +482,33 @@ public final class WirecopyServer implements AutoCloseable {
         net.put("inputDropout", m.network().inputDropout());
         net.put("dropout", m.network().dropout());
         net.put("members", m.weights().members());
+        if (!m.decision().isNone()) decision(o.putObject("decision"), m);
         ObjectNode prov = json.valueToTree(m.provenance());
         o.set("provenance", prov);
         ObjectNode server = o.putObject("server");
         server.put("wirecopyVersion", Versions.wirecopy());
         server.put("java", Versions.java());
         return json.writeValueAsBytes(o);
+    }
+
+    /**
+     * The document's {@code decision}, only for a model trained with {@code --fit-thresholds} (a model without one has
+     * no such key, so its document is as before): each label's log-score bias, with two labels the threshold on the
+     * second label's score, and the dev figures train recorded with it in the provenance, those present.
+     */
+    private static void decision(ObjectNode d, Model m) {
+        ObjectNode biases = d.putObject("biases");
+        for (int j = 0; j < m.labels().size(); j++) biases.put(m.labels().get(j), m.decision().biases().get(j));
+        if (m.labels().size() == 2) {
+            ObjectNode t = d.putObject("threshold");
+            t.put("label", m.labels().get(1));
+            t.put("score", m.decision().threshold());
+        }
+        ObjectNode dev = d.putObject("dev");
+        for (String k : List.of("macroF1", "macroF1.argmax", "macroF1.crossFitted")) {
+            Double v = m.provenance().devMetrics().get(k);
+            if (v != null && Double.isFinite(v)) dev.put(k, v);
+        }
     }
 
     /**

@@ -67,6 +67,26 @@ class HelpTest {
         assertTrue(typo[1].contains("see 'wirecopy --help'"), typo[1]);
     }
 
+    @Test
+    void helpTellsFitThresholdsFromTheUncertaintyThresholds() {
+        // train --fit-thresholds changes labels (a rule stored in the model); classify --thresholds,
+        // --min-confidence and tune-threshold only flag paragraphs as uncertain
+        String train = runCli("train", "--help")[0].replaceAll("\\s+", " ");
+        assertTrue(train.contains("Not classify --thresholds, which only flags uncertain paragraphs."), train);
+        String classify = runCli("classify", "--help")[0].replaceAll("\\s+", " ");
+        assertTrue(classify.contains("as uncertain (see tune-threshold); no label changes."), classify);
+        assertTrue(classify.contains("own label's value; no label changes (a decision rule that changes labels is "
+                + "fitted by train --fit-thresholds and stored in the model)."), classify);
+        String tune = runCli("tune-threshold", "--help")[0].replaceAll("\\s+", " ");
+        assertTrue(tune.contains("and keep their label. (train --fit-thresholds fits a rule that changes labels "
+                + "instead.)"), tune);
+        String evaluate = runCli("evaluate", "--help")[0].replaceAll("\\s+", " ");
+        assertTrue(evaluate.contains("for a model trained with train --fit-thresholds, the label its fitted decision "
+                + "gives, mapped."), evaluate);
+        String inspect = runCli("inspect", "--help")[0].replaceAll("\\s+", " ");
+        assertTrue(inspect.contains("the decision rule fitted by train --fit-thresholds"), inspect);
+    }
+
     /** stdout, stderr and the exit code of one run. */
     private static String[] runCli(String... args) {
         StringWriter out = new StringWriter();
