@@ -60,38 +60,27 @@ class ReaderFuzzTest {
     void corpusReaders(byte[] data) throws IOException {
         for (CorpusFormat f : new CorpusFormat[]{CorpusFormat.JSONL, CorpusFormat.TSV, CorpusFormat.CSV,
                 CorpusFormat.LINES}) {
-            CorpusOptions o = CorpusOptions.builder().format(f).build().anyLabel().withDefaultLabel("COMMENTARY");
-            try {
-                CorpusReader.stream(new ByteArrayInputStream(data), "fuzz", f, o, new CorpusReader.Sink() {
-                    @Override
-                    public void article(LabelledArticle a) {
-                        assertTrue(!a.paragraphs().isEmpty());
-                    }
-
-                    @Override
-                    public void problem(DataProblem p) {
-                        assertTrue(p.line() >= 0 && p.toString().startsWith("fuzz:"), p.toString());
-                    }
-                });
-            } catch (CorpusFormatException expected) {
-                assertTrue(!expected.problems().isEmpty());
-            }
+            readAll(data, f, CorpusOptions.builder().format(f).build().anyLabel().withDefaultLabel("COMMENTARY"));
         }
         // unlabelled JSONL, as classify reads it: the usual article line takes CanonicalJsonl's path
-        try {
-            CorpusReader.stream(new ByteArrayInputStream(data), "fuzz", CorpusFormat.JSONL,
-                    CorpusOptions.builder().format(CorpusFormat.JSONL).requireLabels(false).build(),
-                    new CorpusReader.Sink() {
-                        @Override
-                        public void article(LabelledArticle a) {
-                            assertTrue(!a.paragraphs().isEmpty());
-                        }
+        readAll(data, CorpusFormat.JSONL, CorpusOptions.builder().format(CorpusFormat.JSONL).requireLabels(false)
+                .build());
+    }
 
-                        @Override
-                        public void problem(DataProblem p) {
-                            assertTrue(p.line() >= 0 && p.toString().startsWith("fuzz:"), p.toString());
-                        }
-                    });
+    /** Reads {@code data} as a corpus: articles with paragraphs, problems located in "fuzz", or a format error. */
+    private static void readAll(byte[] data, CorpusFormat f, CorpusOptions o) throws IOException {
+        try {
+            CorpusReader.stream(new ByteArrayInputStream(data), "fuzz", f, o, new CorpusReader.Sink() {
+                @Override
+                public void article(LabelledArticle a) {
+                    assertTrue(!a.paragraphs().isEmpty());
+                }
+
+                @Override
+                public void problem(DataProblem p) {
+                    assertTrue(p.line() >= 0 && p.toString().startsWith("fuzz:"), p.toString());
+                }
+            });
         } catch (CorpusFormatException expected) {
             assertTrue(!expected.problems().isEmpty());
         }
