@@ -25,19 +25,28 @@ final class DecisionText {
      * @return the rule in words
      */
     static String rule(Model m) {
-        List<String> ls = m.labels();
-        if (ls.size() == 2) {
-            return String.format(Locale.ROOT, "%s when its score > %.4f", ls.get(1), m.decision().threshold());
+        return rule(m.labels(), m.decision());
+    }
+
+    /** {@return the rule of biases {@code d} over {@code labels}, as {@link #rule(Model)} words it} */
+    static String rule(List<String> labels, DecisionBiases d) {
+        if (labels.size() == 2) {
+            return String.format(Locale.ROOT, "%s when its score > %.4f", labels.get(1), d.threshold());
         }
-        return biases(m);
+        return biases(labels, d);
     }
 
     /** {@return each label's log-score bias: {@code log-score biases A +0.0000, B -0.5000}} */
     static String biases(Model m) {
+        return biases(m.labels(), m.decision());
+    }
+
+    /** {@return each label's log-score bias of biases {@code b} over {@code labels}} */
+    static String biases(List<String> labels, DecisionBiases b) {
         StringBuilder d = new StringBuilder();
-        for (int j = 0; j < m.labels().size(); j++) {
-            d.append(String.format(Locale.ROOT, "%s%s %+.4f", j == 0 ? "log-score biases " : ", ", m.labels().get(j),
-                    m.decision().biases().get(j)));
+        for (int j = 0; j < labels.size(); j++) {
+            d.append(String.format(Locale.ROOT, "%s%s %+.4f", j == 0 ? "log-score biases " : ", ", labels.get(j),
+                    b.biases().get(j)));
         }
         return d.toString();
     }

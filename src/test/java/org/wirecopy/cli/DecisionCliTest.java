@@ -95,4 +95,17 @@ class DecisionCliTest {
         assertNotEquals(24.0 / 42, new ObjectMapper().readTree(plainReport.toFile()).get("accuracy").asDouble(),
                 1e-9);
     }
+
+    /** With two labels the rule is worded as the threshold on the second label's score, with the biases beside it. */
+    @Test
+    void twoLabelsAreWordedAsAThreshold() {
+        // p(SUBJ) > 1 / (1 + exp(b1 - b0)) = 0.63 when b1 - b0 = ln(1 / 0.63 - 1)
+        org.wirecopy.model.DecisionBiases d = org.wirecopy.model.DecisionBiases.of(
+                new double[]{0, Math.log(1 / 0.63 - 1)});
+        assertEquals("SUBJ when its score > 0.6300", DecisionText.rule(List.of("OBJ", "SUBJ"), d));
+        assertEquals("log-score biases OBJ +0.0000, SUBJ -0.5322", DecisionText.biases(List.of("OBJ", "SUBJ"), d));
+        org.wirecopy.model.DecisionBiases three = org.wirecopy.model.DecisionBiases.of(new double[]{1, 0, -2.5});
+        assertEquals("log-score biases A +1.0000, B +0.0000, C -2.5000",
+                DecisionText.rule(List.of("A", "B", "C"), three));
+    }
 }
