@@ -196,12 +196,12 @@ public final class Classifier implements ArticleLabeller {
         List<String> labels = model.labels();
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, List<Explanation.Contribution>> toward = new LinkedHashMap<>();
+        String byForm = p.region() == Paragraph.Region.OUTSIDE ? null : furniture(p);
+        String why = byForm != null ? byForm : "page:outside-main-content";
         for (int j = 0; j < labels.size(); j++) {
             scores.put(labels.get(j), (double) outsideScores[j]);
             toward.put(labels.get(j), labels.get(j).equals(OUTSIDE_LABEL)
-                    ? List.of(new Explanation.Contribution(p.region() != Paragraph.Region.OUTSIDE
-                    && furniture(p) != null ? furniture(p) : "page:outside-main-content",
-                    Math.log(OUTSIDE_SCORE / (1 - OUTSIDE_SCORE))))
+                    ? List.of(new Explanation.Contribution(why, Math.log(OUTSIDE_SCORE / (1 - OUTSIDE_SCORE))))
                     : List.of());
         }
         return new Explanation(index, OUTSIDE_LABEL, scores, toward);
