@@ -157,10 +157,20 @@ public final class Classifier implements ArticleLabeller {
             throw new IllegalArgumentException("paragraph index " + index + " is outside 0.." + (article.size() - 1));
         }
         Inside inside = inside(article);
-        if (inside.at()[index] < 0) return outsideExplanation(article.paragraphs().get(index), index);
-        // the network reads the paragraphs inside the main content, as classify() does
+        int at = inside.at()[index];
+        if (at < 0) return outsideExplanation(article.paragraphs().get(index), index);
+        // the network reads the paragraphs inside the main content, post by post, as classify() does
+        int from = 0;
+        List<Paragraph> run = null;
+        for (List<Paragraph> r : posts(inside.paragraphs())) {
+            if (at < from + r.size()) {
+                run = r;
+                break;
+            }
+            from += r.size();
+        }
         Explanation e = new Explainer(features, network, model.labels(), model.decision())
-                .explain(new Article(inside.paragraphs(), article.format(), article.page()), inside.at()[index], top);
+                .explain(new Article(run, article.format(), article.page()), at - from, top);
         return new Explanation(index, e.label(), e.scores(), e.toward());
     }
 
@@ -176,8 +186,11 @@ public final class Classifier implements ArticleLabeller {
     public List<Explanation> explainAll(Article article, int top) {
         if (top < 0) throw new IllegalArgumentException("top must be >= 0, got " + top);
         Inside inside = inside(article);
-        List<Explanation> read = new Explainer(features, network, model.labels(), model.decision())
-                .explainAll(new Article(inside.paragraphs(), article.format(), article.page()), top);
+        Explainer explainer = new Explainer(features, network, model.labels(), model.decision());
+        List<Explanation> read = new ArrayList<>(inside.paragraphs().size());
+        for (List<Paragraph> run : posts(inside.paragraphs())) {
+            read.addAll(explainer.explainAll(new Article(run, article.format(), article.page()), top));
+        }
         List<Explanation> out = new ArrayList<>(article.size());
         for (int i = 0; i < article.size(); i++) {
             int at = inside.at()[i];
@@ -383,7 +396,13 @@ public final class Classifier implements ArticleLabeller {
         List<Paragraph> ps = article.paragraphs();
         List<String> labels = model.labels();
         Inside inside = inside(article);
-        float[][] scores = scores(inside.paragraphs(), article.page());
+        float[][] scores = new float[inside.paragraphs().size()][];
+        int from = 0;
+        for (List<Paragraph> run : posts(inside.paragraphs())) {
+            float[][] s = scores(run, article.page());
+            System.arraycopy(s, 0, scores, from, s.length);
+            from += s.length;
+        }
         List<ClassifiedParagraph> out = new ArrayList<>(ps.size());
         for (int i = 0; i < ps.size(); i++) {
             Paragraph p = ps.get(i);
@@ -422,6 +441,25 @@ public final class Classifier implements ArticleLabeller {
             }
         }
         return new Inside(inside, at);
+    }
+
+    /**
+     * The paragraphs the network reads split into the posts of their page ({@link Paragraph#post()}), each re-indexed
+     * from 0: the network reads each post of a blog's homepage as an article of its own, as it was trained. One run for
+     * any other input.
+     */
+    static List<List<Paragraph>> posts(List<Paragraph> read) {
+        List<List<Paragraph>> out = new ArrayList<>();
+        int from = 0;
+        for (int i = 1; i <= read.size(); i++) {
+            if (i < read.size() && read.get(i).post() == read.get(from).post()) continue;
+            if (from == 0 && i == read.size()) return List.of(read);
+            List<Paragraph> run = new ArrayList<>(i - from);
+            for (int k = from; k < i; k++) run.add(read.get(k).withIndex(k - from));
+            out.add(run);
+            from = i;
+        }
+        return out;
     }
 
     /** The label of paragraphs outside a page's main content. */

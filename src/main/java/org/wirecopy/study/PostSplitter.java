@@ -4,35 +4,22 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.jsoup.select.Elements;
+import org.wirecopy.text.PostLayout;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Splits a page that shows several posts (a blog's homepage, an archive page) into its posts. Three layouts are
- * recognised, tried in this order; the first that finds at least two posts wins:
- * <ol>
- *   <li>{@code article}: the outermost {@code <article>} elements;</li>
- *   <li>{@code class}: the outermost elements with a class token {@code post}, {@code hentry}, {@code h-entry},
- *       {@code type-post}, {@code blog-post} or {@code entry} (Blogger, WordPress, microformats);</li>
- *   <li>{@code title-heading}: headings {@code h1}-{@code h3} whose class contains {@code title}
- *       ({@code post-title}, {@code entry-title}, {@code posttitle}); each post runs from its heading's block to
- *       the block before the next one, so the body and the footer that follow a title belong to it.</li>
- * </ol>
- * A page where none finds two posts is one post (layout {@code page}). Pages that list only teasers (a headline and a
+ * Splits a page that shows several posts (a blog's homepage, an archive page) into its posts, as
+ * {@link PostLayout} finds them ({@code article} elements, post classes, or title headings), each with its markup,
+ * title, date and offsets. A page where none finds two posts is one post (layout {@code page}). Pages that list only teasers (a headline and a
  * line per story) split into those teasers; nothing tells a teaser from a short post.
  *
  * <p>Thread-safe (stateless).
  */
 public final class PostSplitter {
-
-    private static final Set<String> POST_CLASSES = Set.of("post", "hentry", "h-entry", "type-post", "blog-post",
-            "entry");
 
     private PostSplitter() {
     }
@@ -47,103 +34,32 @@ public final class PostSplitter {
         Objects.requireNonNull(html, "html");
         Parser parser = Parser.htmlParser().setTrackPosition(true);
         Document doc = Jsoup.parse(html, "", parser);
-        List<Element> found = outermost(doc.select("article"));
-        String layout = "article";
-        if (found.size() < 2) {
-            found = outermost(byClass(doc));
-            layout = "class";
+        PostLayout.Found found = PostLayout.find(doc);
+        if (found.posts().isEmpty()) {
+            return List.of(new Post(0, title(doc.body() == null ? doc : doc.body()), "", 0, html.length(), html,
+                    "page"));
         }
-        if (found.size() >= 2) {
-            List<Post> out = new ArrayList<>();
-            for (Element e : found) {
-                out.add(new Post(out.size(), title(e), date(e), start(e), end(e, html.length()), e.outerHtml(),
-                        layout));
-            }
-            return out;
-        }
-        List<Post> headed = byHeadings(doc, html.length());
-        if (headed.size() >= 2) return headed;
-        return List.of(new Post(0, title(doc.body() == null ? doc : doc.body()), "", 0, html.length(), html, "page"));
-    }
-
-    private static Elements byClass(Document doc) {
-        Elements out = new Elements();
-        for (Element e : doc.getAllElements()) {
-            for (String c : e.classNames()) {
-                if (POST_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
-                    out.add(e);
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The elements not inside another of them, in document order. */
-    private static List<Element> outermost(Elements elements) {
-        Set<Element> all = new LinkedHashSet<>(elements);
-        List<Element> out = new ArrayList<>();
-        for (Element e : elements) {
-            boolean inner = false;
-            for (Element p = e.parent(); p != null; p = p.parent()) {
-                if (all.contains(p)) {
-                    inner = true;
-                    break;
-                }
-            }
-            if (!inner) out.add(e);
-        }
-        return out;
-    }
-
-    /**
-     * Posts that start at a title heading: each heading is lifted to the child of the headings' common ancestor that
-     * holds it; a post is that child and its following siblings up to the next heading's child.
-     */
-    private static List<Post> byHeadings(Document doc, int length) {
-        List<Element> headings = new ArrayList<>();
-        for (Element h : doc.select("h1, h2, h3")) {
-            if (h.className().toLowerCase(Locale.ROOT).contains("title")) headings.add(h);
-        }
-        if (headings.size() < 2) return List.of();
-        Element common = headings.get(0).parent();
-        while (common != null && !containsAll(common, headings)) common = common.parent();
-        if (common == null) return List.of();
-        List<Element> starts = new ArrayList<>();
-        for (Element h : headings) {
-            Element c = h;
-            while (c.parent() != common) c = c.parent();
-            if (!starts.contains(c)) starts.add(c);
-        }
-        if (starts.size() < 2) return List.of();
         List<Post> out = new ArrayList<>();
-        List<Element> children = common.children();
-        for (int i = 0; i < starts.size(); i++) {
-            int from = children.indexOf(starts.get(i));
-            int to = i + 1 < starts.size() ? children.indexOf(starts.get(i + 1)) : children.size();
-            StringBuilder b = new StringBuilder();
-            Element first = children.get(from);
-            Element last = children.get(to - 1);
-            for (int k = from; k < to; k++) b.append(children.get(k).outerHtml()).append('\n');
-            Element heading = headings.get(i);
-            out.add(new Post(out.size(), heading.text().strip(), dateIn(children.subList(from, to)), start(first),
-                    Math.max(start(first), end(last, length)), b.toString(), "title-heading"));
+        for (PostLayout.Block b : found.posts()) {
+            List<Element> es = b.elements();
+            Element first = es.get(0);
+            Element last = es.get(es.size() - 1);
+            String markup;
+            String title;
+            if (es.size() == 1 && b.heading() == null) {
+                markup = first.outerHtml();
+                title = title(first);
+            } else {
+                StringBuilder sb = new StringBuilder();
+                for (Element e : es) sb.append(e.outerHtml()).append('\n');
+                markup = sb.toString();
+                title = b.heading() == null ? title(first) : b.heading().text().strip();
+            }
+            int start = start(first);
+            out.add(new Post(out.size(), title, dateIn(es), start, Math.max(start, end(last, html.length())), markup,
+                    found.layout()));
         }
         return out;
-    }
-
-    private static boolean containsAll(Element ancestor, List<Element> elements) {
-        for (Element e : elements) {
-            boolean inside = false;
-            for (Element p = e.parent(); p != null; p = p.parent()) {
-                if (p == ancestor) {
-                    inside = true;
-                    break;
-                }
-            }
-            if (!inside) return false;
-        }
-        return true;
     }
 
     private static String title(Element e) {
@@ -152,10 +68,6 @@ public final class PostSplitter {
         }
         Element h = e.selectFirst("h1, h2, h3, h4");
         return h == null ? "" : h.text().strip();
-    }
-
-    private static String date(Element e) {
-        return dateIn(List.of(e));
     }
 
     private static String dateIn(List<Element> elements) {

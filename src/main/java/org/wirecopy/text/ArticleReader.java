@@ -112,7 +112,9 @@ public final class ArticleReader {
      *
      * @param html        the page; not null
      * @param url         the URL it was saved from, or empty or null when unknown
-     * @param mainContent whether to mark each paragraph inside or outside the main content (off: all UNKNOWN)
+     * @param mainContent whether to mark each paragraph inside or outside the main content (off: all UNKNOWN), and,
+     *                    on a page where no article is found but several posts are ({@link PostLayout}), the post
+     *                    of each paragraph ({@link Paragraph#post()})
      * @return the page's paragraphs in reading order, with the page's signals
      * @throws ArticleInputException when the page has more than {@link #maxHtmlTags()} tags
      */
@@ -122,8 +124,14 @@ public final class ArticleReader {
         checkTags(html);
         org.jsoup.nodes.Document doc = HtmlSegmenter.parse(html);
         List<Paragraph> paragraphs = HtmlSegmenter.split(doc);
-        return new Article(mainContent ? MainContent.mark(doc, paragraphs, u) : paragraphs, InputFormat.HTML,
-                PageSignals.of(doc, u));
+        if (mainContent) {
+            paragraphs = MainContent.mark(doc, paragraphs, u);
+            // no article found: a page of several posts is read post by post
+            if (paragraphs.stream().noneMatch(p -> p.region() == Paragraph.Region.MAIN)) {
+                paragraphs = PostLayout.assign(doc, paragraphs);
+            }
+        }
+        return new Article(paragraphs, InputFormat.HTML, PageSignals.of(doc, u));
     }
 
     /**

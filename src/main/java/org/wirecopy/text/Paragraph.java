@@ -28,10 +28,13 @@ import java.util.Objects;
  * @param region          where it sits relative to the page's main content, as far as the reader could tell
  * @param imageCaption    whether it repeats, nearly word for word, the alternative text of the image just before it on
  *                        a web page: a caption set outside a {@code figcaption} element (never a heading)
+ * @param post            which post of the page it belongs to, from 0, on a page that shows several posts (a blog's
+ *                        homepage, see {@link PostLayout}); 0 on any other input. The network reads each post as an
+ *                        article of its own.
  */
 public record Paragraph(int index, String text, String normalizedText, int start, int end,
                         int blockquoteDepth, int headingLevel, String tag, float linkShare, boolean furnitureHint,
-                        Region region, boolean imageCaption) {
+                        Region region, boolean imageCaption, int post) {
 
     /** Where a paragraph sits relative to the main content (the article) of a web page. Immutable and thread-safe. */
     public enum Region {
@@ -58,6 +61,7 @@ public record Paragraph(int index, String text, String normalizedText, int start
      * @param furnitureHint   whether an enclosing element is page furniture
      * @param region          where it sits relative to the main content; not null
      * @param imageCaption    whether it repeats the alternative text of the image before it
+     * @param post            the post of the page it belongs to, at least 0
      * @throws IllegalArgumentException when a number is out of its range
      */
     public Paragraph {
@@ -72,6 +76,31 @@ public record Paragraph(int index, String text, String normalizedText, int start
         Objects.requireNonNull(tag, "tag");
         if (!(linkShare >= 0f && linkShare <= 1f)) throw new IllegalArgumentException("linkShare must be in 0..1");
         Objects.requireNonNull(region, "region");
+        if (post < 0) throw new IllegalArgumentException("post must be >= 0, got " + post);
+    }
+
+    /**
+     * A paragraph of a page's only post ({@code post} 0).
+     *
+     * @param index           position in the article, at least 0
+     * @param text            original text; not null
+     * @param normalizedText  normalised text; not null
+     * @param start           offset of the first char in the input, at least 0
+     * @param end             offset after the last char in the input, at least {@code start}
+     * @param blockquoteDepth enclosing {@code blockquote} elements, at least 0
+     * @param headingLevel    0..6
+     * @param tag             the enclosing block element, or empty; not null
+     * @param linkShare       the share of characters inside links, 0..1
+     * @param furnitureHint   whether an enclosing element is page furniture
+     * @param region          where it sits relative to the main content; not null
+     * @param imageCaption    whether it repeats the alternative text of the image before it
+     * @throws IllegalArgumentException when a number is out of its range
+     */
+    public Paragraph(int index, String text, String normalizedText, int start, int end, int blockquoteDepth,
+                     int headingLevel, String tag, float linkShare, boolean furnitureHint, Region region,
+                     boolean imageCaption) {
+        this(index, text, normalizedText, start, end, blockquoteDepth, headingLevel, tag, linkShare, furnitureHint,
+                region, imageCaption, 0);
     }
 
     /**
@@ -121,7 +150,7 @@ public record Paragraph(int index, String text, String normalizedText, int start
      */
     public Paragraph withIndex(int i) {
         return new Paragraph(i, text, normalizedText, start, end, blockquoteDepth, headingLevel, tag, linkShare,
-                furnitureHint, region, imageCaption);
+                furnitureHint, region, imageCaption, post);
     }
 
     /**
@@ -132,7 +161,18 @@ public record Paragraph(int index, String text, String normalizedText, int start
      */
     public Paragraph withRegion(Region r) {
         return new Paragraph(index, text, normalizedText, start, end, blockquoteDepth, headingLevel, tag, linkShare,
-                furnitureHint, r, imageCaption);
+                furnitureHint, r, imageCaption, post);
+    }
+
+    /**
+     * The same paragraph in another post of its page.
+     *
+     * @param p the post, at least 0
+     * @return a copy in that post
+     */
+    public Paragraph withPost(int p) {
+        return new Paragraph(index, text, normalizedText, start, end, blockquoteDepth, headingLevel, tag, linkShare,
+                furnitureHint, region, imageCaption, p);
     }
 
     /**

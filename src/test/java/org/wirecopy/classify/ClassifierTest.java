@@ -80,4 +80,59 @@ class ClassifierTest {
         assertEquals(0, r.code(), r.output());
         assertTrue(r.output().contains("ok 100001 "), r.output());
     }
+
+    /** Invented text only: a blog's homepage, two posts between a header and a footer. */
+    private static String homepage() {
+        StringBuilder b = new StringBuilder("<html><body><header><nav><a href=\"/\">Home</a></nav></header>");
+        String[][] posts = {
+            {"Ferry fares", "The ferry company wants to raise fares again, and I think it is the wrong year for it.",
+                "Fares on the island route will rise by 8 percent from June, the company said on Monday.",
+                "Eight percent, after last year's six. Who is this for?"},
+            {"Pier repairs", "Work on the old pier has stopped for the winter, as it does every year.",
+                "The council said repairs would resume in March and finish by the summer season.",
+                "I will believe it when I can walk to the end of it."}};
+        for (String[] p : posts) {
+            b.append("<article><h2>").append(p[0]).append("</h2><p>").append(p[1]).append("</p><blockquote><p>")
+                    .append(p[2]).append("</p></blockquote><p>").append(p[3]).append("</p></article>");
+        }
+        return b.append("<footer><p>Copyright Island notes</p></footer></body></html>").toString();
+    }
+
+    /**
+     * On a page of several posts the network reads each post as an article of its own: a post's scores are those of
+     * its paragraphs read alone, and explanations agree with them.
+     */
+    @Test
+    void eachPostOfAHomepageIsReadAsAnArticleOfItsOwn() throws Exception {
+        Classifier c = Classifier.bundled();
+        org.wirecopy.text.Article page = org.wirecopy.text.ArticleReader.readPage(homepage(), "", true);
+        ClassifiedArticle classified = c.classify(page);
+        assertEquals(2, page.paragraphs().stream().mapToInt(org.wirecopy.text.Paragraph::post).distinct().count());
+        List<Explanation> explained = c.explainAll(page, 2);
+        boolean differsFromWhole = false;
+        float[][] whole = c.scores(page.paragraphs(), page.page());
+        for (int post = 0; post < 2; post++) {
+            List<org.wirecopy.text.Paragraph> alone = new ArrayList<>();
+            List<Integer> at = new ArrayList<>();
+            for (org.wirecopy.text.Paragraph p : page.paragraphs()) {
+                if (p.post() == post) {
+                    at.add(p.index());
+                    alone.add(p.withIndex(alone.size()));
+                }
+            }
+            float[][] expected = c.scores(alone, page.page());
+            for (int k = 0; k < at.size(); k++) {
+                ClassifiedParagraph got = classified.paragraphs().get(at.get(k));
+                for (int j = 0; j < c.labels().size(); j++) {
+                    String label = c.labels().get(j);
+                    assertEquals(expected[k][j], got.scores().get(label), 1e-6, "post " + post + ", " + got.text());
+                    assertEquals(got.scores().get(label), explained.get(at.get(k)).scores().get(label), 1e-6);
+                    differsFromWhole |= Math.abs(whole[at.get(k)][j] - expected[k][j]) > 1e-4;
+                }
+                assertEquals(got.label(), explained.get(at.get(k)).label());
+            }
+        }
+        assertTrue(differsFromWhole, "reading the page whole would give the same scores: the test shows nothing");
+        assertEquals(c.explain(page, page.size() - 1, 2), explained.get(page.size() - 1));
+    }
 }
