@@ -28,8 +28,11 @@ class AcceptanceTest {
 
     /** Floor under the bundled model's measured macro-F1 on the 40 real posts (see README); catches regressions. */
     static final double REAL_BLOGS_FLOOR = 0.80;
-    /** Floor under the macro-F1 on the same posts read from their HTML pages (blockquotes and all). */
-    static final double REAL_BLOGS_HTML_FLOOR = 0.90;
+    /**
+     * Floor under the macro-F1 on the same posts read from their HTML pages (blockquotes and all; each post of a
+     * homepage read alone: 0.942 measured, 0.926 when the pages were read whole).
+     */
+    static final double REAL_BLOGS_HTML_FLOOR = 0.93;
     /** Floors under the per-genre figures on the real whole pages (see README): news REPORTING F1, ... */
     static final double PAGES_NEWS_REPORTING_FLOOR = 0.88;
     static final double PAGES_BOILERPLATE_FLOOR = 0.95;
