@@ -45,6 +45,9 @@ public final class Classifier implements ArticleLabeller {
     private final double minConfidence;
     /** Read-only: the scores of every paragraph outside a page's main content (null without an OUTSIDE_LABEL). */
     private final float[] outsideScores;
+    /** Where REPORTING and COMMENTARY are among the model's labels, or -1 (see {@link #pageVoice}). */
+    private final int reportingIndex;
+    private final int commentaryIndex;
 
     /**
      * A classifier for {@code model} that flags no paragraph as uncertain.
@@ -93,6 +96,8 @@ public final class Classifier implements ArticleLabeller {
         this.network = network;
         this.minConfidence = minConfidence;
         this.outsideScores = outsideScores(model.labels());
+        this.reportingIndex = model.labels().indexOf("REPORTING");
+        this.commentaryIndex = model.labels().indexOf("COMMENTARY");
     }
 
     private static Ensemble network(Model model, int networks) {
@@ -171,7 +176,7 @@ public final class Classifier implements ArticleLabeller {
         }
         Explanation e = new Explainer(features, network, model.labels(), model.decision())
                 .explain(new Article(run, article.format(), article.page()), at - from, top);
-        return new Explanation(index, e.label(), e.scores(), e.toward());
+        return withPageVoice(article.paragraphs().get(index), article.page(), index, e);
     }
 
     /**
@@ -197,11 +202,48 @@ public final class Classifier implements ArticleLabeller {
             if (at < 0) {
                 out.add(outsideExplanation(article.paragraphs().get(i), i));
             } else {
-                Explanation e = read.get(at);
-                out.add(new Explanation(i, e.label(), e.scores(), e.toward()));
+                out.add(withPageVoice(article.paragraphs().get(i), article.page(), i, read.get(at)));
             }
         }
         return out;
+    }
+
+    /**
+     * The scores of a paragraph the network read, with the page's word on its voice: on a page that calls itself
+     * opinion (an op-ed, editorial, column or review: {@link org.wirecopy.text.PageSignals#opinion()}), the writer's
+     * piece is COMMENTARY throughout, as the labelling guide has it, so the REPORTING score of every paragraph outside
+     * a blockquote goes to COMMENTARY (BOILERPLATE keeps its own). Blockquotes keep the network's scores: a post that
+     * pastes a report on such a page keeps its paste. Only for models with both labels; otherwise {@code sc} itself.
+     */
+    private float[] pageVoice(Paragraph p, org.wirecopy.text.PageSignals page, float[] sc) {
+        if (!page.opinion() || p.blockquoteDepth() > 0 || reportingIndex < 0 || commentaryIndex < 0) return sc;
+        float[] out = sc.clone();
+        out[commentaryIndex] += out[reportingIndex];
+        out[reportingIndex] = 0f;
+        return out;
+    }
+
+    /** {@code e} with the scores and label of {@link #pageVoice}, and the page's part in them named. */
+    private Explanation withPageVoice(Paragraph p, org.wirecopy.text.PageSignals page, int index, Explanation e) {
+        List<String> labels = model.labels();
+        float[] sc = new float[labels.size()];
+        for (int j = 0; j < sc.length; j++) sc[j] = e.scores().get(labels.get(j)).floatValue();
+        float[] voiced = pageVoice(p, page, sc);
+        if (voiced == sc) return new Explanation(index, e.label(), e.scores(), e.toward());
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (int j = 0; j < sc.length; j++) scores.put(labels.get(j), (double) voiced[j]);
+        Map<String, List<Explanation.Contribution>> toward = new LinkedHashMap<>(e.toward());
+        List<Explanation.Contribution> comm = new ArrayList<>();
+        comm.add(new Explanation.Contribution("page:opinion",
+                logit(voiced[commentaryIndex]) - logit(sc[commentaryIndex])));
+        comm.addAll(e.toward().getOrDefault(labels.get(commentaryIndex), List.of()));
+        toward.put(labels.get(commentaryIndex), comm);
+        return new Explanation(index, labels.get(model.decision().choose(voiced)), scores, toward);
+    }
+
+    private static double logit(float p) {
+        double q = Math.min(Math.max(p, 1e-7), 1 - 1e-7);
+        return Math.log(q / (1 - q));
     }
 
     /** A paragraph the network did not read: the main-content detector decided, or it is a figure's caption. */
@@ -407,7 +449,7 @@ public final class Classifier implements ArticleLabeller {
         for (int i = 0; i < ps.size(); i++) {
             Paragraph p = ps.get(i);
             boolean read = inside.at()[i] >= 0;
-            float[] sc = read ? scores[inside.at()[i]] : outsideScores;
+            float[] sc = read ? pageVoice(p, article.page(), scores[inside.at()[i]]) : outsideScores;
             Double[] s = new Double[labels.size()];
             for (int j = 0; j < s.length; j++) s[j] = (double) sc[j];
             // the model's decision biases (none: the highest score) for what the network read; the main-content

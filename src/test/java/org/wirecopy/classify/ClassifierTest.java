@@ -135,4 +135,60 @@ class ClassifierTest {
         assertTrue(differsFromWhole, "reading the page whole would give the same scores: the test shows nothing");
         assertEquals(c.explain(page, page.size() - 1, 2), explained.get(page.size() - 1));
     }
+
+    /** Invented text only: a column that retells the news at length, with one passage in a blockquote. */
+    private static String column() {
+        StringBuilder b = new StringBuilder("<html><head><title>The harbour deal</title></head><body><article>");
+        b.append("<h1>The harbour deal</h1>");
+        b.append("<p>PORT ELLIS (AP) — The city council voted 7-2 on Tuesday to sell the harbour authority's land to a ")
+                .append("private operator for $40 million, officials said.</p>");
+        b.append("<p>The operator, Ellis Marine Holdings, said in a statement that it would invest $12 million in the ")
+                .append("docks over five years and keep the current staff of 140.</p>");
+        b.append("<blockquote><p>The sale is expected to close in March, the council's finance director said on ")
+                .append("Wednesday, pending a review by the state's port commission.</p></blockquote>");
+        b.append("<p>Council member Rita Vale, who voted against the sale, said the price was too low.</p>");
+        return b.append("</article></body></html>").toString();
+    }
+
+    /**
+     * On a page that calls itself opinion the writer's piece is COMMENTARY throughout: no paragraph outside a
+     * blockquote is REPORTING, the scores still sum to 1, a blockquote keeps the network's scores, and explanations
+     * agree and name the page's part.
+     */
+    @Test
+    void aPageThatCallsItselfOpinionIsTheWritersOwnOutsideItsBlockquotes() throws Exception {
+        Classifier c = Classifier.bundled();
+        org.wirecopy.text.Article opinion = org.wirecopy.text.ArticleReader.readPage(column(),
+                "https://example.com/opinion/2026/harbour", true);
+        assertTrue(opinion.page().opinion());
+        assertTrue(opinion.paragraphs().stream().noneMatch(p -> p.region() == org.wirecopy.text.Paragraph.Region.OUTSIDE));
+        // what the network alone says of every paragraph (it reads the page's word too, as one cue among many)
+        float[][] raw = c.scores(opinion.paragraphs(), opinion.page());
+        int rep = c.labels().indexOf("REPORTING");
+        int dateline = 1;
+        assertTrue(opinion.paragraphs().get(dateline).text().contains("(AP)"));
+        assertTrue(raw[dateline][rep] > 0.5, "the network alone reads the dateline paragraph as REPORTING: the test "
+                + "shows nothing (" + raw[dateline][rep] + ")");
+        ClassifiedArticle voiced = c.classify(opinion);
+        List<Explanation> explained = c.explainAll(opinion, 2);
+        for (int i = 0; i < opinion.size(); i++) {
+            ClassifiedParagraph p = voiced.paragraphs().get(i);
+            double sum = p.scores().values().stream().mapToDouble(Double::doubleValue).sum();
+            assertEquals(1.0, sum, 1e-5, p.text());
+            if (opinion.paragraphs().get(i).blockquoteDepth() > 0) {
+                for (int j = 0; j < c.labels().size(); j++) {
+                    assertEquals(raw[i][j], p.scores().get(c.labels().get(j)), 1e-6, "a blockquote keeps its scores");
+                }
+            } else {
+                assertEquals(0.0, p.scores().get("REPORTING"), 0.0, p.text());
+                assertTrue(!p.label().equals("REPORTING"), p.text());
+            }
+            assertEquals(p.label(), explained.get(i).label());
+            assertEquals(p.scores(), explained.get(i).scores());
+        }
+        assertEquals("COMMENTARY", voiced.paragraphs().get(dateline).label());
+        assertEquals("page:opinion", explained.get(dateline).toward().get("COMMENTARY").get(0).feature());
+        assertTrue(explained.get(dateline).toward().get("COMMENTARY").get(0).effect() > 0);
+        assertEquals(explained.get(dateline), c.explain(opinion, dateline, 2));
+    }
 }
