@@ -38,6 +38,9 @@ public final class PostLayout {
     /**
      * One post: the elements that hold it, in page order, and its title heading when the layout found it by one.
      *
+     * <p>Not thread-safe: it holds elements of a parsed jsoup document, which is mutable; use it where the page was
+     * parsed.
+     *
      * @param elements the post's elements: one container, or a title heading's block and the blocks after it; not
      *                 empty
      * @param heading  the title heading ({@code title-heading} layout), or null
@@ -58,6 +61,8 @@ public final class PostLayout {
 
     /**
      * The posts found and the layout rule that found them.
+     *
+     * <p>Not thread-safe, as its {@link Block}s are not.
      *
      * @param layout {@code article}, {@code class}, {@code title-heading}, or {@code page} when there are fewer than
      *               two posts
