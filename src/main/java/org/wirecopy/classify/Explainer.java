@@ -142,6 +142,13 @@ final class Explainer {
                         page ? Explanation.Source.ARTICLE : Explanation.Source.PARAGRAPH, 0, new int[]{mo + c}));
             }
         }
+        if (features.config().typographyCues()) {
+            int to = features.config().typographyOffset();
+            for (int c = 0; c < org.wirecopy.features.TypographyCues.COUNT; c++) {
+                if (x.get(to + c) != 0f) out.add(new Group("typography:" + org.wirecopy.features.TypographyCues.NAMES.get(c),
+                        Explanation.Source.PARAGRAPH, 0, new int[]{to + c}));
+            }
+        }
         if (features.config().vectorDims() > 0) {
             int vo = features.config().vectorOffset();
             int[] dims = new int[features.config().vectorDims()];

@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@code contrast}, the same cues minus their mean over the article (how the paragraph differs from the rest of its
  * article: pasted copy stands out from the writer's voice whatever that voice is); then for each neighbour at offsets
  * -window..-1, +1..+window its cue values and a presence flag; from {@value #V2} on, the {@link MarkupCues} of the
- * paragraph and its page; with {@value #V3}, the paragraph vector; with an {@code encoder}, the paragraph's sentence
+ * paragraph and its page; with {@value #V4}, the {@link TypographyCues}; with {@value #V3}, the paragraph vector; with an {@code encoder}, the paragraph's sentence
  * embedding from that encoder ({@link SentenceEncoder}, {@link #encoderDims()} values); then {@code 2^hashBits}
  * hashed word n-gram buckets.
  *
@@ -36,7 +36,7 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
                             @JsonInclude(JsonInclude.Include.NON_NULL) String encoder) {
 
     /** The feature set this release computes. */
-    public static final String CURRENT_VERSION = "wirecopy.features.v2";
+    public static final String CURRENT_VERSION = "wirecopy.features.v4";
     /** The first feature set: cues, contrast, neighbours and n-grams. */
     public static final String V1 = "wirecopy.features.v1";
     /** {@value #V1} plus the {@link MarkupCues} of the paragraph's HTML and of its page. */
@@ -46,6 +46,11 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
      * pretrained sentence encoder ({@link StaticVectors}), shipped inside the model file.
      */
     public static final String V3 = "wirecopy.features.v3";
+    /**
+     * {@value #V2} plus the {@link TypographyCues}: whether a paragraph's quotation marks are curly or straight, against
+     * the rest of its article.
+     */
+    public static final String V4 = "wirecopy.features.v4";
     /** Dimensions of the paragraph vector of {@value #V3}. */
     public static final int VECTOR_DIMS = 64;
     /**
@@ -87,9 +92,9 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
      */
     public FeatureConfig {
         Objects.requireNonNull(version, "version");
-        if (!V1.equals(version) && !V2.equals(version) && !V3.equals(version)) {
+        if (!V1.equals(version) && !V2.equals(version) && !V3.equals(version) && !V4.equals(version)) {
             throw new IllegalArgumentException("features: unknown feature version '" + version + "'; this release reads "
-                    + V1 + ", " + V2 + " and " + V3 + "; use a newer wirecopy for newer models");
+                    + V1 + ", " + V2 + ", " + V3 + " and " + V4 + "; use a newer wirecopy for newer models");
         }
         if (hashBits < 10 || hashBits > 20) {
             throw new IllegalArgumentException("features.hashBits must be in 10..20, got " + hashBits);
@@ -204,9 +209,19 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
         return V3.equals(version) ? VECTOR_DIMS : 0;
     }
 
+    /** {@return whether the typography cues are part of the input ({@value #V4})} */
+    public boolean typographyCues() {
+        return V4.equals(version);
+    }
+
+    /** {@return the offset of the typography cues in the input vector (when {@link #typographyCues()})} */
+    public int typographyOffset() {
+        return markupOffset() + (markupCues() ? MarkupCues.COUNT : 0);
+    }
+
     /** {@return the offset of the paragraph vector in the input vector (when {@link #vectorDims()} is not 0)} */
     public int vectorOffset() {
-        return markupOffset() + (markupCues() ? MarkupCues.COUNT : 0);
+        return typographyOffset() + (typographyCues() ? TypographyCues.COUNT : 0);
     }
 
     /** {@return the offset of the markup cues in the input vector (when {@link #markupCues()})} */

@@ -142,6 +142,11 @@ public final class FeatureExtractor {
             boolean html = MarkupCues.hasMarkup(paragraphs);
             for (int i = 0; i < n; i++) MarkupCues.compute(paragraphs.get(i), html, page, markup[i], 0);
         }
+        float[][] typography = null;
+        if (config.typographyCues()) {
+            typography = new float[n][TypographyCues.COUNT];
+            TypographyCues.compute(paragraphs, typography, 0);
+        }
         // one paragraph's non-zero entries; reused for every paragraph
         int size = config.ngramOffset() + longest;
         if (buffers.idx.length < size) {
@@ -152,7 +157,8 @@ public final class FeatureExtractor {
         float[] val = buffers.val;
         List<SparseVector> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) out.add(vector(i, cues, mean, markup == null ? null : markup[i],
-                vec == null ? null : vec[i], embedded == null ? null : embedded[i], grams[i], idx, val));
+                typography == null ? null : typography[i], vec == null ? null : vec[i],
+                embedded == null ? null : embedded[i], grams[i], idx, val));
         // a thread keeps its buffers only while they are small: one huge paragraph must not pin megabytes
         if (buffers.oversized()) BUFFERS.remove();
         return out;
@@ -193,8 +199,8 @@ public final class FeatureExtractor {
 
     /** The input vector of paragraph {@code i}; {@code idx} and {@code val} are scratch space.
      * Entries of value 0 (or -0) are left out as they are written (k advances only past a non-zero one). */
-    private SparseVector vector(int i, float[][] cues, float[] mean, float[] markup, float[] vec, float[] embedded,
-                                Grams g, int[] idx, float[] val) {
+    private SparseVector vector(int i, float[][] cues, float[] mean, float[] markup, float[] typography, float[] vec,
+                                float[] embedded, Grams g, int[] idx, float[] val) {
         int n = cues.length;
         int k = 0;
         float[] own = cues[i];
@@ -230,6 +236,7 @@ public final class FeatureExtractor {
             base += Cues.COUNT + 1;
         }
         if (markup != null) k = dense(markup, config.markupOffset(), idx, val, k);
+        if (typography != null) k = dense(typography, config.typographyOffset(), idx, val, k);
         if (vec != null) k = dense(vec, config.vectorOffset(), idx, val, k);
         if (embedded != null) k = dense(embedded, config.encoderOffset(), idx, val, k);
         int offset = config.ngramOffset();

@@ -161,8 +161,9 @@ public final class Trainer {
             }
         }
         FeatureExtractor fx = new FeatureExtractor(config.features(), vectors, encoder());
+        List<LabelledArticle> articles = typed(train.articles(), fx);
         List<SequenceTrainer.Sequence> sequences = new ArrayList<>();
-        for (LabelledArticle a : train.articles()) sequences.addAll(toSequences(a, fx, labels));
+        for (LabelledArticle a : articles) sequences.addAll(toSequences(a, fx, labels));
         long cropSeed = new java.util.Random(config.seed() ^ 0x5DEECE66DL).nextLong();
         LOG.info("training on {} articles, {} paragraphs, labels {}", train.articles().size(),
                 train.paragraphCount(), labels);
@@ -173,7 +174,7 @@ public final class Trainer {
         String dl4jConf = GraphFactory.configurationJson(config.network(), config.features().inputSize(),
                 labels.size(), 0L, config.learningRate(), config.l2(), config.gradientClip());
         int[] epochCounter = {0};
-        SequenceTrainer.Result result = st.train(epoch -> epochData(train, sequences, fx, labels, cropSeed, epoch),
+        SequenceTrainer.Result result = st.train(epoch -> epochData(articles, sequences, fx, labels, cropSeed, epoch),
                 weights -> {
             epochCounter[0]++;
             if (dev == null) return epochCounter[0];
@@ -303,7 +304,19 @@ public final class Trainer {
      * contiguous part of it (at least two paragraphs), its features computed as if it were the whole article; and
      * with probability {@code markupProbability} as a simulated web page (see {@link PageSimulator}).
      */
-    private List<SequenceTrainer.Sequence> epochData(Corpus train, List<SequenceTrainer.Sequence> whole,
+    /**
+     * The training articles with the typography of real sites ({@link TypographySimulator}), drawn once per article
+     * from the run's seed, when the features read typography; else the articles themselves.
+     */
+    private List<LabelledArticle> typed(List<LabelledArticle> articles, FeatureExtractor fx) {
+        if (!fx.config().typographyCues()) return articles;
+        TypographySimulator t = new TypographySimulator(new java.util.Random(config.seed() ^ 0x7E9061L));
+        List<LabelledArticle> out = new ArrayList<>(articles.size());
+        for (LabelledArticle a : articles) out.add(t.type(a));
+        return out;
+    }
+
+    private List<SequenceTrainer.Sequence> epochData(List<LabelledArticle> articles, List<SequenceTrainer.Sequence> whole,
                                                      FeatureExtractor fx, List<String> labels, long seed, int epoch) {
         double crop = config.cropProbability();
         double markup = labels.contains("REPORTING") && labels.contains("BOILERPLATE")
@@ -313,7 +326,7 @@ public final class Trainer {
         PageSimulator pages = new PageSimulator(furniture, r);
         List<SequenceTrainer.Sequence> out = new ArrayList<>();
         int k = 0;
-        for (LabelledArticle a : train.articles()) {
+        for (LabelledArticle a : articles) {
             int n = a.paragraphs().size();
             int chunks = (n + CHUNK - 1) / CHUNK;
             boolean cropped = n >= 3 && r.nextDouble() < crop;

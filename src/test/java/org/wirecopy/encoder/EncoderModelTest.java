@@ -37,7 +37,8 @@ class EncoderModelTest {
     void theEmbeddingSitsBetweenTheMarkupCuesAndTheNgrams() {
         FeatureConfig f = FeatureConfig.defaults().withEncoder(FeatureConfig.MINILM);
         assertEquals(FeatureConfig.defaults().inputSize() + 384, f.inputSize());
-        assertEquals(f.markupOffset() + org.wirecopy.features.MarkupCues.COUNT, f.encoderOffset());
+        assertEquals(f.markupOffset() + org.wirecopy.features.MarkupCues.COUNT, f.typographyOffset());
+        assertEquals(f.typographyOffset() + org.wirecopy.features.TypographyCues.COUNT, f.encoderOffset());
         assertEquals(f.encoderOffset() + 384, f.ngramOffset());
         String text = "The council voted on Tuesday to close two libraries.";
         SparseVector x = new FeatureExtractor(f, null).extract(Article.ofParagraphs(List.of(text)).paragraphs()).get(0);

@@ -57,7 +57,7 @@ class FeatureFingerprintTest {
         try (InputStream in = getClass().getResourceAsStream("/org/wirecopy/features/fingerprints.properties")) {
             recorded.load(in);
         }
-        for (String v : List.of(FeatureConfig.V1, FeatureConfig.V2, FeatureConfig.V3)) {
+        for (String v : List.of(FeatureConfig.V1, FeatureConfig.V2, FeatureConfig.V3, FeatureConfig.V4)) {
             String actual = fingerprint(v);
             assertNotNull(recorded.getProperty(v), "add the line " + v + "=" + actual + " to fingerprints.properties");
             assertEquals(recorded.getProperty(v), actual, "the features of " + v + " changed: models trained with it "

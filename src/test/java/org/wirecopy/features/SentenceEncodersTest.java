@@ -107,7 +107,7 @@ class SentenceEncodersTest {
     void aConfigurationWithoutAnEncoderIsWrittenWithoutTheKey() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         String plain = json.writeValueAsString(FeatureConfig.defaults());
-        assertEquals("{\"version\":\"wirecopy.features.v2\",\"hashBits\":12,\"maxNgram\":2,\"window\":1,"
+        assertEquals("{\"version\":\"wirecopy.features.v4\",\"hashBits\":12,\"maxNgram\":2,\"window\":1,"
                 + "\"contrast\":true,\"maxChars\":100000}", plain);
         assertEquals(FeatureConfig.defaults(), json.readValue(plain, FeatureConfig.class));
         FeatureConfig with = FeatureConfig.defaults().withEncoder("minilm");

@@ -44,7 +44,7 @@ class VectorModelTest {
             assertEquals(expected[d], x.get(v3.vectorOffset() + d), 1e-7, "dimension " + d);
         }
         assertEquals(v3.vectorOffset() + FeatureConfig.VECTOR_DIMS, v3.ngramOffset());
-        FeatureConfig v2 = FeatureConfig.defaults();
+        FeatureConfig v2 = FeatureConfig.defaults().withVersion(FeatureConfig.V2);
         assertEquals(v3.inputSize() - FeatureConfig.VECTOR_DIMS, v2.inputSize());
         assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(v3, null));
     }
