@@ -37,27 +37,13 @@ public final class Ensemble {
      * @throws IllegalArgumentException when a member's tensor is missing or has the wrong shape
      */
     public Ensemble(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
-        this(config, weights, inputSize, labels, Objects.requireNonNull(weights, "weights").members());
+        this(config, weights, inputSize, labels, Objects.requireNonNull(weights, "weights").members(),
+                ActivationKernel.RATIONAL);
     }
 
     /**
-     * The forward passes of the first {@code use} members of {@code weights} (a faster, usually slightly less
-     * accurate reading of a seed ensemble).
-     *
-     * @param config    the shape shared by every member
-     * @param weights   one network's weights or an ensemble's (copied)
-     * @param inputSize the dimension of the paragraph input vectors
-     * @param labels    the number of labels
-     * @param use       how many members to read, from the first, 1..members
-     * @throws IllegalArgumentException when {@code use} is not in 1..members, or a tensor is missing or misshapen
-     */
-    public Ensemble(NetworkConfig config, NetworkWeights weights, int inputSize, int labels, int use) {
-        this(config, weights, inputSize, labels, use, ActivationKernel.RATIONAL);
-    }
-
-    /**
-     * The forward passes of the first {@code use} members of {@code weights}, with the LSTM activations of
-     * {@code kernel} (the other constructors use {@link ActivationKernel#RATIONAL}).
+     * The forward passes of the first {@code use} members of {@code weights} (fewer than all: a faster, usually
+     * slightly less accurate reading of a seed ensemble), with the LSTM activations of {@code kernel}.
      *
      * @param config    the shape shared by every member
      * @param weights   one network's weights or an ensemble's (copied)
