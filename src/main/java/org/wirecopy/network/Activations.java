@@ -83,12 +83,21 @@ final class Activations {
         final double[] hi;
         final float[] clamped;
 
+        /** Space for both the exact and the rational forms. */
         Scratch(int size) {
+            this(size, true, true);
+        }
+
+        /**
+         * Space for the exact forms, the rational ones or both (an LSTM step needs one kind: each article's passes
+         * make their own, so the other kind's arrays are not allocated).
+         */
+        Scratch(int size, boolean exact, boolean rational) {
             y = new double[size];
-            q = new double[size];
-            lo = new double[size];
-            hi = new double[size];
-            clamped = new float[size];
+            q = exact ? new double[size] : null;
+            lo = exact ? new double[size] : null;
+            hi = exact ? new double[size] : null;
+            clamped = rational ? new float[size] : null;
         }
     }
 

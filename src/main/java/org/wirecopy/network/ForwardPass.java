@@ -36,6 +36,8 @@ final class ForwardPass {
     private final Lstm bwd;
     private final float[] outW;
     private final float[] outB;
+    /** {@link ActivationKernel#EXACT}'s activations, else the rational ones. */
+    private final boolean exact;
 
     /**
      * A forward pass for a network of shape {@code config} with these weights and the rational activations.
@@ -71,7 +73,7 @@ final class ForwardPass {
     ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels, boolean ownEncoder,
                 ActivationKernel kernel) {
         this.config = Objects.requireNonNull(config, "config");
-        boolean exact = Objects.requireNonNull(kernel, "kernel") == ActivationKernel.EXACT;
+        this.exact = Objects.requireNonNull(kernel, "kernel") == ActivationKernel.EXACT;
         this.labels = labels;
         checkShapes(config, weights, inputSize, labels);
         check(weights.get("enc_W"), inputSize, config.hidden());
@@ -113,17 +115,18 @@ final class ForwardPass {
 
     /**
      * Working arrays for this network's passes, which {@link #scoresOfEncodings(float[][], Work)} and the LSTM steps
-     * reuse instead of allocating their own; any network of the same shape may share them, one pass at a time.
+     * reuse instead of allocating their own; any network of the same shape and
+     * {@link ActivationKernel} may share them, one pass at a time.
      *
      * @return new working arrays
      */
     Work work() {
-        return new Work(config.hidden(), config.recurrent(), labels);
+        return new Work(config.hidden(), config.recurrent(), labels, exact);
     }
 
     /**
      * {@link #scoresOfEncodings(float[][])} with working arrays from {@link #work()} (of this network or one of the
-     * same shape), not used by anything else while it runs.
+     * same shape and kernel), not used by anything else while it runs.
      *
      * @param enc  every paragraph's encoding, in reading order; its entries may be set to null once used
      * @param work working arrays
@@ -556,12 +559,12 @@ final class ForwardPass {
         final Activations.Scratch scratch;
         final double[] softmax;
 
-        Work(int hidden, int recurrent, int labels) {
+        Work(int hidden, int recurrent, int labels, boolean exact) {
             z = new float[4 * recurrent];
             nonZero = new int[Math.max(hidden, recurrent)];
             act = new float[4 * recurrent];
             tc = new float[recurrent];
-            scratch = new Activations.Scratch(4 * recurrent);
+            scratch = new Activations.Scratch(4 * recurrent, exact, !exact);
             softmax = new double[labels];
         }
     }
