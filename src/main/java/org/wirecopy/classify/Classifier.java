@@ -133,7 +133,8 @@ public final class Classifier implements ArticleLabeller {
     /**
      * The same model computing the networks' LSTM activations with {@code kernel}: classifiers use
      * {@link ActivationKernel#RATIONAL} unless told otherwise; {@link ActivationKernel#EXACT} gives the scores of
-     * Deeplearning4j's arithmetic bit for bit, at about 1.15 times the cost of a classification.
+     * Deeplearning4j's arithmetic bit for bit, at about 1.13 times the CPU of a classification (docs/performance.md,
+     * "Ninth round").
      *
      * @param kernel how the LSTM's tanh and sigmoid are computed
      * @return a new classifier reading as many networks as this one
