@@ -1,9 +1,11 @@
 package org.wirecopy.network;
 
 /**
- * tanh and the logistic sigmoid of many floats at once, as the LSTM gates need them, equal bit for bit to the scalar
- * forms: {@code (float) Math.tanh(x)} and {@code (float) (1.0 / (1.0 + Math.exp(-x)))}, as Deeplearning4j's graph is
- * reproduced by {@link ForwardPass}.
+ * tanh and the logistic sigmoid of many floats at once, as the LSTM gates need them, in two kinds: the exact forms
+ * ({@link ActivationKernel#EXACT}: {@link #lstmGates}, {@link #tanh} and the batched {@code sigmoid}), equal bit for
+ * bit to the scalar forms {@code (float) Math.tanh(x)} and
+ * {@code (float) (1.0 / (1.0 + Math.exp(-x)))}, as Deeplearning4j's graph is reproduced by {@link ForwardPass}; and
+ * the rational forms (below).
  *
  * <p>One {@code Math.exp} per value (a call that the JIT does not vectorise) took a third of an ensemble's forward
  * pass. Here every value goes through the same few loops of plain double arithmetic, which the JIT vectorises:
