@@ -62,9 +62,24 @@ public class StagesHelper {
      */
     private Function<List<SparseVector>, float[][]> first(Model model) throws ReflectiveOperationException {
         if (hasEnsemble()) {
-            org.wirecopy.network.Ensemble e = new org.wirecopy.network.Ensemble(model.network(), model.weights(),
-                    model.features().inputSize(), model.labels().size(), 1);
-            return e::scores;
+            // (config, weights, inputSize, labels, use) before the activation kernels, then with the kernel after it
+            Class<?> ensemble = org.wirecopy.network.Ensemble.class;
+            Object e;
+            try {
+                e = ensemble.getConstructor(model.network().getClass(), model.weights().getClass(), int.class,
+                        int.class, int.class).newInstance(model.network(), model.weights(),
+                        model.features().inputSize(), model.labels().size(), 1);
+            } catch (NoSuchMethodException withKernel) {
+                Class<?> kernel = Class.forName("org.wirecopy.network.ActivationKernel", true,
+                        getClass().getClassLoader());
+                e = ensemble.getConstructor(model.network().getClass(), model.weights().getClass(), int.class,
+                        int.class, int.class, kernel).newInstance(model.network(), model.weights(),
+                        model.features().inputSize(), model.labels().size(), 1, java.util.Arrays.stream(
+                                kernel.getEnumConstants()).filter(k -> k.toString().equals("RATIONAL")).findFirst()
+                                .orElseThrow());
+            }
+            org.wirecopy.network.Ensemble first = (org.wirecopy.network.Ensemble) e;
+            return first::scores;
         }
         Class<?> c = Class.forName("org.wirecopy.network.ForwardPass", true, getClass().getClassLoader());
         Object f = c.getConstructor(model.network().getClass(), model.weights().getClass(), int.class, int.class)

@@ -6,6 +6,7 @@ import org.wirecopy.features.SparseVector;
 import org.wirecopy.model.DecisionBiases;
 import org.wirecopy.model.Model;
 import org.wirecopy.model.ModelIO;
+import org.wirecopy.network.ActivationKernel;
 import org.wirecopy.network.Ensemble;
 import org.wirecopy.text.Article;
 import org.wirecopy.text.ArticleReader;
@@ -68,7 +69,7 @@ public final class Classifier implements ArticleLabeller {
      */
     public Classifier(Model model, double minConfidence) {
         this(model, minConfidence, new FeatureExtractor(Objects.requireNonNull(model, "model").features(),
-                model.vectors()), network(model, model.weights().members()));
+                model.vectors()), network(model, model.weights().members(), ActivationKernel.RATIONAL));
     }
 
     /**
@@ -83,7 +84,7 @@ public final class Classifier implements ArticleLabeller {
      */
     public Classifier(Model model, SentenceEncoder encoder) {
         this(model, 0.0, new FeatureExtractor(Objects.requireNonNull(model, "model").features(), model.vectors(),
-                encoder), network(model, model.weights().members()));
+                encoder), network(model, model.weights().members(), ActivationKernel.RATIONAL));
     }
 
     /** Shares the (immutable, thread-safe) feature extractor and networks of another classifier of {@code model}. */
@@ -100,14 +101,14 @@ public final class Classifier implements ArticleLabeller {
         this.commentaryIndex = model.labels().indexOf("COMMENTARY");
     }
 
-    private static Ensemble network(Model model, int networks) {
+    private static Ensemble network(Model model, int networks, ActivationKernel kernel) {
         int members = model.weights().members();
         if (networks < 1 || networks > members) {
             throw new IllegalArgumentException("networks must be in 1.." + members + " (the model holds " + members
                     + "), got " + networks);
         }
         return new Ensemble(model.network(), model.weights(), model.features().inputSize(), model.labels().size(),
-                networks);
+                networks, kernel);
     }
 
     /**
@@ -131,7 +132,26 @@ public final class Classifier implements ArticleLabeller {
      * @throws IllegalArgumentException when {@code n} is not in 1..{@link #networks()} of the model
      */
     public Classifier withNetworks(int n) {
-        return new Classifier(model, minConfidence, features, network(model, n));
+        return new Classifier(model, minConfidence, features, network(model, n, network.kernel()));
+    }
+
+    /**
+     * The same model computing the networks' LSTM activations with {@code kernel}: classifiers use
+     * {@link ActivationKernel#RATIONAL} unless told otherwise; {@link ActivationKernel#EXACT} gives the scores of
+     * Deeplearning4j's arithmetic bit for bit, at about 1.13 times the CPU of a classification (docs/performance.md,
+     * "Ninth round").
+     *
+     * @param kernel how the LSTM's tanh and sigmoid are computed
+     * @return a new classifier reading as many networks as this one
+     */
+    public Classifier withActivations(ActivationKernel kernel) {
+        return new Classifier(model, minConfidence, features, network(model, network.size(),
+                Objects.requireNonNull(kernel, "kernel")));
+    }
+
+    /** {@return how the networks' LSTM activations are computed (see {@link #withActivations})} */
+    public ActivationKernel activations() {
+        return network.kernel();
     }
 
     /**

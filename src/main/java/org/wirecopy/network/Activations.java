@@ -1,9 +1,11 @@
 package org.wirecopy.network;
 
 /**
- * tanh and the logistic sigmoid of many floats at once, as the LSTM gates need them, equal bit for bit to the scalar
- * forms: {@code (float) Math.tanh(x)} and {@code (float) (1.0 / (1.0 + Math.exp(-x)))}, as Deeplearning4j's graph is
- * reproduced by {@link ForwardPass}.
+ * tanh and the logistic sigmoid of many floats at once, as the LSTM gates need them, in two kinds: the exact forms
+ * ({@link ActivationKernel#EXACT}: {@link #lstmGates}, {@link #tanh} and the batched {@code sigmoid}), equal bit for
+ * bit to the scalar forms {@code (float) Math.tanh(x)} and
+ * {@code (float) (1.0 / (1.0 + Math.exp(-x)))}, as Deeplearning4j's graph is reproduced by {@link ForwardPass}; and
+ * the rational forms (below).
  *
  * <p>One {@code Math.exp} per value (a call that the JIT does not vectorise) took a third of an ensemble's forward
  * pass. Here every value goes through the same few loops of plain double arithmetic, which the JIT vectorises:
@@ -27,9 +29,35 @@ package org.wirecopy.network;
  * no fused multiply-add unless asked for). {@code org.wirecopy.bench.TanhCheck} checks both functions for all 2^32
  * floats.
  *
+ * <p>The <b>rational</b> forms ({@link #lstmGatesRational}, {@link #tanhRational}, {@link #sigmoidRational}) are
+ * what {@link ActivationKernel#RATIONAL} serves with: no exactness check and no scalar fallback, half the work of the
+ * exact forms (see {@code docs/performance.md}, "Ninth round"). tanh x = x P(x^2) / Q(x^2) with P and Q of degree 5,
+ * fitted to tanh on [0, 9.1] (relative error under 4.1e-11 there; fitted for this class by weighted least squares
+ * on a dense grid), evaluated in double for x clamped to [-9.1, 9.1] (tanh beyond is 1.0f anyway: exact tanh rounds
+ * to ±1.0f for |x| > 9.01), then rounded to float; sigmoid x = 1/2 + tanh(x/2) / 2 with x clamped to [-18.2, 18.2].
+ * So tanh is the exact float or a neighbour of it (within 1 ulp), the sigmoid within 1 ulp or 1.3e-8 absolute
+ * (below sigmoid(-18.2), where the exact form keeps falling towards 0), and NaN stays NaN. The loops are plain
+ * float or double arithmetic, which C2 vectorises; on the same input they give the same floats on any JVM (no
+ * fused multiply-add), so scores stay deterministic.
+ *
  * <p>Stateless; a {@link Scratch} belongs to one thread at a time.
  */
 final class Activations {
+
+    // the rational forms: tanh x = x P(x^2) / Q(x^2) on [-T, T]
+    private static final double P0 = 0.9999999999592005;
+    private static final double P1 = 0.14096305743171886;
+    private static final double P2 = 0.004422076577865621;
+    private static final double P3 = 4.217372911544163e-05;
+    private static final double P4 = 1.1059980126129455e-07;
+    private static final double P5 = 3.638308998364636e-11;
+    private static final double Q1 = 0.4742963903195714;
+    private static final double Q2 = 0.029187540824375753;
+    private static final double Q3 = 0.000500088618742463;
+    private static final double Q4 = 2.5945476422469755e-06;
+    private static final double Q5 = 2.929767745370385e-09;
+    /** Where the rational tanh's arguments are clamped: tanh(9.1) rounds to 1.0f, as every tanh beyond 9.01 does. */
+    private static final float T = 9.1f;
 
     // expm1(r) / r = sum of r^k / (k + 1)!, k = 0..10, for |r| <= 40 / 256
     private static final double C1 = 1;
@@ -55,12 +83,23 @@ final class Activations {
         final double[] q;
         final double[] lo;
         final double[] hi;
+        final float[] clamped;
 
+        /** Space for both the exact and the rational forms. */
         Scratch(int size) {
+            this(size, true, true);
+        }
+
+        /**
+         * Space for the exact forms, the rational ones or both (an LSTM step needs one kind: each article's passes
+         * make their own, so the other kind's arrays are not allocated).
+         */
+        Scratch(int size, boolean exact, boolean rational) {
             y = new double[size];
-            q = new double[size];
-            lo = new double[size];
-            hi = new double[size];
+            q = exact ? new double[size] : null;
+            lo = exact ? new double[size] : null;
+            hi = exact ? new double[size] : null;
+            clamped = rational ? new float[size] : null;
         }
     }
 
@@ -216,5 +255,91 @@ final class Activations {
                 out[j] = sigmoid(x[j]);
             }
         }
+    }
+    /**
+     * {@link #lstmGates} with the rational forms: {@code out[j] ~ tanh(z[j])} for j in [0, r) and
+     * {@code out[j] ~ sigmoid(z[j])} for j in [r, 4r), within the bounds in the class comment.
+     *
+     * @param z   the gates' pre-activations, at least 4r
+     * @param r   the LSTM's width
+     * @param out where the activations go, at least 4r
+     * @param s   scratch space for at least 4r values
+     */
+    static void lstmGatesRational(float[] z, int r, float[] out, Scratch s) {
+        int g = 4 * r;
+        clamp(z, 0, r, s.clamped, T);
+        clamp(z, r, g, s.clamped, 2 * T);
+        widen(s.clamped, 0, r, s.y, 1);
+        widen(s.clamped, r, g, s.y, 0.5);
+        rationalTanh(s.y, 0, g);
+        narrow(s.y, 0, r, out);
+        narrowSigmoid(s.y, r, g, out);
+    }
+
+    /**
+     * {@code out[j] ~ tanh(x[j])} for j in [from, to), the rational form (within 1 ulp of {@link #tanh}).
+     *
+     * @param x    the arguments
+     * @param from the first index
+     * @param to   one past the last index
+     * @param out  where the results go, at the same indices
+     * @param s    scratch space for at least {@code to} values
+     */
+    static void tanhRational(float[] x, int from, int to, float[] out, Scratch s) {
+        clamp(x, from, to, s.clamped, T);
+        widen(s.clamped, from, to, s.y, 1);
+        rationalTanh(s.y, from, to);
+        narrow(s.y, from, to, out);
+    }
+
+    /**
+     * {@code out[j] ~ sigmoid(x[j])} for j in [from, to), the rational form (within 1 ulp or 1.3e-8 of
+     * {@link #sigmoid(float[], int, int, float[], Scratch)}).
+     *
+     * @param x    the arguments
+     * @param from the first index
+     * @param to   one past the last index
+     * @param out  where the results go, at the same indices
+     * @param s    scratch space for at least {@code to} values
+     */
+    static void sigmoidRational(float[] x, int from, int to, float[] out, Scratch s) {
+        clamp(x, from, to, s.clamped, 2 * T);
+        widen(s.clamped, from, to, s.y, 0.5);
+        rationalTanh(s.y, from, to);
+        narrowSigmoid(s.y, from, to, out);
+    }
+
+    // Five small loops rather than one: C2 vectorises a float clamp, a conversion and the double arithmetic each on
+    // its own; with the clamp in the double loop the whole took 2.0 instead of 1.8 ns per value, and in one loop with
+    // the conversions it was not vectorised at all (18 ns per value; a kernel probe, docs/performance.md).
+
+    /** c[j] = x[j] clamped to [-limit, limit] (NaN stays NaN). */
+    private static void clamp(float[] x, int from, int to, float[] c, float limit) {
+        for (int j = from; j < to; j++) c[j] = Math.max(-limit, Math.min(limit, x[j]));
+    }
+
+    /** y[j] = scale * c[j], exactly (scale is 1 or 1/2). */
+    private static void widen(float[] c, int from, int to, double[] y, double scale) {
+        for (int j = from; j < to; j++) y[j] = c[j] * scale;
+    }
+
+    /** y[j] = tanh(y[j]) for |y[j]| <= 9.1, within a relative 4.1e-11. */
+    private static void rationalTanh(double[] y, int from, int to) {
+        for (int j = from; j < to; j++) {
+            double v = y[j];
+            double w = v * v;
+            double p = ((((P5 * w + P4) * w + P3) * w + P2) * w + P1) * w + P0;
+            double q = ((((Q5 * w + Q4) * w + Q3) * w + Q2) * w + Q1) * w + 1;
+            y[j] = v * p / q;
+        }
+    }
+
+    private static void narrow(double[] y, int from, int to, float[] out) {
+        for (int j = from; j < to; j++) out[j] = (float) y[j];
+    }
+
+    /** out[j] = 1/2 + y[j] / 2: the sigmoid of x from tanh(x / 2). */
+    private static void narrowSigmoid(double[] y, int from, int to, float[] out) {
+        for (int j = from; j < to; j++) out[j] = (float) (0.5 + 0.5 * y[j]);
     }
 }

@@ -24,9 +24,11 @@ public final class Ensemble {
     private final ForwardPass[] members;
     private final SparseEncoder encoder;
     private final int labels;
+    private final ActivationKernel kernel;
 
     /**
-     * The forward passes of every member of {@code weights}.
+     * The forward passes of every member of {@code weights}, with the rational activations
+     * ({@link ActivationKernel#RATIONAL}).
      *
      * @param config    the shape shared by every member
      * @param weights   one network's weights or an ensemble's (copied)
@@ -35,22 +37,26 @@ public final class Ensemble {
      * @throws IllegalArgumentException when a member's tensor is missing or has the wrong shape
      */
     public Ensemble(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
-        this(config, weights, inputSize, labels, Objects.requireNonNull(weights, "weights").members());
+        this(config, weights, inputSize, labels, Objects.requireNonNull(weights, "weights").members(),
+                ActivationKernel.RATIONAL);
     }
 
     /**
-     * The forward passes of the first {@code use} members of {@code weights} (a faster, usually slightly less
-     * accurate reading of a seed ensemble).
+     * The forward passes of the first {@code use} members of {@code weights} (fewer than all: a faster, usually
+     * slightly less accurate reading of a seed ensemble), with the LSTM activations of {@code kernel}.
      *
      * @param config    the shape shared by every member
      * @param weights   one network's weights or an ensemble's (copied)
      * @param inputSize the dimension of the paragraph input vectors
      * @param labels    the number of labels
      * @param use       how many members to read, from the first, 1..members
+     * @param kernel    how the LSTM's tanh and sigmoid are computed
      * @throws IllegalArgumentException when {@code use} is not in 1..members, or a tensor is missing or misshapen
      */
-    public Ensemble(NetworkConfig config, NetworkWeights weights, int inputSize, int labels, int use) {
+    public Ensemble(NetworkConfig config, NetworkWeights weights, int inputSize, int labels, int use,
+                    ActivationKernel kernel) {
         Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(kernel, "kernel");
         int all = weights.members();
         if (use < 1 || use > all) {
             throw new IllegalArgumentException("members to use must be in 1.." + all + ", got " + use);
@@ -61,7 +67,7 @@ public final class Ensemble {
         for (int k = 0; k < n; k++) {
             try {
                 NetworkWeights w = weights.memberView(k);
-                members[k] = new ForwardPass(config, w, inputSize, labels, false);
+                members[k] = new ForwardPass(config, w, inputSize, labels, false, kernel);
                 each.add(w);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(n == 1 ? e.getMessage()
@@ -70,6 +76,12 @@ public final class Ensemble {
         }
         this.encoder = new SparseEncoder(each, inputSize, Objects.requireNonNull(config, "config").hidden());
         this.labels = labels;
+        this.kernel = kernel;
+    }
+
+    /** {@return how the members' LSTM activations are computed} */
+    public ActivationKernel kernel() {
+        return kernel;
     }
 
     /**

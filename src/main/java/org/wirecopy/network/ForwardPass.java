@@ -17,6 +17,9 @@ import java.util.Objects;
  * <p>{@link #context(List)} keeps the LSTM states of an article so that the scores of one paragraph with another
  * input can be recomputed in constant time (occlusion explanations).
  *
+ * <p>The LSTM's activations are those of its {@link ActivationKernel}: {@link ActivationKernel#EXACT} reproduces
+ * Deeplearning4j's arithmetic, {@link ActivationKernel#RATIONAL} (the default) approximates it at half the cost.
+ *
  * <p>Immutable and thread-safe.
  */
 final class ForwardPass {
@@ -33,9 +36,11 @@ final class ForwardPass {
     private final Lstm bwd;
     private final float[] outW;
     private final float[] outB;
+    /** {@link ActivationKernel#EXACT}'s activations, else the rational ones. */
+    private final boolean exact;
 
     /**
-     * A forward pass for a network of shape {@code config} with these weights.
+     * A forward pass for a network of shape {@code config} with these weights and the rational activations.
      *
      * @param config    the network's shape
      * @param weights   its trained weights (copied)
@@ -44,15 +49,31 @@ final class ForwardPass {
      * @throws IllegalArgumentException when a tensor is missing or has the wrong shape
      */
     ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels) {
-        this(config, weights, inputSize, labels, true);
+        this(config, weights, inputSize, labels, ActivationKernel.RATIONAL);
+    }
+
+    /**
+     * A forward pass for a network of shape {@code config} with these weights and activations.
+     *
+     * @param config    the network's shape
+     * @param weights   its trained weights (copied)
+     * @param inputSize the dimension of the paragraph input vectors
+     * @param labels    the number of labels
+     * @param kernel    how the LSTM's activations are computed
+     * @throws IllegalArgumentException when a tensor is missing or has the wrong shape
+     */
+    ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels, ActivationKernel kernel) {
+        this(config, weights, inputSize, labels, true, kernel);
     }
 
     /**
      * A forward pass with its own encoder, or (for a member of an {@link Ensemble}) without one: then only the
      * methods that take encodings work, and the encoder's tensors are checked but not copied.
      */
-    ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels, boolean ownEncoder) {
+    ForwardPass(NetworkConfig config, NetworkWeights weights, int inputSize, int labels, boolean ownEncoder,
+                ActivationKernel kernel) {
         this.config = Objects.requireNonNull(config, "config");
+        this.exact = Objects.requireNonNull(kernel, "kernel") == ActivationKernel.EXACT;
         this.labels = labels;
         checkShapes(config, weights, inputSize, labels);
         check(weights.get("enc_W"), inputSize, config.hidden());
@@ -60,8 +81,8 @@ final class ForwardPass {
         this.encoder = ownEncoder ? new SparseEncoder(List.of(weights), inputSize, config.hidden()) : null;
         int merged = config.hidden();
         if (config.architecture() == Architecture.BILSTM) {
-            this.fwd = new Lstm(weights, "fwd", config.hidden(), config.recurrent());
-            this.bwd = new Lstm(weights, "bwd", config.hidden(), config.recurrent());
+            this.fwd = new Lstm(weights, "fwd", config.hidden(), config.recurrent(), exact);
+            this.bwd = new Lstm(weights, "bwd", config.hidden(), config.recurrent(), exact);
             merged += 2 * config.recurrent();
         } else {
             this.fwd = null;
@@ -94,17 +115,18 @@ final class ForwardPass {
 
     /**
      * Working arrays for this network's passes, which {@link #scoresOfEncodings(float[][], Work)} and the LSTM steps
-     * reuse instead of allocating their own; any network of the same shape may share them, one pass at a time.
+     * reuse instead of allocating their own; any network of the same shape and
+     * {@link ActivationKernel} may share them, one pass at a time.
      *
      * @return new working arrays
      */
     Work work() {
-        return new Work(config.hidden(), config.recurrent(), labels);
+        return new Work(config.hidden(), config.recurrent(), labels, exact);
     }
 
     /**
      * {@link #scoresOfEncodings(float[][])} with working arrays from {@link #work()} (of this network or one of the
-     * same shape), not used by anything else while it runs.
+     * same shape and kernel), not used by anything else while it runs.
      *
      * @param enc  every paragraph's encoding, in reading order; its entries may be set to null once used
      * @param work working arrays
@@ -432,8 +454,11 @@ final class ForwardPass {
         final float[][] w;
         final float[][] rw;
         final float[] b;
+        /** {@link ActivationKernel#EXACT}'s activations, else the rational ones. */
+        final boolean exact;
 
-        Lstm(NetworkWeights weights, String prefix, int in, int r) {
+        Lstm(NetworkWeights weights, String prefix, int in, int r, boolean exact) {
+            this.exact = exact;
             this.in = in;
             this.r = r;
             this.w = rows(check(weights.get(prefix + "_W"), in, 4 * r).data(), in, 4 * r);
@@ -481,10 +506,18 @@ final class ForwardPass {
             addRows(s.h, s.units, s.count, rw, z);
             // act = [a, f, o, gi]: tanh of the block input, sigmoid of the forget, output and input gates
             float[] act = work.act;
-            Activations.lstmGates(z, r, act, work.scratch);
+            if (exact) {
+                Activations.lstmGates(z, r, act, work.scratch);
+            } else {
+                Activations.lstmGatesRational(z, r, act, work.scratch);
+            }
             for (int j = 0; j < r; j++) c[j] = act[r + j] * c[j] + act[3 * r + j] * act[j];
             float[] tc = work.tc;
-            Activations.tanh(c, 0, r, tc, work.scratch);
+            if (exact) {
+                Activations.tanh(c, 0, r, tc, work.scratch);
+            } else {
+                Activations.tanhRational(c, 0, r, tc, work.scratch);
+            }
             for (int j = 0; j < r; j++) hn[j] = act[2 * r + j] * tc[j];
             s.h = hn;
             s.count = nonZeros(hn, r, s.units);
@@ -526,12 +559,12 @@ final class ForwardPass {
         final Activations.Scratch scratch;
         final double[] softmax;
 
-        Work(int hidden, int recurrent, int labels) {
+        Work(int hidden, int recurrent, int labels, boolean exact) {
             z = new float[4 * recurrent];
             nonZero = new int[Math.max(hidden, recurrent)];
             act = new float[4 * recurrent];
             tc = new float[recurrent];
-            scratch = new Activations.Scratch(4 * recurrent);
+            scratch = new Activations.Scratch(4 * recurrent, exact, !exact);
             softmax = new double[labels];
         }
     }

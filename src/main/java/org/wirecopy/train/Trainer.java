@@ -276,9 +276,13 @@ public final class Trainer {
         return this;
     }
 
-    /** A classifier of a draft model that reads the run's memoizing encoder. */
+    /**
+     * A classifier of a draft model that reads the run's memoizing encoder, with the exact activations (Deeplearning4j's
+     * arithmetic): the epoch chosen on dev, the fitted temperature and thresholds and the recorded dev figures are
+     * what they were before classifiers served with the rational ones, so a retrained model is the same file.
+     */
     private Classifier classifier(Model m) {
-        return new Classifier(m, encoder());
+        return new Classifier(m, encoder()).withActivations(org.wirecopy.network.ActivationKernel.EXACT);
     }
 
     /** The dev figures recorded in a model's provenance: accuracy, macro-F1 and F1 per label. */
