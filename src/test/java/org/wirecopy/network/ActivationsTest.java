@@ -77,8 +77,7 @@ class ActivationsTest {
         for (int width : new int[]{1, 7, 32}) {
             Activations.Scratch s = new Activations.Scratch(4 * width + 5);
             for (int round = 0; round < 2000; round++) {
-                float[] z = new float[4 * width + 5];
-                for (int j = 0; j < z.length; j++) z[j] = (float) (r.nextGaussian() * (1 + round % 10));
+                float[] z = gates(r, width, round);
                 float[] out = new float[z.length];
                 Activations.lstmGates(z, width, out, s);
                 for (int j = 0; j < 4 * width; j++) {
@@ -174,8 +173,7 @@ class ActivationsTest {
         for (int width : new int[]{1, 7, 32}) {
             Activations.Scratch s = new Activations.Scratch(4 * width + 5);
             for (int round = 0; round < 2000; round++) {
-                float[] z = new float[4 * width + 5];
-                for (int j = 0; j < z.length; j++) z[j] = (float) (r.nextGaussian() * (1 + round % 10));
+                float[] z = gates(r, width, round);
                 float[] out = new float[z.length];
                 Activations.lstmGatesRational(z, width, out, s);
                 float[] t = new float[z.length];
@@ -190,5 +188,12 @@ class ActivationsTest {
                 for (int j = 4 * width; j < z.length; j++) assertEquals(0f, out[j], "written past the gates");
             }
         }
+    }
+
+    /** The pre-activations of an LSTM step of {@code width} and five values past them, wider as rounds go on. */
+    private static float[] gates(Random r, int width, int round) {
+        float[] z = new float[4 * width + 5];
+        for (int j = 0; j < z.length; j++) z[j] = (float) (r.nextGaussian() * (1 + round % 10));
+        return z;
     }
 }
