@@ -38,10 +38,30 @@ public final class TypographyCues {
         int straight = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\u2018' || c == '\u2019' || c == '\u201C' || c == '\u201D') curly++;
-            else if (c == '\'' || c == '"') straight++;
+            if (c == '\u2018' || c == '\u2019' || c == '\u201C' || c == '\u201D') {
+                curly++;
+            } else if (c == '\'' || c == '"') {
+                straight++;
+            } else if (c == '&') {
+                // plain text that kept a page's character references ("&rsquo;", "&#8217;"), as scraped corpora do
+                int e = entity(text, i);
+                if (e > 0) curly++;
+                if (e < 0) straight++;
+            }
         }
         return Integer.compare(curly, straight);
+    }
+
+    private static final String[] CURLY_REFS = {"&lsquo;", "&rsquo;", "&ldquo;", "&rdquo;", "&#8216;", "&#8217;",
+        "&#8220;", "&#8221;", "&#x2018;", "&#x2019;", "&#x201c;", "&#x201d;"};
+    private static final String[] STRAIGHT_REFS = {"&quot;", "&apos;", "&#39;", "&#039;", "&#34;", "&#x27;",
+        "&#x22;"};
+
+    /** +1 when a reference to a curly mark starts at {@code i}, -1 for a straight one, else 0. */
+    private static int entity(String text, int i) {
+        for (String r : CURLY_REFS) if (text.regionMatches(true, i, r, 0, r.length())) return 1;
+        for (String r : STRAIGHT_REFS) if (text.regionMatches(true, i, r, 0, r.length())) return -1;
+        return 0;
     }
 
     /**

@@ -25,6 +25,9 @@ class TypographyCuesTest {
         assertEquals(-1, TypographyCues.kind("The mayor's \"plan\""));
         assertEquals(0, TypographyCues.kind("No marks at all."));
         assertEquals(0, TypographyCues.kind("One ' and one \u2019."));
+        assertEquals(1, TypographyCues.kind("Character references: the mayor&#8217;s &ldquo;plan&rdquo;"));
+        assertEquals(-1, TypographyCues.kind("Character references: the mayor&#39;s &quot;plan&quot;"));
+        assertEquals(0, TypographyCues.kind("Fish &amp; chips & a &#8212; dash"));
     }
 
     @Test
