@@ -191,6 +191,22 @@ class CliTest {
         assertTrue(!Files.exists(dir.resolve("x.zip")) && !Files.exists(dir.resolve("y.zip")));
     }
 
+    /** Typography cues are on by default (feature set v4) and --no-typography trains feature set v2. */
+    @Test
+    void typographyIsTheDefaultFeatureSetAndCanBeLeftOut() throws Exception {
+        Path data = TestData.resource("tiny-corpus.jsonl");
+        for (String flag : List.of("--typography", "--no-typography")) {
+            Path out = dir.resolve("typo" + flag + ".zip");
+            Run t = run("train", "--data", data.toString(), "--out", out.toString(), "--epochs", "1",
+                    "--hash-bits", "10", "--hidden", "8", "--recurrent", "4", flag);
+            assertEquals(0, t.code(), t.err());
+            String version = org.wirecopy.model.ModelIO.load(out).features().version();
+            assertEquals(flag.equals("--typography") ? org.wirecopy.features.FeatureConfig.V4
+                    : org.wirecopy.features.FeatureConfig.V2, version, flag);
+        }
+        assertEquals(org.wirecopy.features.FeatureConfig.V4, org.wirecopy.features.FeatureConfig.CURRENT_VERSION);
+    }
+
     @Test
     void trainOnBadDataExitsWithDataCodeAndWritesNothing() throws Exception {
         Path f = dir.resolve("bad-train.jsonl");
