@@ -185,15 +185,13 @@ public final class Classifier implements ArticleLabeller {
         int at = inside.at()[index];
         if (at < 0) return outsideExplanation(article.paragraphs().get(index), index);
         // the network reads the paragraphs inside the main content, post by post, as classify() does
-        int from = 0;
-        List<Paragraph> run = null;
-        for (List<Paragraph> r : posts(inside.paragraphs())) {
-            if (at < from + r.size()) {
-                run = r;
-                break;
-            }
-            from += r.size();
-        }
+        List<Paragraph> read = inside.paragraphs();
+        int post = read.get(at).post();
+        int from = at;
+        int to = at + 1;
+        while (from > 0 && read.get(from - 1).post() == post) from--;
+        while (to < read.size() && read.get(to).post() == post) to++;
+        List<Paragraph> run = from == 0 && to == read.size() ? read : reindexed(read.subList(from, to));
         Explanation e = new Explainer(features, network, model.labels(), model.decision())
                 .explain(new Article(run, article.format(), article.page()), at - from, top);
         return withPageVoice(article.paragraphs().get(index), article.page(), index, e);
@@ -516,11 +514,16 @@ public final class Classifier implements ArticleLabeller {
         for (int i = 1; i <= read.size(); i++) {
             if (i < read.size() && read.get(i).post() == read.get(from).post()) continue;
             if (from == 0 && i == read.size()) return List.of(read);
-            List<Paragraph> run = new ArrayList<>(i - from);
-            for (int k = from; k < i; k++) run.add(read.get(k).withIndex(k - from));
-            out.add(run);
+            out.add(reindexed(read.subList(from, i)));
             from = i;
         }
+        return out;
+    }
+
+    /** {@code ps} re-indexed from 0, as an article of their own. */
+    private static List<Paragraph> reindexed(List<Paragraph> ps) {
+        List<Paragraph> out = new ArrayList<>(ps.size());
+        for (Paragraph p : ps) out.add(p.withIndex(out.size()));
         return out;
     }
 

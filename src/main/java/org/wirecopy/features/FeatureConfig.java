@@ -13,8 +13,8 @@ import java.util.Objects;
  * {@code contrast}, the same cues minus their mean over the article (how the paragraph differs from the rest of its
  * article: pasted copy stands out from the writer's voice whatever that voice is); then for each neighbour at offsets
  * -window..-1, +1..+window its cue values and a presence flag; from {@value #V2} on, the {@link MarkupCues} of the
- * paragraph and its page; with {@value #V4}, the {@link TypographyCues}; with {@value #V3}, the paragraph vector; with an {@code encoder}, the paragraph's sentence
- * embedding from that encoder ({@link SentenceEncoder}, {@link #encoderDims()} values); then {@code 2^hashBits}
+ * paragraph and its page; with {@value #V4}, the {@link TypographyCues}; with {@value #V3}, the paragraph vector;
+ * with an {@code encoder}, the paragraph's sentence embedding from that encoder ({@link SentenceEncoder}, {@link #encoderDims()} values); then {@code 2^hashBits}
  * hashed word n-gram buckets.
  *
  * <p>A configuration without an encoder is written to JSON without the {@code encoder} key, so model files and
@@ -66,7 +66,7 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
     /**
      * A configuration without a sentence encoder.
      *
-     * @param version  {@value #V1}, {@value #V2} or {@value #V3}
+     * @param version  {@value #V1}, {@value #V2}, {@value #V3} or {@value #V4}
      * @param hashBits log2 of the number of n-gram buckets, 10..20
      * @param maxNgram longest word n-gram, 1..3, or 0 for none
      * @param window   neighbours on each side whose cues are copied in, 0..3
@@ -81,7 +81,7 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
     /**
      * Checks the components.
      *
-     * @param version  {@value #V1}, {@value #V2} or {@value #V3}
+     * @param version  {@value #V1}, {@value #V2}, {@value #V3} or {@value #V4}
      * @param hashBits log2 of the number of n-gram buckets, 10..20
      * @param maxNgram longest word n-gram, 1..3, or 0 for none
      * @param window   neighbours on each side whose cues are copied in, 0..3
@@ -170,7 +170,7 @@ public record FeatureConfig(String version, int hashBits, int maxNgram, int wind
     /**
      * A copy with another feature version.
      *
-     * @param v {@value #V1}, {@value #V2} or {@value #V3}
+     * @param v {@value #V1}, {@value #V2}, {@value #V3} or {@value #V4}
      * @return the copy
      * @throws IllegalArgumentException when {@code v} is unknown
      */
